@@ -1,0 +1,120 @@
+package io.github.dp3taskqueue.task;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * Writes doubles the way DP3's two sides do. Bodies are written by pydantic-core, whose floats
+ * follow Rust's ryu formatting ({@code 1e16}, {@code 1e-7}, {@code 0.00001}); routing keys are
+ * built with Python's {@code str()}, whose floats follow {@code repr} ({@code 1e+16},
+ * {@code 1e-05}). Both print the shortest digits that read back as the same double, which
+ * {@link Double#toString} does not guarantee before JDK 19, so the digits are computed here.
+ */
+public final class FloatFormat {
+
+    private FloatFormat() {
+    }
+
+    /** The float as pydantic-core writes it into JSON ({@code null} for NaN and infinities). */
+    public static String json(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "null";
+        }
+        return format(value, -5, false);
+    }
+
+    /** The float as Python's {@code str()} prints it. */
+    public static String python(double value) {
+        if (Double.isNaN(value)) {
+            return "nan";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        return format(value, -4, true);
+    }
+
+    /**
+     * @param lowestFixed the decimal-point position at or below which the exponent form is used
+     *                    (-5 for ryu, -4 for Python); both use it above position 16
+     */
+    private static String format(double value, int lowestFixed, boolean pythonExponent) {
+        boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+        double abs = Math.abs(value);
+        String text = abs == 0 ? "0.0" : layout(shortest(abs), lowestFixed, pythonExponent);
+        return negative ? "-" + text : text;
+    }
+
+    /** The shortest decimal (closest to the exact value) that reads back as {@code value} (> 0). */
+    static BigDecimal shortest(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == value) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+    }
+
+    /**
+     * The shortest decimal for a number as it was written in JSON. A decimal of at most 15
+     * significant digits is already the shortest form of its double (15 digits always round-trip),
+     * so the common case needs no search.
+     */
+    static BigDecimal shortest(BigDecimal written) {
+        BigDecimal stripped = written.stripTrailingZeros();
+        if (stripped.precision() <= 15) {
+            double d = stripped.doubleValue();
+            if (!Double.isInfinite(d) && (d != 0 || stripped.signum() == 0)) {
+                return stripped;
+            }
+        }
+        return shortest(Math.abs(written.doubleValue()));
+    }
+
+    /** {@link #json(double)} for a number given as decimal text, without a needless search. */
+    public static String json(BigDecimal written) {
+        double d = written.doubleValue();
+        if (Double.isInfinite(d) || d == 0) {
+            return json(d);
+        }
+        String text = layout(shortest(written.abs()), -5, false);
+        return written.signum() < 0 ? "-" + text : text;
+    }
+
+    /** Lays out a positive shortest decimal in fixed or exponent form. */
+    private static String layout(BigDecimal shortest, int lowestFixed, boolean pythonExponent) {
+        String digits = shortest.unscaledValue().toString();
+        int point = digits.length() - shortest.scale(); // value = 0.digits * 10^point
+        StringBuilder out = new StringBuilder(24);
+        if (point > lowestFixed && point <= 16) {
+            if (point <= 0) {
+                out.append("0.").append("0".repeat(-point)).append(digits);
+            } else if (point >= digits.length()) {
+                out.append(digits).append("0".repeat(point - digits.length())).append(".0");
+            } else {
+                out.append(digits, 0, point).append('.').append(digits, point, digits.length());
+            }
+            return out.toString();
+        }
+        out.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            out.append('.').append(digits, 1, digits.length());
+        }
+        int exponent = point - 1;
+        out.append('e');
+        if (pythonExponent) {
+            out.append(exponent < 0 ? '-' : '+');
+            int absExponent = Math.abs(exponent);
+            if (absExponent < 10) {
+                out.append('0');
+            }
+            out.append(absExponent);
+        } else {
+            out.append(exponent);
+        }
+        return out.toString();
+    }
+}

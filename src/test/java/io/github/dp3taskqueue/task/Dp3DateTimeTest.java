@@ -1,0 +1,34 @@
+package io.github.dp3taskqueue.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class Dp3DateTimeTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "2024-05-01T12:00:00Z, 2024-05-01T12:00:00Z",
+        "2024-05-01T12:00:00+00:00, 2024-05-01T12:00:00Z",
+        "2024-05-01T12:00:00.123Z, 2024-05-01T12:00:00.123000Z",
+        "2024-05-01T12:00:00.123456Z, 2024-05-01T12:00:00.123456Z",
+        "2024-05-01T12:00:00.000Z, 2024-05-01T12:00:00Z",
+        "2024-05-01T12:00:00+02:00, 2024-05-01T12:00:00+02:00",
+        "2024-05-01 12:00:00, 2024-05-01T12:00:00",
+        "2024-05-01T12:00, 2024-05-01T12:00:00",
+        "2024-05-01, 2024-05-01T00:00:00",
+        "2024-05-01t12:00:00z, 2024-05-01T12:00:00Z",
+    })
+    void canonicalForm(String in, String out) {
+        assertThat(Dp3DateTime.canonical(in, "t1")).isEqualTo(out);
+    }
+
+    @Test
+    void refusesNonDatetimes() {
+        assertThatThrownBy(() -> Dp3DateTime.canonical("2024-13-01T00:00:00Z", "t1"))
+                .isInstanceOf(InvalidTaskException.class).hasMessageContaining("t1 must be an ISO 8601 datetime");
+    }
+}
