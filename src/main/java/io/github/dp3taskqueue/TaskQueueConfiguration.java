@@ -1,0 +1,384 @@
+package io.github.dp3taskqueue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.util.TimeUtils;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+
+/**
+ * Every option of a {@code dp3-taskqueue} endpoint. Broker settings and the worker count left
+ * unset here come from {@code configDir} (DP3's {@code processing_core.yml}) and then from DP3's
+ * defaults, so explicit options always win over the file.
+ */
+@UriParams
+public class TaskQueueConfiguration implements Cloneable {
+
+    // --- connection (common)
+    @UriParam(label = "common", description = "RabbitMQ host (DP3 default localhost; or msg_broker.host of configDir)")
+    private String host;
+    @UriParam(label = "common", description = "RabbitMQ port (DP3 default 5672; or msg_broker.port of configDir)")
+    private Integer port;
+    @UriParam(label = "common", description = "RabbitMQ virtual host (DP3 default /; or msg_broker.virtual_host of configDir)")
+    private String virtualHost;
+    @UriParam(label = "security", secret = true, description = "RabbitMQ user name (DP3 default guest; or msg_broker.username of configDir)")
+    private String username;
+    @UriParam(label = "security", secret = true, description = "RabbitMQ password (DP3 default guest; or msg_broker.password of configDir)")
+    private String password;
+    @UriParam(label = "common", description = "Comma-separated host:port list of the nodes of a RabbitMQ cluster; replaces host and port")
+    private String addresses;
+    @UriParam(label = "common", description = "A spring-rabbit ConnectionFactory to use instead of host, port, addresses and credentials; autowired when exactly one exists in the registry")
+    private ConnectionFactory connectionFactory;
+    @UriParam(label = "common", defaultValue = "60", description = "AMQP heartbeat in seconds; a stalled connection is detected after about two heartbeats")
+    private int requestedHeartbeat = 60;
+    @UriParam(label = "common", defaultValue = "10s", javaType = "java.time.Duration", description = "Timeout of the TCP connect and AMQP handshake")
+    private long connectionTimeout = 10_000;
+    @UriParam(label = "common", defaultValue = "1s,2s,5s,10s,30s", description = "Delays between the start-up attempts (connection and start-up check) and between reconnects after a lost connection (the last delay repeats); DP3 uses 1s,2s,5s,10s,30s")
+    private String retryDelays = "1s,2s,5s,10s,30s";
+
+    // --- DP3 deployment (common)
+    @UriParam(label = "common", defaultValue = "1", description = "Number of DP3 worker processes (worker_processes); every writer must use the same number as the workers. Default: worker_processes of configDir, else 1")
+    private Integer workers;
+    @UriParam(label = "common", description = "A DP3 config directory: processing_core.yml supplies broker settings and workers, db_entities/*.yml the entity id types")
+    private String configDir;
+    @UriParam(label = "common", description = "Entity id types as etype:idtype pairs, e.g. ip:ipv4,device:mac (string, int, ipv4, ipv6, mac); unlisted types are string. Adds to or overrides configDir")
+    private String entityIdTypes;
+    @UriParam(label = "common", defaultValue = "datapoint", enums = "datapoint,snapshot,control", description = "Which DP3 task kind this endpoint carries; selects the exchange and queues")
+    private String taskType = "datapoint";
+    @UriParam(label = "common", defaultValue = "false", description = "Declare the whole DP3 topology (exchanges, worker queues with DP3's arguments, bindings) at start instead of only checking that it exists")
+    private boolean declareTopology;
+    @UriParam(label = "common", defaultValue = "10000", description = "x-max-length of the normal worker queues when declareTopology is set (DP3: 10000; DP3 before 2023: 100)")
+    private int normalQueueMaxLength = 10_000;
+    @UriParam(label = "advanced", description = "Name of the main task exchange (default APP-main-task-exchange)")
+    private String mainExchange;
+    @UriParam(label = "advanced", description = "Name of the priority task exchange (default APP-priority-task-exchange)")
+    private String priorityExchange;
+    @UriParam(label = "advanced", description = "Name of the snapshot exchange (default APP-main-snapshot-exchange)")
+    private String snapshotExchange;
+    @UriParam(label = "advanced", description = "Name of the control exchange (default APP-control-exchange)")
+    private String controlExchange;
+
+    // --- producer
+    @UriParam(label = "producer", defaultValue = "false", description = "Publish to the priority task exchange (as DP3's worker hooks do)")
+    private boolean priority;
+    @UriParam(label = "producer", defaultValue = "false", description = "Publish every task to every worker")
+    private boolean broadcast;
+    @UriParam(label = "producer", defaultValue = "true", description = "Publish persistent messages (delivery mode 2); DP3 itself publishes transient ones")
+    private boolean persistent = true;
+    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration", description = "How long a task refused because its worker queue is full is retried before the exchange fails with QueueFullException")
+    private long queueFullTimeout = 30_000;
+    @UriParam(label = "producer", defaultValue = "1000", description = "Most messages published and not yet confirmed; a publisher blocks when the window is full (back-pressure)")
+    private int confirmWindow = 1000;
+
+    // --- consumer
+    @UriParam(label = "consumer", description = "The index of the worker whose queues this consumer reads (0 .. workers-1)")
+    private Integer workerIndex;
+    @UriParam(label = "consumer", description = "Synonym of workerIndex, as in dp3-taskqueue:worker?index=0")
+    private Integer index;
+    @UriParam(label = "consumer", defaultValue = "50", description = "Unacknowledged messages the broker may push per queue (basic.qos; DP3 uses 50)")
+    private int prefetch = 50;
+    @UriParam(label = "consumer", defaultValue = "1", description = "Tasks processed in parallel; tasks of one entity (etype:eid) are still processed one at a time, in arrival order")
+    private int concurrentConsumers = 1;
+    @UriParam(label = "consumer", defaultValue = "true", description = "Parse each body into a task (invalid bodies go to the error handler); false hands the route the raw JSON")
+    private boolean parse = true;
+    @UriParam(label = "consumer", defaultValue = "requeue", enums = "requeue,reject", description = "What happens to a message whose exchange failed and was not handled: requeue (nack with requeue) or reject (nack without requeue, so the queue's dead-letter exchange receives it)")
+    private String onFailure = "requeue";
+    @UriParam(label = "consumer,advanced", description = "Name of the normal (or, for snapshot and control, the only) queue to read; default by DP3's pattern APP-worker-i[-snapshots|-control]")
+    private String queue;
+    @UriParam(label = "consumer,advanced", description = "Name of the priority queue to read; default APP-worker-i-pri")
+    private String priorityQueue;
+
+    public TaskQueueConfiguration copy() {
+        try {
+            return (TaskQueueConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** {@link #getRetryDelays()} parsed; an empty list means no retry. */
+    public List<Duration> retryDelayList() {
+        List<Duration> delays = new ArrayList<>();
+        for (String part : retryDelays.split(",")) {
+            if (!part.isBlank()) {
+                try {
+                    delays.add(Duration.ofMillis(TimeUtils.toMilliSeconds(part.trim())));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("retryDelays: '" + part.trim() + "' is not a duration (e.g. 500ms, 2s)", e);
+                }
+            }
+        }
+        return delays;
+    }
+
+    public Integer getWorkerIndex() {
+        return workerIndex;
+    }
+
+    public void setWorkerIndex(Integer workerIndex) {
+        this.workerIndex = workerIndex;
+    }
+
+    public Integer getIndex() {
+        return index;
+    }
+
+    /** Synonym of {@link #setWorkerIndex(Integer)}. */
+    public void setIndex(Integer index) {
+        this.index = index;
+        this.workerIndex = index;
+    }
+
+    public int getPrefetch() {
+        return prefetch;
+    }
+
+    public void setPrefetch(int prefetch) {
+        this.prefetch = prefetch;
+    }
+
+    public int getConcurrentConsumers() {
+        return concurrentConsumers;
+    }
+
+    public void setConcurrentConsumers(int concurrentConsumers) {
+        this.concurrentConsumers = concurrentConsumers;
+    }
+
+    public boolean isParse() {
+        return parse;
+    }
+
+    public void setParse(boolean parse) {
+        this.parse = parse;
+    }
+
+    public String getOnFailure() {
+        return onFailure;
+    }
+
+    public void setOnFailure(String onFailure) {
+        this.onFailure = onFailure;
+    }
+
+    public String getQueue() {
+        return queue;
+    }
+
+    public void setQueue(String queue) {
+        this.queue = queue;
+    }
+
+    public String getPriorityQueue() {
+        return priorityQueue;
+    }
+
+    public void setPriorityQueue(String priorityQueue) {
+        this.priorityQueue = priorityQueue;
+    }
+
+    public String getHost() {
+        return host;
+    }
+
+    public void setHost(String host) {
+        this.host = host;
+    }
+
+    public Integer getPort() {
+        return port;
+    }
+
+    public void setPort(Integer port) {
+        this.port = port;
+    }
+
+    public String getVirtualHost() {
+        return virtualHost;
+    }
+
+    public void setVirtualHost(String virtualHost) {
+        this.virtualHost = virtualHost;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getAddresses() {
+        return addresses;
+    }
+
+    public void setAddresses(String addresses) {
+        this.addresses = addresses;
+    }
+
+    public ConnectionFactory getConnectionFactory() {
+        return connectionFactory;
+    }
+
+    public void setConnectionFactory(ConnectionFactory connectionFactory) {
+        this.connectionFactory = connectionFactory;
+    }
+
+    public int getRequestedHeartbeat() {
+        return requestedHeartbeat;
+    }
+
+    public void setRequestedHeartbeat(int requestedHeartbeat) {
+        this.requestedHeartbeat = requestedHeartbeat;
+    }
+
+    public long getConnectionTimeout() {
+        return connectionTimeout;
+    }
+
+    public void setConnectionTimeout(long connectionTimeout) {
+        this.connectionTimeout = connectionTimeout;
+    }
+
+    public String getRetryDelays() {
+        return retryDelays;
+    }
+
+    public void setRetryDelays(String retryDelays) {
+        this.retryDelays = retryDelays;
+    }
+
+    public Integer getWorkers() {
+        return workers;
+    }
+
+    public void setWorkers(Integer workers) {
+        this.workers = workers;
+    }
+
+    public String getConfigDir() {
+        return configDir;
+    }
+
+    public void setConfigDir(String configDir) {
+        this.configDir = configDir;
+    }
+
+    public String getEntityIdTypes() {
+        return entityIdTypes;
+    }
+
+    public void setEntityIdTypes(String entityIdTypes) {
+        this.entityIdTypes = entityIdTypes;
+    }
+
+    public String getTaskType() {
+        return taskType;
+    }
+
+    public void setTaskType(String taskType) {
+        this.taskType = taskType;
+    }
+
+    public boolean isDeclareTopology() {
+        return declareTopology;
+    }
+
+    public void setDeclareTopology(boolean declareTopology) {
+        this.declareTopology = declareTopology;
+    }
+
+    public int getNormalQueueMaxLength() {
+        return normalQueueMaxLength;
+    }
+
+    public void setNormalQueueMaxLength(int normalQueueMaxLength) {
+        this.normalQueueMaxLength = normalQueueMaxLength;
+    }
+
+    public String getMainExchange() {
+        return mainExchange;
+    }
+
+    public void setMainExchange(String mainExchange) {
+        this.mainExchange = mainExchange;
+    }
+
+    public String getPriorityExchange() {
+        return priorityExchange;
+    }
+
+    public void setPriorityExchange(String priorityExchange) {
+        this.priorityExchange = priorityExchange;
+    }
+
+    public String getSnapshotExchange() {
+        return snapshotExchange;
+    }
+
+    public void setSnapshotExchange(String snapshotExchange) {
+        this.snapshotExchange = snapshotExchange;
+    }
+
+    public String getControlExchange() {
+        return controlExchange;
+    }
+
+    public void setControlExchange(String controlExchange) {
+        this.controlExchange = controlExchange;
+    }
+
+    public boolean isPriority() {
+        return priority;
+    }
+
+    public void setPriority(boolean priority) {
+        this.priority = priority;
+    }
+
+    public boolean isBroadcast() {
+        return broadcast;
+    }
+
+    public void setBroadcast(boolean broadcast) {
+        this.broadcast = broadcast;
+    }
+
+    public boolean isPersistent() {
+        return persistent;
+    }
+
+    public void setPersistent(boolean persistent) {
+        this.persistent = persistent;
+    }
+
+    public long getQueueFullTimeout() {
+        return queueFullTimeout;
+    }
+
+    public void setQueueFullTimeout(long queueFullTimeout) {
+        this.queueFullTimeout = queueFullTimeout;
+    }
+
+    public int getConfirmWindow() {
+        return confirmWindow;
+    }
+
+    public void setConfirmWindow(int confirmWindow) {
+        this.confirmWindow = confirmWindow;
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.dp3taskqueue;
+
+import org.apache.camel.spi.Metadata;
+
+/** The Camel message headers a {@code dp3-taskqueue} endpoint reads and sets. */
+public final class TaskQueueConstants {
+
+    @Metadata(label = "producer", description = "Overrides the option priority for this message: publish to the priority task exchange.", javaType = "Boolean")
+    public static final String PRIORITY = "CamelDp3Priority";
+    @Metadata(label = "producer", description = "Overrides the option broadcast for this message: publish to every worker.", javaType = "Boolean")
+    public static final String BROADCAST = "CamelDp3Broadcast";
+    @Metadata(description = "Producer: publish with this routing key (a worker index in decimal) instead of the hashed one. "
+            + "Consumer: the routing key the message was published with.", javaType = "String")
+    public static final String ROUTING_KEY = "CamelDp3RoutingKey";
+    @Metadata(label = "producer", description = "Set after a send: the worker index the task went to (a single task not broadcast).", javaType = "Integer")
+    public static final String WORKER_INDEX = "CamelDp3WorkerIndex";
+    @Metadata(label = "producer", description = "Set after a send: the worker index of every message published, in publish order.", javaType = "java.util.List<Integer>")
+    public static final String WORKER_INDEXES = "CamelDp3WorkerIndexes";
+    @Metadata(label = "producer", description = "Set after a send: the exchange the messages were published to.", javaType = "String")
+    public static final String EXCHANGE = "CamelDp3Exchange";
+    @Metadata(label = "producer", description = "Set after a send: how many messages were published and confirmed by the broker.", javaType = "Integer")
+    public static final String PUBLISHED_COUNT = "CamelDp3PublishedCount";
+
+    @Metadata(label = "consumer", description = "The queue the task was consumed from.", javaType = "String")
+    public static final String QUEUE = "CamelDp3Queue";
+    @Metadata(label = "consumer", description = "Whether the task came from the worker's priority queue.", javaType = "Boolean")
+    public static final String FROM_PRIORITY = "CamelDp3FromPriority";
+    @Metadata(label = "consumer", description = "The AMQP delivery tag (valid on the delivering channel only).", javaType = "Long")
+    public static final String DELIVERY_TAG = "CamelDp3DeliveryTag";
+    @Metadata(label = "consumer", description = "Whether the broker redelivered the message (an earlier delivery was not acked).", javaType = "Boolean")
+    public static final String REDELIVERED = "CamelDp3Redelivered";
+    @Metadata(label = "consumer", description = "The AMQP message id (a UUID when written by DP3 or this component).", javaType = "String")
+    public static final String MESSAGE_ID = "CamelDp3MessageId";
+    @Metadata(label = "consumer", description = "The entity key etype:eid of a DataPointTask (the key DP3 hashes).", javaType = "String")
+    public static final String ENTITY_KEY = "CamelDp3EntityKey";
+
+    private TaskQueueConstants() {
+    }
+}

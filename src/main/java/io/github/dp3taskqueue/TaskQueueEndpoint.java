@@ -1,0 +1,101 @@
+package io.github.dp3taskqueue;
+
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+
+import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.consumer.TaskQueueConsumer;
+import io.github.dp3taskqueue.producer.TaskQueueProducer;
+
+/**
+ * Sends tasks to DP3 workers, or consumes a DP3 worker's queues, over RabbitMQ with DP3's
+ * task-queue protocol.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "dp3-taskqueue", title = "DP3 Task Queue", syntax = "dp3-taskqueue:application",
+        category = { Category.MESSAGING }, headersClass = TaskQueueConstants.class)
+public class TaskQueueEndpoint extends DefaultEndpoint {
+
+    @UriPath(description = "The DP3 application name (APP): exchanges and queues are named APP-...")
+    @Metadata(required = true)
+    private String application;
+
+    @UriParam
+    private final TaskQueueConfiguration configuration;
+
+    private EndpointSettings settings;
+
+    public TaskQueueEndpoint(String uri, TaskQueueComponent component, TaskQueueConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        settings = EndpointSettings.resolve(application, configuration);
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        return new TaskQueueProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        TaskQueueConsumer consumer = new TaskQueueConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /** A new link to the broker: the user's connection factory, or one built from the options. */
+    public BrokerConnection openBrokerConnection(String purpose) {
+        String description = settings.describeBroker(configuration.getAddresses());
+        ConnectionFactory shared = configuration.getConnectionFactory();
+        if (shared != null) {
+            return new BrokerConnection(shared, false, description);
+        }
+        com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
+        rabbit.setHost(settings.host());
+        rabbit.setPort(settings.port());
+        rabbit.setVirtualHost(settings.virtualHost());
+        rabbit.setUsername(settings.username());
+        rabbit.setPassword(settings.password());
+        rabbit.setRequestedHeartbeat(configuration.getRequestedHeartbeat());
+        rabbit.setConnectionTimeout((int) configuration.getConnectionTimeout());
+        rabbit.setHandshakeTimeout((int) configuration.getConnectionTimeout());
+        // spring-rabbit reconnects on demand; amqp-client's own recovery would race with it
+        rabbit.setAutomaticRecoveryEnabled(false);
+        CachingConnectionFactory factory = new CachingConnectionFactory(rabbit);
+        if (configuration.getAddresses() != null && !configuration.getAddresses().isBlank()) {
+            factory.setAddresses(configuration.getAddresses());
+        }
+        factory.setConnectionNameStrategy(f -> "dp3-taskqueue " + application + " " + purpose);
+        return new BrokerConnection(factory, true, description);
+    }
+
+    public String getApplication() {
+        return application;
+    }
+
+    public void setApplication(String application) {
+        this.application = application;
+    }
+
+    public TaskQueueConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /** The options resolved in {@code doInit}. */
+    public EndpointSettings getSettings() {
+        return settings;
+    }
+}

@@ -1,0 +1,126 @@
+package io.github.dp3taskqueue.connection;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.AmqpAuthenticationException;
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+
+import com.rabbitmq.client.AuthenticationFailureException;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.PossibleAuthenticationFailureException;
+import com.rabbitmq.client.ShutdownSignalException;
+
+import io.github.dp3taskqueue.topology.BrokerReplies;
+import io.github.dp3taskqueue.topology.ChannelSource;
+
+/**
+ * The endpoint's link to the broker. Connections come from spring-rabbit's
+ * {@link ConnectionFactory} (a user's bean, or a {@link CachingConnectionFactory} this endpoint
+ * builds from its options); it reconnects on demand after a loss. The hot paths use raw
+ * amqp-client channels of that connection because they manage confirms, returns and acks
+ * themselves, which spring-rabbit's channel proxies would hide or slow down.
+ */
+public final class BrokerConnection implements ChannelSource, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BrokerConnection.class);
+
+    private final ConnectionFactory factory;
+    private final boolean owned;
+    private final String description;
+
+    /**
+     * @param factory     the connection factory
+     * @param owned       whether this endpoint built it (and so destroys it on close)
+     * @param description {@code host:port, virtual host 'v'} for error messages
+     */
+    public BrokerConnection(ConnectionFactory factory, boolean owned, String description) {
+        this.factory = factory;
+        this.owned = owned;
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public Channel openChannel() throws IOException {
+        try {
+            Channel channel = factory.createConnection().getDelegate().createChannel();
+            if (channel == null) {
+                throw new BrokerUnavailableException("RabbitMQ at " + description + " has no free channel", false, null);
+            }
+            return channel;
+        } catch (AmqpException e) {
+            throw classify(e);
+        }
+    }
+
+    /**
+     * Connects at start-up: a refused or timed-out connection (broker still starting) is retried
+     * after each of {@code delays}; a refused login or a missing virtual host fails at once.
+     */
+    public void connect(List<Duration> delays) throws BrokerUnavailableException {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                factory.createConnection();
+                return;
+            } catch (AmqpException e) {
+                BrokerUnavailableException error = classify(e);
+                if (error.isPermanent() || attempt >= delays.size()) {
+                    throw error;
+                }
+                LOG.warn("{}; retrying in {} ms", error.getMessage(), delays.get(attempt).toMillis());
+                try {
+                    Thread.sleep(delays.get(attempt).toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw error;
+                }
+            }
+        }
+    }
+
+    /** Turns spring-rabbit's exception into one that names the broker and says whether to retry. */
+    BrokerUnavailableException classify(AmqpException e) {
+        String prefix = "cannot connect to RabbitMQ at " + description + ": ";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AmqpAuthenticationException || t instanceof AuthenticationFailureException
+                    || t instanceof PossibleAuthenticationFailureException) {
+                return new BrokerUnavailableException(prefix + "login refused (check username and password)", true, null);
+            }
+            if (t instanceof ShutdownSignalException signal) {
+                int code = BrokerReplies.replyCode(signal);
+                String text = BrokerReplies.replyText(signal);
+                if (code == 530 || code == 403) {
+                    String reason = text.contains("vhost") ? "the virtual host does not exist or the user may not use it"
+                            : "access refused";
+                    return new BrokerUnavailableException(prefix + reason + " (" + text + ")", true, null);
+                }
+                return new BrokerUnavailableException(prefix + text, false, null);
+            }
+            if (t instanceof ConnectException) {
+                return new BrokerUnavailableException(prefix + "connection refused (is RabbitMQ running?)", false, null);
+            }
+        }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new BrokerUnavailableException(prefix + root.getClass().getSimpleName() + ": " + root.getMessage(), false, null);
+    }
+
+    @Override
+    public void close() {
+        if (owned && factory instanceof CachingConnectionFactory caching) {
+            caching.destroy();
+        }
+    }
+}

@@ -1,0 +1,302 @@
+package io.github.dp3taskqueue.producer;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rabbitmq.client.AlreadyClosedException;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+
+import io.github.dp3taskqueue.topology.BrokerReplies;
+import io.github.dp3taskqueue.topology.ChannelSource;
+import io.github.dp3taskqueue.topology.TopologyNames;
+
+/**
+ * Publishes on one confirm-mode channel with a window of unconfirmed messages, as a plain
+ * amqp-client publisher with asynchronous confirms does: no thread waits for a confirm.
+ * <ul>
+ * <li>ack: the message is done (or failed, when it was returned as unroutable first);</li>
+ * <li>nack (worker queue full under {@code reject-publish}): republished after a short backoff
+ * until {@code queueFullTimeout}, then failed with {@link QueueFullException};</li>
+ * <li>channel or connection lost: every unconfirmed message is republished on a new channel
+ * once the broker is back (at-least-once: a message the broker had taken before the loss is
+ * published twice, with the same message id).</li>
+ * </ul>
+ */
+public final class ConfirmedPublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConfirmedPublisher.class);
+    private static final long NACK_BACKOFF_MIN_MS = 100;
+    private static final long NACK_BACKOFF_MAX_MS = 1000;
+
+    private final ChannelSource channels;
+    private final TopologyNames names;
+    private final Semaphore window;
+    private final long queueFullTimeoutNanos;
+    private final boolean persistent;
+    private final List<Duration> reconnectDelays;
+    private final ScheduledExecutorService scheduler;
+    private final Executor completions;
+
+    private final Object lock = new Object();
+    private final ConcurrentNavigableMap<Long, PendingMessage> unconfirmed = new ConcurrentSkipListMap<>();
+    // messages waiting for a channel (guarded by lock)
+    private final Deque<PendingMessage> parked = new ArrayDeque<>();
+    private Channel channel; // guarded by lock
+    private boolean reconnecting; // guarded by lock
+    private volatile boolean stopped;
+
+    public ConfirmedPublisher(ChannelSource channels, TopologyNames names, int window, long queueFullTimeoutMillis,
+            boolean persistent, List<Duration> reconnectDelays, ScheduledExecutorService scheduler, Executor completions) {
+        this.channels = channels;
+        this.names = names;
+        this.window = new Semaphore(window);
+        this.queueFullTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(queueFullTimeoutMillis);
+        this.persistent = persistent;
+        this.reconnectDelays = reconnectDelays.isEmpty() ? List.of(Duration.ofSeconds(1)) : reconnectDelays;
+        this.scheduler = scheduler;
+        this.completions = completions;
+    }
+
+    public void start() throws IOException {
+        Channel opened = openConfirmChannel();
+        synchronized (lock) {
+            channel = opened;
+        }
+    }
+
+    /**
+     * Publishes the messages; {@code onDone} runs once when all are confirmed (with
+     * {@code null}) or when the last has ended and any failed (with the first failure). Blocks
+     * while the window of unconfirmed messages is full; never throws: a message that cannot be
+     * sent (stopped, interrupted) ends as a failure through {@code onDone} like any other.
+     */
+    public void publish(List<OutgoingMessage> messages, Consumer<Throwable> onDone) {
+        PublishBatch batch = new PublishBatch(messages.size(), onDone, completions);
+        for (int i = 0; i < messages.size(); i++) {
+            RuntimeException refusal = null;
+            if (stopped) {
+                refusal = new IllegalStateException("the dp3-taskqueue producer is stopped; the task was not published");
+            } else {
+                try {
+                    window.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    refusal = new IllegalStateException("interrupted while waiting for the confirm window; the task was not published", e);
+                }
+            }
+            if (refusal != null) {
+                for (int j = i; j < messages.size(); j++) {
+                    batch.messageDone(refusal);
+                }
+                return;
+            }
+            send(new PendingMessage(messages.get(i), MessageProperties.create(persistent), batch));
+        }
+    }
+
+    private void send(PendingMessage pending) {
+        synchronized (lock) {
+            if (channel == null) {
+                parked.add(pending);
+                return;
+            }
+            long sequence = channel.getNextPublishSeqNo();
+            unconfirmed.put(sequence, pending);
+            try {
+                OutgoingMessage m = pending.message;
+                channel.basicPublish(m.exchange(), m.routingKey(), true, pending.properties, m.body());
+            } catch (IOException | AlreadyClosedException e) {
+                // the shutdown listener moves it (and every other unconfirmed message) to parked
+                LOG.debug("publish failed, will republish after reconnect: {}", e.getMessage());
+                if (unconfirmed.remove(sequence) != null) {
+                    parked.add(pending);
+                }
+                channelLost(channel, null);
+            }
+        }
+    }
+
+    private Channel openConfirmChannel() throws IOException {
+        Channel opened = channels.openChannel();
+        opened.confirmSelect();
+        opened.addConfirmListener((sequence, multiple) -> confirmed(sequence, multiple, true),
+                (sequence, multiple) -> confirmed(sequence, multiple, false));
+        opened.addReturnListener(returned -> {
+            String id = returned.getProperties().getMessageId();
+            for (PendingMessage pending : unconfirmed.values()) {
+                if (pending.properties.getMessageId().equals(id)) {
+                    pending.returnedReason = returned.getReplyCode() + " " + returned.getReplyText();
+                    return;
+                }
+            }
+        });
+        opened.addShutdownListener(signal -> {
+            if (!signal.isInitiatedByApplication()) {
+                channelLost(opened, signal);
+            }
+        });
+        return opened;
+    }
+
+    private void confirmed(long sequence, boolean multiple, boolean ack) {
+        List<PendingMessage> done;
+        if (multiple) {
+            Map<Long, PendingMessage> head = unconfirmed.headMap(sequence, true);
+            done = new ArrayList<>(head.values());
+            head.clear();
+        } else {
+            PendingMessage one = unconfirmed.remove(sequence);
+            done = one == null ? List.of() : List.of(one);
+        }
+        for (PendingMessage pending : done) {
+            if (ack) {
+                finish(pending, pending.returnedReason == null ? null
+                        : new UnroutableTaskException(pending.message.exchange(), pending.message.routingKey(), pending.returnedReason));
+            } else {
+                refused(pending);
+            }
+        }
+    }
+
+    /** A nack: the worker queue is full. Retry until queueFullTimeout, then fail. */
+    private void refused(PendingMessage pending) {
+        long waited = System.nanoTime() - pending.firstPublishNanos;
+        if (waited >= queueFullTimeoutNanos || stopped) {
+            OutgoingMessage m = pending.message;
+            finish(pending, new QueueFullException(names.queueBoundTo(m.exchange(), Math.max(m.worker(), 0)),
+                    m.exchange(), m.routingKey(), TimeUnit.NANOSECONDS.toMillis(waited)));
+            return;
+        }
+        long backoff = Math.min(NACK_BACKOFF_MAX_MS, Math.max(NACK_BACKOFF_MIN_MS, TimeUnit.NANOSECONDS.toMillis(waited) / 4));
+        scheduler.schedule(() -> send(pending), backoff, TimeUnit.MILLISECONDS);
+    }
+
+    private void finish(PendingMessage pending, Throwable error) {
+        window.release();
+        pending.batch.messageDone(error);
+    }
+
+    /** Called when the channel closed under us: park everything unconfirmed and reconnect. */
+    private void channelLost(Channel lost, ShutdownSignalException signal) {
+        synchronized (lock) {
+            if (channel != lost) {
+                return;
+            }
+            channel = null;
+            String missingExchange = signal == null ? null : missingExchange(signal);
+            List<PendingMessage> requeue = new ArrayList<>(unconfirmed.values());
+            unconfirmed.clear();
+            // unconfirmed messages go first, in their original order, before the ones parked since
+            for (int i = requeue.size() - 1; i >= 0; i--) {
+                PendingMessage pending = requeue.get(i);
+                if (missingExchange != null && missingExchange.equals(pending.message.exchange())) {
+                    finish(pending, new IllegalStateException("exchange '" + missingExchange
+                            + "' does not exist (NOT_FOUND): the DP3 topology was deleted or never declared"));
+                } else {
+                    parked.addFirst(pending);
+                }
+            }
+            LOG.warn("publishing channel lost ({}); {} unconfirmed messages will be republished",
+                    signal == null ? "publish failed" : BrokerReplies.replyText(signal), parked.size());
+            scheduleReconnect(0);
+        }
+    }
+
+    private static String missingExchange(ShutdownSignalException signal) {
+        String text = BrokerReplies.replyText(signal);
+        int start = text.indexOf("no exchange '");
+        if (BrokerReplies.replyCode(signal) != 404 || start < 0) {
+            return null;
+        }
+        int from = start + "no exchange '".length();
+        int end = text.indexOf('\'', from);
+        return end > from ? text.substring(from, end) : null;
+    }
+
+    private void scheduleReconnect(int attempt) {
+        if (stopped || (attempt == 0 && reconnecting)) {
+            return;
+        }
+        reconnecting = true;
+        Duration delay = attempt == 0 ? Duration.ZERO : reconnectDelays.get(Math.min(attempt - 1, reconnectDelays.size() - 1));
+        scheduler.schedule(() -> reconnect(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void reconnect(int attempt) {
+        Channel opened;
+        try {
+            opened = openConfirmChannel();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("reconnect attempt {} failed: {}", attempt + 1, e.getMessage());
+            synchronized (lock) {
+                scheduleReconnect(attempt + 1);
+            }
+            return;
+        }
+        synchronized (lock) {
+            reconnecting = false;
+            channel = opened;
+            LOG.info("publishing channel re-established; republishing {} messages", parked.size());
+            List<PendingMessage> waiting = new ArrayList<>(parked);
+            parked.clear();
+            for (PendingMessage pending : waiting) {
+                send(pending);
+            }
+        }
+    }
+
+    /** How many messages are published or waiting and not yet confirmed. */
+    public int inFlight() {
+        synchronized (lock) {
+            return unconfirmed.size() + parked.size();
+        }
+    }
+
+    /** Waits up to {@code timeout} for the in-flight messages, then closes the channel. */
+    public void stop(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        stopped = true;
+        List<PendingMessage> abandoned;
+        synchronized (lock) {
+            abandoned = new ArrayList<>(unconfirmed.values());
+            abandoned.addAll(parked);
+            unconfirmed.clear();
+            parked.clear();
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                    LOG.debug("closing the publishing channel: {}", e.getMessage());
+                }
+                channel = null;
+            }
+        }
+        for (PendingMessage pending : abandoned) {
+            finish(pending, new IllegalStateException("the dp3-taskqueue producer stopped before the broker confirmed the task"));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.dp3taskqueue.producer;
+
+import java.util.Date;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.rabbitmq.client.AMQP;
+
+/**
+ * The AMQP properties DP3's client sets (PROTOCOL.md §4: utf-8 encoding, UUID4 message and
+ * correlation ids, a timestamp in whole seconds) plus {@code application/json} and, unless
+ * disabled, persistent delivery.
+ */
+final class MessageProperties {
+
+    private MessageProperties() {
+    }
+
+    static AMQP.BasicProperties create(boolean persistent) {
+        long seconds = System.currentTimeMillis() / 1000;
+        return new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .contentEncoding("utf-8")
+                .messageId(uuid4())
+                .correlationId(uuid4())
+                .timestamp(new Date(seconds * 1000))
+                .deliveryMode(persistent ? 2 : null)
+                .build();
+    }
+
+    /** A random (version 4) UUID; ThreadLocalRandom avoids SecureRandom's lock on the hot path. */
+    private static String uuid4() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least).toString();
+    }
+}

@@ -1,0 +1,124 @@
+package io.github.dp3taskqueue.producer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+import io.github.dp3taskqueue.EndpointSettings;
+import io.github.dp3taskqueue.TaskQueueConfiguration;
+import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.TaskQueueEndpoint;
+import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.topology.StartupCheck;
+import io.github.dp3taskqueue.topology.TopologyDeclarer;
+
+/**
+ * {@code to("dp3-taskqueue:APP")}: publishes each task to the worker DP3 would pick, and
+ * completes the exchange asynchronously when the broker has confirmed every message of it.
+ */
+public class TaskQueueProducer extends DefaultAsyncProducer {
+
+    private final TaskQueueEndpoint endpoint;
+    private PublishPlanner planner;
+    private BrokerConnection connection;
+    private ConfirmedPublisher publisher;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService completions;
+
+    public TaskQueueProducer(TaskQueueEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        EndpointSettings settings = endpoint.getSettings();
+        TaskQueueConfiguration options = endpoint.getConfiguration();
+        planner = new PublishPlanner(settings.kind(), settings.model(), settings.names(), settings.workersOrDefault(),
+                options.isPriority(), options.isBroadcast());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        EndpointSettings settings = endpoint.getSettings();
+        TaskQueueConfiguration options = endpoint.getConfiguration();
+        connection = endpoint.openBrokerConnection("producer");
+        connection.connect(settings.retryDelays());
+        if (options.isDeclareTopology()) {
+            TopologyDeclarer.declare(connection, settings.topology(options.getNormalQueueMaxLength()));
+        } else {
+            StartupCheck.requirePresent(connection, StartupCheck.Kind.EXCHANGE,
+                    settings.topology(options.getNormalQueueMaxLength()).exchangesWrittenBy(settings.kind()),
+                    settings.retryDelays());
+        }
+        var executors = endpoint.getCamelContext().getExecutorServiceManager();
+        scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3PublishRetry");
+        completions = executors.newFixedThreadPool(this, "Dp3PublishConfirmed", 2);
+        publisher = new ConfirmedPublisher(connection, settings.names(), options.getConfirmWindow(),
+                options.getQueueFullTimeout(), options.isPersistent(), settings.retryDelays(), scheduler, completions);
+        publisher.start();
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        List<OutgoingMessage> messages;
+        try {
+            messages = planner.plan(exchange);
+        } catch (RuntimeException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        publisher.publish(messages, error -> {
+            if (error != null) {
+                exchange.setException(error);
+            } else {
+                setResultHeaders(exchange.getMessage(), messages);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private static void setResultHeaders(Message message, List<OutgoingMessage> messages) {
+        List<Integer> workers = new ArrayList<>(messages.size());
+        for (OutgoingMessage m : messages) {
+            workers.add(m.worker());
+        }
+        message.setHeader(TaskQueueConstants.WORKER_INDEXES, workers);
+        if (messages.size() == 1) {
+            message.setHeader(TaskQueueConstants.WORKER_INDEX, messages.get(0).worker());
+        } else {
+            message.removeHeader(TaskQueueConstants.WORKER_INDEX);
+        }
+        message.setHeader(TaskQueueConstants.EXCHANGE, messages.get(0).exchange());
+        message.setHeader(TaskQueueConstants.PUBLISHED_COUNT, messages.size());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (publisher != null) {
+            publisher.stop(Duration.ofSeconds(30));
+        }
+        var executors = endpoint.getCamelContext().getExecutorServiceManager();
+        if (scheduler != null) {
+            executors.shutdown(scheduler);
+        }
+        if (completions != null) {
+            executors.shutdown(completions);
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        super.doStop();
+    }
+}

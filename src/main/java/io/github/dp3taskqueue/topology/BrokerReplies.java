@@ -1,0 +1,49 @@
+package io.github.dp3taskqueue.topology;
+
+import com.rabbitmq.client.Method;
+import com.rabbitmq.client.ShutdownSignalException;
+
+/** Reads the broker's reply code and text out of the exceptions amqp-client throws. */
+public final class BrokerReplies {
+
+    private BrokerReplies() {
+    }
+
+    /** The shutdown signal in {@code error}'s cause chain, or {@code null}. */
+    public static ShutdownSignalException signal(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ShutdownSignalException signal) {
+                return signal;
+            }
+        }
+        return null;
+    }
+
+    public static int replyCode(ShutdownSignalException signal) {
+        Method reason = signal.getReason();
+        if (reason instanceof com.rabbitmq.client.AMQP.Channel.Close close) {
+            return close.getReplyCode();
+        }
+        if (reason instanceof com.rabbitmq.client.AMQP.Connection.Close close) {
+            return close.getReplyCode();
+        }
+        return -1;
+    }
+
+    public static String replyText(ShutdownSignalException signal) {
+        Method reason = signal.getReason();
+        if (reason instanceof com.rabbitmq.client.AMQP.Channel.Close close) {
+            return close.getReplyText();
+        }
+        if (reason instanceof com.rabbitmq.client.AMQP.Connection.Close close) {
+            return close.getReplyText();
+        }
+        return String.valueOf(signal.getMessage());
+    }
+
+    /** The broker's reply text if there is one, else the exception's message. */
+    public static String describe(Throwable error) {
+        ShutdownSignalException signal = signal(error);
+        return signal != null ? replyText(signal) : String.valueOf(error.getMessage());
+    }
+}

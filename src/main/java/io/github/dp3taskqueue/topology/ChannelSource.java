@@ -1,0 +1,12 @@
+package io.github.dp3taskqueue.topology;
+
+import java.io.IOException;
+
+import com.rabbitmq.client.Channel;
+
+/** Opens a fresh channel on the endpoint's current connection (reconnecting if it was lost). */
+@FunctionalInterface
+public interface ChannelSource {
+
+    Channel openChannel() throws IOException;
+}

@@ -1,0 +1,91 @@
+package io.github.dp3taskqueue.topology;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rabbitmq.client.Channel;
+
+/**
+ * DP3's start-up check (PROTOCOL.md §5): passive declares of the exchanges a writer needs or the
+ * queues a reader needs, retried with bounded delays (DP3: 1, 2, 5, 10, 30 s), then a failure
+ * that names what is missing. A passive declare does not compare arguments.
+ */
+public final class StartupCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartupCheck.class);
+
+    private StartupCheck() {
+    }
+
+    public enum Kind {
+        EXCHANGE,
+        QUEUE
+    }
+
+    public static void requirePresent(ChannelSource channels, Kind kind, List<String> names, List<Duration> retryDelays) {
+        String missing = null;
+        Exception last = null;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                missing = firstMissing(channels, kind, names);
+                if (missing == null) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                last = e;
+                missing = null;
+            }
+            if (attempt >= retryDelays.size()) {
+                break;
+            }
+            Duration delay = retryDelays.get(attempt);
+            LOG.warn("{} not declared yet ({}); retrying in {} ms", missing != null ? kind.name().toLowerCase() + " '" + missing + "'"
+                    : "broker not reachable", missing != null ? "passive declare refused" : BrokerReplies.describe(last), delay.toMillis());
+            sleep(delay);
+        }
+        if (missing != null) {
+            throw new TopologyException(kind.name().toLowerCase() + " not declared: '" + missing + "' (after "
+                    + (retryDelays.size() + 1) + " attempts). Declare the DP3 topology (dp3/scripts/rmq_reconfigure.sh) "
+                    + "or set declareTopology=true.", null);
+        }
+        throw new TopologyException("start-up check failed after " + (retryDelays.size() + 1) + " attempts: "
+                + BrokerReplies.describe(last), last);
+    }
+
+    /** The first name whose passive declare fails with NOT_FOUND, or {@code null} when all exist. */
+    private static String firstMissing(ChannelSource channels, Kind kind, List<String> names) throws IOException {
+        Channel channel = channels.openChannel();
+        try {
+            for (String name : names) {
+                try {
+                    if (kind == Kind.EXCHANGE) {
+                        channel.exchangeDeclarePassive(name);
+                    } else {
+                        channel.queueDeclarePassive(name);
+                    }
+                } catch (IOException e) {
+                    if (BrokerReplies.signal(e) != null && BrokerReplies.replyCode(BrokerReplies.signal(e)) == 404) {
+                        return name;
+                    }
+                    throw e;
+                }
+            }
+            return null;
+        } finally {
+            TopologyDeclarer.closeQuietly(channel);
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TopologyException("interrupted during the start-up check", e);
+        }
+    }
+}

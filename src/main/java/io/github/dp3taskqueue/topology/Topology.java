@@ -1,0 +1,58 @@
+package io.github.dp3taskqueue.topology;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.dp3taskqueue.task.TaskKind;
+
+/**
+ * The DP3 topology of one application and worker count, as DP3's {@code rmq_reconfigure.sh}
+ * declares it (PROTOCOL.md §1): what to declare, and what an endpoint must find present.
+ *
+ * @param names                the names
+ * @param workers              the number of workers
+ * @param normalQueueMaxLength the bound of the normal queues (DP3: 10,000; before 2023: 100)
+ */
+public record Topology(TopologyNames names, int workers, int normalQueueMaxLength) {
+
+    public static final int DP3_NORMAL_QUEUE_MAX_LENGTH = 10_000;
+
+    /** The arguments of a normal worker queue on RabbitMQ: bounded, refusing (not dropping) when full. */
+    public Map<String, Object> normalQueueArguments() {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("x-max-length", normalQueueMaxLength);
+        arguments.put("x-overflow", "reject-publish");
+        return arguments;
+    }
+
+    /** Every exchange of the application. */
+    public List<String> exchanges() {
+        return List.of(names.mainExchange(), names.priorityExchange(), names.snapshotExchange(), names.controlExchange());
+    }
+
+    /** A queue to declare: its name, arguments, and the exchange it is bound to with key {@code worker}. */
+    public record QueueSpec(String name, Map<String, Object> arguments, String exchange, int worker) {
+    }
+
+    public List<QueueSpec> queues() {
+        List<QueueSpec> queues = new ArrayList<>(workers * 4);
+        for (int i = 0; i < workers; i++) {
+            queues.add(new QueueSpec(names.normalQueue(i), normalQueueArguments(), names.mainExchange(), i));
+            queues.add(new QueueSpec(names.priorityQueue(i), Map.of(), names.priorityExchange(), i));
+            queues.add(new QueueSpec(names.snapshotQueue(i), Map.of(), names.snapshotExchange(), i));
+            queues.add(new QueueSpec(names.controlQueue(i), Map.of(), names.controlExchange(), i));
+        }
+        return queues;
+    }
+
+    /** The exchanges a writer of this kind checks at start-up (DP3 checks the main and priority ones). */
+    public List<String> exchangesWrittenBy(TaskKind kind) {
+        return switch (kind) {
+            case DATAPOINT -> List.of(names.mainExchange(), names.priorityExchange());
+            case SNAPSHOT -> List.of(names.snapshotExchange());
+            case CONTROL -> List.of(names.controlExchange());
+        };
+    }
+}

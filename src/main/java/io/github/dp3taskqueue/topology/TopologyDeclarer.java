@@ -1,0 +1,66 @@
+package io.github.dp3taskqueue.topology;
+
+import java.io.IOException;
+import java.util.Map;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.ShutdownSignalException;
+
+/**
+ * Declares a DP3 topology, idempotently: declaring what exists with the same arguments is a
+ * no-op on the broker. A queue that exists with other arguments makes RabbitMQ answer
+ * PRECONDITION_FAILED; that becomes an error naming the queue and both argument sets.
+ */
+public final class TopologyDeclarer {
+
+    private TopologyDeclarer() {
+    }
+
+    public static void declare(ChannelSource channels, Topology topology) {
+        try {
+            Channel channel = channels.openChannel();
+            try {
+                for (String exchange : topology.exchanges()) {
+                    channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true, false, null);
+                }
+                for (Topology.QueueSpec queue : topology.queues()) {
+                    channel = declareQueue(channels, channel, queue);
+                    channel.queueBind(queue.name(), queue.exchange(), TopologyNames.routingKey(queue.worker()));
+                }
+            } finally {
+                closeQuietly(channel);
+            }
+        } catch (IOException e) {
+            throw new TopologyException("declaring the DP3 topology of '" + topology.names().application() + "' failed: "
+                    + BrokerReplies.describe(e), e);
+        }
+    }
+
+    private static Channel declareQueue(ChannelSource channels, Channel channel, Topology.QueueSpec queue)
+            throws IOException {
+        Map<String, Object> arguments = queue.arguments().isEmpty() ? null : queue.arguments();
+        try {
+            channel.queueDeclare(queue.name(), true, false, false, arguments);
+            return channel;
+        } catch (IOException e) {
+            ShutdownSignalException signal = BrokerReplies.signal(e);
+            if (signal != null && BrokerReplies.replyCode(signal) == 406) {
+                throw new TopologyException("queue '" + queue.name() + "' exists with other arguments than DP3's "
+                        + queue.arguments() + "; the broker said: " + BrokerReplies.replyText(signal)
+                        + ". Delete or migrate the queue, or set normalQueueMaxLength to match it.", e);
+            }
+            throw e;
+        }
+    }
+
+    static void closeQuietly(Channel channel) {
+        try {
+            if (channel != null && channel.isOpen()) {
+                channel.close();
+            }
+        } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
+            // the channel is going away either way
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.github.dp3taskqueue.topology;
+
+/** The DP3 topology on the broker is missing or differs from what this endpoint needs. */
+public class TopologyException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TopologyException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.dp3taskqueue.testing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.RabbitMQContainer;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+
+/**
+ * Gives tests a real RabbitMQ: Testcontainers' RabbitMQ container where a Docker engine exists,
+ * otherwise the broker named by {@code -Ddp3.test.broker.host/port} (or the environment
+ * variables {@code DP3_TEST_BROKER_HOST/PORT}), default 127.0.0.1:5672, guest/guest.
+ * No reachable broker fails the test class with a message saying how to start one.
+ */
+public final class TestBroker implements BeforeAllCallback {
+
+    private static final AtomicInteger APP_COUNTER = new AtomicInteger();
+    private static volatile String host;
+    private static volatile int port;
+    private static volatile RabbitMQContainer container;
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        ensureStarted();
+    }
+
+    public static synchronized void ensureStarted() {
+        if (host != null) {
+            return;
+        }
+        if (!Boolean.getBoolean("dp3.test.noDocker") && dockerAvailable()) {
+            RabbitMQContainer started = new RabbitMQContainer("rabbitmq:3.13-management");
+            started.start();
+            container = started;
+            host = started.getHost();
+            port = started.getAmqpPort();
+            return;
+        }
+        String h = setting("dp3.test.broker.host", "DP3_TEST_BROKER_HOST", "127.0.0.1");
+        int p = Integer.parseInt(setting("dp3.test.broker.port", "DP3_TEST_BROKER_PORT", "5672"));
+        ConnectionFactory factory = factory(h, p);
+        try (Connection ignored = factory.newConnection("dp3-taskqueue test broker check")) {
+            host = h;
+            port = p;
+        } catch (Exception e) {
+            throw new IllegalStateException("No RabbitMQ broker reachable at " + h + ":" + p + " (" + e + ") and no Docker engine"
+                    + " for Testcontainers. Start one: `apt-get install -y rabbitmq-server && rabbitmq-server -detached`"
+                    + " (then `rabbitmqctl await_startup`), or point the tests at a broker with"
+                    + " -Ddp3.test.broker.host=HOST -Ddp3.test.broker.port=PORT (guest/guest).", e);
+        }
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String setting(String property, String env, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static ConnectionFactory factory(String h, int p) {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(h);
+        factory.setPort(p);
+        factory.setUsername("guest");
+        factory.setPassword("guest");
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setConnectionTimeout(5000);
+        return factory;
+    }
+
+    public static String host() {
+        ensureStarted();
+        return host;
+    }
+
+    public static int port() {
+        ensureStarted();
+        return port;
+    }
+
+    /** URI options pointing an endpoint at the test broker. */
+    public static String brokerOptions() {
+        return "host=" + host() + "&port=" + port();
+    }
+
+    /** A fresh application name, so tests never share exchanges or queues. */
+    public static String uniqueApp(String prefix) {
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + APP_COUNTER.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    }
+
+    /** A plain amqp-client connection to the test broker (for set-up and checks). */
+    public static Connection connect() {
+        try {
+            return factory(host(), port()).newConnection("dp3-taskqueue test");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot connect to the test broker", e);
+        }
+    }
+
+    /** {@code rabbitmqctl ARGS...} on the test broker (in its container, or on this machine). */
+    public static String rabbitmqctl(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add("rabbitmqctl");
+        command.addAll(List.of(args));
+        try {
+            if (container != null) {
+                return container.execInContainer(command.toArray(String[]::new)).getStdout();
+            }
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("rabbitmqctl " + String.join(" ", args) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run rabbitmqctl (the test broker must be local or in a container)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes every exchange and queue of a DP3 application (for the given worker count). */
+    public static void deleteApp(String app, int workers) {
+        try (Connection connection = connect()) {
+            Channel channel = connection.createChannel();
+            for (String suffix : List.of("main-task-exchange", "priority-task-exchange", "main-snapshot-exchange", "control-exchange")) {
+                channel.exchangeDelete(app + "-" + suffix);
+            }
+            for (int i = 0; i < workers; i++) {
+                for (String suffix : List.of("", "-pri", "-snapshots", "-control")) {
+                    channel.queueDelete(app + "-worker-" + i + suffix);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cleaning up " + app + " failed", e);
+        }
+    }
+
+    /** Messages ready in a queue. */
+    public static long depth(String queue) {
+        try (Connection connection = connect()) {
+            return connection.createChannel().queueDeclarePassive(queue).getMessageCount();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the depth of " + queue, e);
+        }
+    }
+
+    /** Takes (and acks) every message of a queue, returning the bodies in order. */
+    public static List<byte[]> drain(String queue) {
+        return drainResponses(queue).stream().map(com.rabbitmq.client.GetResponse::getBody).toList();
+    }
+
+    /** Takes every message of a queue with its properties. */
+    public static List<com.rabbitmq.client.GetResponse> drainResponses(String queue) {
+        List<com.rabbitmq.client.GetResponse> responses = new ArrayList<>();
+        try (Connection connection = connect()) {
+            Channel channel = connection.createChannel();
+            com.rabbitmq.client.GetResponse response;
+            while ((response = channel.basicGet(queue, true)) != null) {
+                responses.add(response);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot drain " + queue, e);
+        }
+        return responses;
+    }
+}
