@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpAuthenticationException;
 import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.rabbit.connection.AbstractConnectionFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
@@ -53,7 +54,7 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
     @Override
     public Channel openChannel() throws IOException {
         try {
-            Channel channel = factory.createConnection().getDelegate().createChannel();
+            Channel channel = liveConnection().getDelegate().createChannel();
             if (channel == null) {
                 throw new BrokerUnavailableException("RabbitMQ at " + description + " has no free channel", false, null);
             }
@@ -64,13 +65,31 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
     }
 
     /**
+     * The factory's connection, replaced when the broker closed it: spring-rabbit renews it by
+     * itself only for channels taken through its own cache, which the hot paths bypass.
+     */
+    private org.springframework.amqp.rabbit.connection.Connection liveConnection() {
+        org.springframework.amqp.rabbit.connection.Connection connection = factory.createConnection();
+        if (!connection.isOpen() && factory instanceof AbstractConnectionFactory resettable) {
+            synchronized (this) {
+                connection = factory.createConnection();
+                if (!connection.isOpen()) {
+                    resettable.resetConnection();
+                    connection = factory.createConnection();
+                }
+            }
+        }
+        return connection;
+    }
+
+    /**
      * Connects at start-up: a refused or timed-out connection (broker still starting) is retried
      * after each of {@code delays}; a refused login or a missing virtual host fails at once.
      */
     public void connect(List<Duration> delays) throws BrokerUnavailableException {
         for (int attempt = 0; ; attempt++) {
             try {
-                factory.createConnection();
+                liveConnection();
                 return;
             } catch (AmqpException e) {
                 BrokerUnavailableException error = classify(e);

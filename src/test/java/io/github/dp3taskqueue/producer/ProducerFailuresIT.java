@@ -1,0 +1,201 @@
+package io.github.dp3taskqueue.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+
+import io.github.dp3taskqueue.connection.BrokerUnavailableException;
+import io.github.dp3taskqueue.routing.Dp3Hash;
+import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.testing.TestBroker;
+import io.github.dp3taskqueue.topology.TopologyException;
+
+/** Back-pressure, unroutable and missing topology, bad input and refused connections. */
+@ExtendWith(TestBroker.class)
+class ProducerFailuresIT {
+
+    private static String task(String eid) {
+        return "{\"etype\":\"e\",\"eid\":\"" + eid + "\",\"delete\":true}";
+    }
+
+    /** An eid that hashes to worker 0 of 1 .. any; all tasks of the test go to one queue. */
+    private static String sameWorkerEid(int i) {
+        return "full-" + i;
+    }
+
+    @Test
+    void aFullQueueFailsAfterQueueFullTimeoutAndLosesNothingConfirmed() throws Exception {
+        String app = TestBroker.uniqueApp("full");
+        String uri = "dp3-taskqueue:" + app + "?declareTopology=true&normalQueueMaxLength=5&queueFullTimeout=1500&" + TestBroker.brokerOptions();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            List<String> sent = new ArrayList<>();
+            List<Exchange> refused = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String body = task(sameWorkerEid(i));
+                long start = System.nanoTime();
+                Exchange result = template.send(uri, e -> e.getMessage().setBody(body));
+                if (result.getException() == null) {
+                    sent.add(body);
+                } else {
+                    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1400);
+                    refused.add(result);
+                }
+            }
+            assertThat(sent).hasSize(5);
+            assertThat(refused).hasSize(3);
+            assertThat(refused.get(0).getException()).isInstanceOf(QueueFullException.class)
+                    .hasMessageContaining("'" + app + "-worker-0' is full");
+            assertThat(TestBroker.drain(app + "-worker-0")).extracting(String::new).containsExactlyElementsOf(sent);
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    @Test
+    void aTaskForAWorkerWithoutQueueFailsAsUnroutable() throws Exception {
+        String app = TestBroker.uniqueApp("unroutable");
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            template.sendBody("dp3-taskqueue:" + app + "?declareTopology=true&workers=2&" + TestBroker.brokerOptions(), task("x"));
+            TestBroker.drain(app + "-worker-" + Dp3Hash.worker("e:x", 2));
+            String eid = "u0";
+            for (int i = 0; Dp3Hash.worker("e:" + eid, 4) < 2; i++) {
+                eid = "u" + i;
+            }
+            String body = task(eid);
+            Exchange result = template.send("dp3-taskqueue:" + app + "?workers=4&" + TestBroker.brokerOptions(),
+                    e -> e.getMessage().setBody(body));
+            assertThat(result.getException()).isInstanceOf(UnroutableTaskException.class)
+                    .hasMessageContaining(app + "-main-task-exchange")
+                    .hasMessageContaining("routing key '" + Dp3Hash.worker("e:" + eid, 4) + "'");
+        } finally {
+            TestBroker.deleteApp(app, 2);
+        }
+    }
+
+    @Test
+    void aMissingExchangeFailsTheRouteStartNamingIt() throws Exception {
+        String app = TestBroker.uniqueApp("missing");
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:in").to("dp3-taskqueue:" + app + "?retryDelays=100ms,100ms&" + TestBroker.brokerOptions());
+                }
+            });
+            assertThatThrownBy(camel::start).hasRootCauseInstanceOf(TopologyException.class)
+                    .rootCause().hasMessageContaining("exchange not declared: '" + app + "-main-task-exchange'")
+                    .hasMessageContaining("after 3 attempts");
+        }
+    }
+
+    @Test
+    void anExistingQueueWithOtherArgumentsIsNamedWithBothArgumentSets() throws Exception {
+        String app = TestBroker.uniqueApp("mismatch");
+        try (Connection connection = TestBroker.connect()) {
+            Channel channel = connection.createChannel();
+            channel.queueDeclare(app + "-worker-0", true, false, false, Map.of("x-max-length", 100));
+        }
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:in").to("dp3-taskqueue:" + app + "?declareTopology=true&" + TestBroker.brokerOptions());
+                }
+            });
+            assertThatThrownBy(camel::start).hasStackTraceContaining(TopologyException.class.getName()
+                    + ": queue '" + app + "-worker-0' exists with other arguments than DP3's {x-max-length=10000, x-overflow=reject-publish}")
+                    .hasStackTraceContaining("PRECONDITION_FAILED").hasStackTraceContaining("current is '100'");
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    @Test
+    void badInputFailsTheExchangeAndPublishesNothing() throws Exception {
+        String app = TestBroker.uniqueApp("bad");
+        String base = "dp3-taskqueue:" + app + "?declareTopology=true&workers=2&entityIdTypes=ip:ipv4&" + TestBroker.brokerOptions();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            Map<Object, String> cases = Map.of(
+                    "{not json", "not valid JSON",
+                    "[1]", "must be a JSON object",
+                    "{\"etype\":\"ip\",\"eid\":\"300.1.1.1\",\"delete\":true}", "invalid eid \"300.1.1.1\" for entity type 'ip'",
+                    "[]", "batch is empty",
+                    List.of(task("ok"), "{\"etype\":\"ip\",\"eid\":\"1.2.3.04\",\"delete\":true}"), "item 1: invalid eid",
+                    "{\"etype\":\"e\",\"eid\":\"x\"}", "no data points");
+            for (Map.Entry<Object, String> c : cases.entrySet()) {
+                Exchange result = template.send(base, e -> e.getMessage().setBody(c.getKey()));
+                assertThat(result.getException()).as("%s", c.getKey()).isInstanceOf(InvalidTaskException.class)
+                        .hasMessageContaining(c.getValue());
+            }
+            assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-1")).isZero();
+        } finally {
+            TestBroker.deleteApp(app, 2);
+        }
+    }
+
+    @Test
+    void invalidOptionsFailTheEndpointCreation() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?workers=0").start()).hasMessageContaining("workers must be >= 1; got 0");
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?bogus=1")).hasMessageContaining("bogus");
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?taskType=other").start()).hasMessageContaining("taskType must be one of");
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?entityIdTypes=ip:ipv5").start()).hasMessageContaining("unknown id_data_type 'ipv5'");
+        }
+    }
+
+    @Test
+    void aWrongPasswordAndAMissingVirtualHostFailAtOnceWithoutCredentials() throws Exception {
+        for (String options : List.of("password=wrong-secret", "virtualHost=no-such-vhost")) {
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:in").to("dp3-taskqueue:app?retryDelays=5s,5s&" + options + "&" + TestBroker.brokerOptions());
+                    }
+                });
+                long start = System.nanoTime();
+                assertThatThrownBy(camel::start).rootCause().isInstanceOf(BrokerUnavailableException.class)
+                        .hasMessageContaining(TestBroker.host() + ":" + TestBroker.port())
+                        .hasMessageNotContaining("wrong-secret").hasMessageNotContaining("guest");
+                assertThat((System.nanoTime() - start) / 1_000_000).as("no retry for " + options).isLessThan(4000);
+            }
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsRetriedThenNamed() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:in").to("dp3-taskqueue:app?host=127.0.0.1&port=1&retryDelays=200ms,200ms");
+                }
+            });
+            long start = System.nanoTime();
+            assertThatThrownBy(camel::start).rootCause().isInstanceOf(BrokerUnavailableException.class)
+                    .hasMessageContaining("127.0.0.1:1").hasMessageContaining("connection refused");
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(400);
+        }
+    }
+}

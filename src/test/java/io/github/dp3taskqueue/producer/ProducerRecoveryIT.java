@@ -1,0 +1,85 @@
+package io.github.dp3taskqueue.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.rabbitmq.client.GetResponse;
+
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/** Connections closed by the broker while publishing lose nothing. */
+@ExtendWith(TestBroker.class)
+class ProducerRecoveryIT {
+
+    @Test
+    void closingAllConnectionsWhilePublishing10000TasksLosesNone() throws Exception {
+        String app = TestBroker.uniqueApp("recovery");
+        String uri = "dp3-taskqueue:" + app + "?declareTopology=true&normalQueueMaxLength=20000&retryDelays=200ms,500ms,1s&"
+                + TestBroker.brokerOptions();
+        int tasks = 10_000;
+        int batch = 50;
+        AtomicInteger progress = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            template.sendBody(uri, "{\"etype\":\"e\",\"eid\":\"warm-up\",\"delete\":true}");
+            List<Future<Exchange>> results = new ArrayList<>();
+            for (int from = 0; from < tasks; from += batch) {
+                List<String> bodies = new ArrayList<>();
+                for (int i = from; i < from + batch; i++) {
+                    bodies.add("{\"etype\":\"e\",\"eid\":\"t" + i + "\",\"delete\":true}");
+                }
+                results.add(senders.submit(() -> {
+                    Exchange result = template.send(uri, e -> e.getMessage().setBody(bodies));
+                    progress.addAndGet(bodies.size());
+                    return result;
+                }));
+            }
+            int closes = 0;
+            for (int threshold : new int[] {2_000, 6_000}) {
+                while (progress.get() < threshold) {
+                    Thread.sleep(5);
+                }
+                TestBroker.rabbitmqctl("close_all_connections", "test: connection loss while publishing");
+                closes++;
+            }
+            for (Future<Exchange> result : results) {
+                assertThat(result.get(120, TimeUnit.SECONDS).getException()).isNull();
+            }
+            assertThat(closes).isEqualTo(2);
+        } finally {
+            senders.shutdownNow();
+        }
+        List<GetResponse> got = TestBroker.drainResponses(app + "-worker-0");
+        TestBroker.deleteApp(app, 1);
+        Map<String, Integer> byMessageId = new HashMap<>();
+        Map<String, Integer> byTask = new HashMap<>();
+        for (GetResponse response : got) {
+            byMessageId.merge(response.getProps().getMessageId(), 1, Integer::sum);
+            byTask.merge(new String(response.getBody(), StandardCharsets.UTF_8), 1, Integer::sum);
+        }
+        long duplicates = got.size() - byMessageId.size();
+        System.out.printf("close_all_connections x2 during %d tasks: received %d messages, %d distinct message ids, %d duplicates, %d lost%n",
+                tasks, got.size(), byMessageId.size(), duplicates, tasks + 1 - byTask.size());
+        assertThat(byTask).hasSize(tasks + 1);
+        assertThat(byMessageId).hasSize(tasks + 1);
+    }
+}
