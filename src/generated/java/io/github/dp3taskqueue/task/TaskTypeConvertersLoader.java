@@ -44,6 +44,14 @@ public final class TaskTypeConvertersLoader implements TypeConverterLoader, Came
     }
 
     private void registerConverters(TypeConverterRegistry registry) {
+        addTypeConverter(registry, byte[].class, io.github.dp3taskqueue.task.ReceivedTask.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toBytes((io.github.dp3taskqueue.task.ReceivedTask) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, byte[].class, io.github.dp3taskqueue.task.Task.class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toBytes((io.github.dp3taskqueue.task.Task) value);
@@ -60,6 +68,14 @@ public final class TaskTypeConvertersLoader implements TypeConverterLoader, Came
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.github.dp3taskqueue.task.ControlMessage.class, io.github.dp3taskqueue.task.ReceivedTask.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toControlMessage((io.github.dp3taskqueue.task.ReceivedTask) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, io.github.dp3taskqueue.task.ControlMessage.class, java.lang.String.class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toControlMessage((java.lang.String) value);
@@ -71,6 +87,14 @@ public final class TaskTypeConvertersLoader implements TypeConverterLoader, Came
         addTypeConverter(registry, io.github.dp3taskqueue.task.DataPointTask.class, byte[].class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toDataPointTask((byte[]) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, io.github.dp3taskqueue.task.DataPointTask.class, io.github.dp3taskqueue.task.ReceivedTask.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toDataPointTask((io.github.dp3taskqueue.task.ReceivedTask) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
@@ -100,6 +124,14 @@ public final class TaskTypeConvertersLoader implements TypeConverterLoader, Came
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.github.dp3taskqueue.task.Snapshot.class, io.github.dp3taskqueue.task.ReceivedTask.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toSnapshot((io.github.dp3taskqueue.task.ReceivedTask) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, io.github.dp3taskqueue.task.Snapshot.class, java.lang.String.class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toSnapshot((java.lang.String) value);
@@ -108,9 +140,33 @@ public final class TaskTypeConvertersLoader implements TypeConverterLoader, Came
                 }
                 return answer;
             });
+        addTypeConverter(registry, io.github.dp3taskqueue.task.Task.class, io.github.dp3taskqueue.task.ReceivedTask.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toTask((io.github.dp3taskqueue.task.ReceivedTask) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.io.InputStream.class, io.github.dp3taskqueue.task.ReceivedTask.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toInputStream((io.github.dp3taskqueue.task.ReceivedTask) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
         addTypeConverter(registry, java.io.InputStream.class, io.github.dp3taskqueue.task.Task.class, false,
             (type, exchange, value) -> {
                 Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toInputStream((io.github.dp3taskqueue.task.Task) value);
+                if (false && answer == null) {
+                    answer = Void.class;
+                }
+                return answer;
+            });
+        addTypeConverter(registry, java.lang.String.class, io.github.dp3taskqueue.task.ReceivedTask.class, false,
+            (type, exchange, value) -> {
+                Object answer = io.github.dp3taskqueue.task.TaskTypeConverters.toString((io.github.dp3taskqueue.task.ReceivedTask) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

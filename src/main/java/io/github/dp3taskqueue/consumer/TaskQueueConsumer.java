@@ -1,12 +1,225 @@
 package io.github.dp3taskqueue.consumer;
 
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import io.github.dp3taskqueue.EndpointSettings;
+import io.github.dp3taskqueue.TaskQueueConfiguration;
+import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
+import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.task.DataPointTask;
+import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.task.ReceivedTask;
+import io.github.dp3taskqueue.task.Snapshot;
+import io.github.dp3taskqueue.task.Task;
+import io.github.dp3taskqueue.task.TaskJsonReader;
+import io.github.dp3taskqueue.topology.StartupCheck;
+import io.github.dp3taskqueue.topology.TopologyDeclarer;
 
+/**
+ * {@code from("dp3-taskqueue:APP?workerIndex=i")}: a DP3 worker. Deliveries of the worker's
+ * queues go through the {@link PriorityDispatcher} (priority first) and the
+ * {@link EntityOrderedExecutor} (per-entity order) into the route; each is acked only when its
+ * exchange has completed ({@link AckOnCompletion}).
+ */
 public class TaskQueueConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskQueueConsumer.class);
+
+    private final TaskQueueEndpoint endpoint;
+    private final ConsumerMetrics metrics = new ConsumerMetrics();
+    private List<QueueReader.Source> sources;
+    private FailurePolicy failurePolicy;
+    private BrokerConnection connection;
+    private PriorityDispatcher dispatcher;
+    private EntityOrderedExecutor executor;
+    private QueueReader reader;
+    private ExecutorService dispatchThread;
+    private ExecutorService workers;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean dispatching;
+
     public TaskQueueConsumer(TaskQueueEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
+        failurePolicy = FailurePolicy.fromOption(endpoint.getConfiguration().getOnFailure());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        EndpointSettings settings = endpoint.getSettings();
+        TaskQueueConfiguration options = endpoint.getConfiguration();
+        connection = endpoint.openBrokerConnection("consumer worker " + options.getWorkerIndex());
+        connection.connect(settings.retryDelays());
+        if (options.isDeclareTopology()) {
+            if (settings.workers() == null) {
+                throw new IllegalArgumentException("declareTopology on a consumer needs workers (or configDir): the topology is declared for all workers");
+            }
+            TopologyDeclarer.declare(connection, settings.topology(options.getNormalQueueMaxLength()));
+        } else {
+            StartupCheck.requirePresent(connection, StartupCheck.Kind.QUEUE,
+                    sources.stream().map(QueueReader.Source::queue).toList(), settings.retryDelays());
+        }
+        ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
+        scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3ConsumerRecovery");
+        workers = executors.newFixedThreadPool(this, "Dp3Worker", options.getConcurrentConsumers());
+        dispatchThread = executors.newSingleThreadExecutor(this, "Dp3Dispatcher");
+        executor = new EntityOrderedExecutor(options.getConcurrentConsumers(), workers);
+        dispatcher = new PriorityDispatcher(() -> reader.priorityReady(), sources.stream().anyMatch(QueueReader.Source::priority));
+        reader = new QueueReader(connection, sources, options.getPrefetch(), dispatcher, metrics, settings.retryDelays(), scheduler);
+        startDispatching();
+        reader.start();
+    }
+
+    private void startDispatching() {
+        dispatching = true;
+        dispatcher.reopen();
+        dispatchThread.execute(this::dispatchLoop);
+    }
+
+    private void dispatchLoop() {
+        try {
+            while (dispatching) {
+                executor.acquireSlot();
+                Delivery delivery = dispatcher.next();
+                if (delivery == null) {
+                    executor.releaseSlot();
+                    return;
+                }
+                Parsed parsed = parse(delivery);
+                executor.run(entityKey(parsed.received()), done -> deliver(delivery, parsed, done));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A delivery's body as a task, or the error that says why it is not one. */
+    private record Parsed(ReceivedTask received, InvalidTaskException error) {
+    }
+
+    private Parsed parse(Delivery delivery) {
+        TaskQueueConfiguration options = endpoint.getConfiguration();
+        if (!options.isParse() && options.getConcurrentConsumers() == 1) {
+            return new Parsed(new ReceivedTask(delivery.body(), null), null); // one at a time: no entity key needed
+        }
+        try {
+            EndpointSettings settings = endpoint.getSettings();
+            Task task = settings.model().canonical(TaskJsonReader.read(settings.kind(), delivery.body()));
+            return new Parsed(new ReceivedTask(delivery.body(), task), null);
+        } catch (InvalidTaskException e) {
+            return new Parsed(new ReceivedTask(delivery.body(), null), e.withRawBody(delivery.body()));
+        }
+    }
+
+    private static String entityKey(ReceivedTask received) {
+        Task task = received.task();
+        return task instanceof DataPointTask || task instanceof Snapshot ? task.hashKey() : null;
+    }
+
+    private void deliver(Delivery delivery, Parsed parsed, Runnable done) {
+        ReceivedTask received = parsed.received();
+        if (!delivery.channel().isOpen()) {
+            done.run(); // its channel is gone: the broker redelivers it, so it must not run now
+            return;
+        }
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setHeader(TaskQueueConstants.QUEUE, delivery.queue());
+        message.setHeader(TaskQueueConstants.FROM_PRIORITY, delivery.priority());
+        message.setHeader(TaskQueueConstants.DELIVERY_TAG, delivery.envelope().getDeliveryTag());
+        message.setHeader(TaskQueueConstants.REDELIVERED, delivery.envelope().isRedeliver());
+        message.setHeader(TaskQueueConstants.ROUTING_KEY, delivery.envelope().getRoutingKey());
+        if (delivery.properties().getMessageId() != null) {
+            message.setHeader(TaskQueueConstants.MESSAGE_ID, delivery.properties().getMessageId());
+        }
+        String key = entityKey(received);
+        if (key != null && received.task() instanceof DataPointTask) {
+            message.setHeader(TaskQueueConstants.ENTITY_KEY, key);
+        }
+        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics));
+        if (parsed.error() != null && endpoint.getConfiguration().isParse()) {
+            // as Camel's bridgeErrorHandler does: the route's error handler takes the exchange as failed
+            message.setBody(delivery.body());
+            exchange.setException(parsed.error());
+            exchange.setProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, parsed.error());
+            exchange.setProperty(ExchangePropertyKey.ERRORHANDLER_BRIDGE, true);
+            exchange.getExchangeExtension().setRedeliveryExhausted(true);
+        } else if (!endpoint.getConfiguration().isParse()) {
+            message.setBody(received.json());
+        } else {
+            message.setBody(received);
+        }
+        getAsyncProcessor().process(exchange, doneSync -> {
+            // a failure was already logged by the route's error handler and settled by AckOnCompletion
+            releaseExchange(exchange, false);
+            done.run();
+        });
+    }
+
+    public ConsumerMetrics getMetrics() {
+        return metrics;
+    }
+
+    @Override
+    protected void doSuspend() throws Exception {
+        stopTakingDeliveries();
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        super.doResume();
+        reader.close();
+        startDispatching();
+        reader.start();
+    }
+
+    /** Stops new deliveries and hands out no buffered one; running tasks go on and are acked. */
+    private void stopTakingDeliveries() throws InterruptedException {
+        reader.cancel();
+        dispatching = false;
+        dispatcher.close();
+        long timeout = endpoint.getCamelContext().getShutdownStrategy().getTimeUnit()
+                .toMillis(endpoint.getCamelContext().getShutdownStrategy().getTimeout());
+        if (!executor.awaitIdle(timeout)) {
+            LOG.warn("{} tasks still running after {} ms; their messages return to the queue unacked", sources, timeout);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (reader != null) {
+            stopTakingDeliveries();
+            reader.close();
+        }
+        ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
+        for (ExecutorService service : new ExecutorService[] {dispatchThread, workers, scheduler}) {
+            if (service != null) {
+                executors.shutdownNow(service);
+            }
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        super.doStop();
     }
 }

@@ -19,6 +19,7 @@ import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.routing.EntityModel;
 import io.github.dp3taskqueue.task.ControlMessage;
 import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.task.ReceivedTask;
 import io.github.dp3taskqueue.task.Snapshot;
 import io.github.dp3taskqueue.task.Task;
 import io.github.dp3taskqueue.task.TaskJsonReader;
@@ -103,6 +104,8 @@ public final class PublishPlanner {
         List<Task> parsed;
         if (body instanceof Task task) {
             parsed = List.of(checkKind(task));
+        } else if (body instanceof ReceivedTask received) {
+            parsed = List.of(received.task() != null ? checkKind(received.task()) : TaskJsonReader.read(kind, received.body()));
         } else if (body instanceof Collection<?> || body instanceof Iterable<?> || body instanceof Object[]) {
             parsed = TaskJsonReader.fromNodes(kind, items(body));
         } else if (body instanceof Map<?, ?> map) {
@@ -160,6 +163,8 @@ public final class PublishPlanner {
             Object item = iterator.next();
             if (item instanceof Task task) {
                 items.add(checkKind(task));
+            } else if (item instanceof ReceivedTask received) {
+                items.add(parseItem(received.body(), index));
             } else if (item instanceof JsonNode node) {
                 items.add(node);
             } else if (item instanceof String || item instanceof byte[] || item instanceof InputStream) {

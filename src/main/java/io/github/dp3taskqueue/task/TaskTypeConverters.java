@@ -34,6 +34,41 @@ public final class TaskTypeConverters {
     }
 
     @Converter
+    public static String toString(ReceivedTask received) {
+        return received.json();
+    }
+
+    @Converter
+    public static byte[] toBytes(ReceivedTask received) {
+        return received.body();
+    }
+
+    @Converter
+    public static InputStream toInputStream(ReceivedTask received) {
+        return new ByteArrayInputStream(received.body());
+    }
+
+    @Converter
+    public static Task toTask(ReceivedTask received) {
+        return received.task();
+    }
+
+    @Converter
+    public static DataPointTask toDataPointTask(ReceivedTask received) {
+        return (DataPointTask) received.task();
+    }
+
+    @Converter
+    public static Snapshot toSnapshot(ReceivedTask received) {
+        return (Snapshot) received.task();
+    }
+
+    @Converter
+    public static ControlMessage toControlMessage(ReceivedTask received) {
+        return (ControlMessage) received.task();
+    }
+
+    @Converter
     public static DataPointTask toDataPointTask(byte[] json) {
         return (DataPointTask) TaskJsonReader.read(TaskKind.DATAPOINT, json);
     }

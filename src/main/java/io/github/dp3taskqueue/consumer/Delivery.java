@@ -1,0 +1,20 @@
+package io.github.dp3taskqueue.consumer;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Envelope;
+
+/**
+ * One message pushed by the broker, tied to the channel that delivered it: its delivery tag is
+ * valid on that channel only, so it is acked there or not at all.
+ *
+ * @param channel    the delivering channel
+ * @param queue      the queue it came from
+ * @param priority   whether that is the worker's priority queue
+ * @param envelope   delivery tag, redelivered flag, exchange and routing key
+ * @param properties the AMQP properties
+ * @param body       the body as received
+ */
+public record Delivery(Channel channel, String queue, boolean priority, Envelope envelope, AMQP.BasicProperties properties,
+        byte[] body) {
+}

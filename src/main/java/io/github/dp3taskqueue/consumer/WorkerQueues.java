@@ -1,0 +1,50 @@
+package io.github.dp3taskqueue.consumer;
+
+import java.util.List;
+
+import io.github.dp3taskqueue.EndpointSettings;
+import io.github.dp3taskqueue.TaskQueueConfiguration;
+
+/** Which queues a consumer of worker {@code i} reads, priority queue first (PROTOCOL.md §1). */
+final class WorkerQueues {
+
+    private WorkerQueues() {
+    }
+
+    /**
+     * Validates the consumer options and names its queues.
+     *
+     * @throws IllegalArgumentException naming the bad option
+     */
+    static List<QueueReader.Source> of(EndpointSettings settings, TaskQueueConfiguration options) {
+        Integer index = options.getWorkerIndex();
+        if (index == null) {
+            throw new IllegalArgumentException("a dp3-taskqueue consumer needs workerIndex (or index): which worker's queues to read");
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException("workerIndex must be >= 0; got " + index);
+        }
+        if (settings.workers() != null && index >= settings.workers()) {
+            throw new IllegalArgumentException("workerIndex must be below workers (" + settings.workers() + "); got " + index);
+        }
+        if (options.getPrefetch() < 1) {
+            throw new IllegalArgumentException("prefetch must be >= 1; got " + options.getPrefetch());
+        }
+        if (options.getConcurrentConsumers() < 1) {
+            throw new IllegalArgumentException("concurrentConsumers must be >= 1; got " + options.getConcurrentConsumers());
+        }
+        FailurePolicy.fromOption(options.getOnFailure());
+        var names = settings.names();
+        return switch (settings.kind()) {
+            case DATAPOINT -> List.of(
+                    new QueueReader.Source(orDefault(options.getPriorityQueue(), names.priorityQueue(index)), true),
+                    new QueueReader.Source(orDefault(options.getQueue(), names.normalQueue(index)), false));
+            case SNAPSHOT -> List.of(new QueueReader.Source(orDefault(options.getQueue(), names.snapshotQueue(index)), false));
+            case CONTROL -> List.of(new QueueReader.Source(orDefault(options.getQueue(), names.controlQueue(index)), false));
+        };
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
