@@ -1,0 +1,157 @@
+package io.github.dp3taskqueue.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.task.DataPointTask;
+import io.github.dp3taskqueue.testing.Publisher;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/** Per-entity order, connection loss and shutdown during a drain: every task counted by message id. */
+@ExtendWith(TestBroker.class)
+class ConsumerReliabilityIT {
+
+    private static void declare(String app) {
+        try (var connection = TestBroker.connect()) {
+            var channel = connection.createChannel();
+            channel.queueDeclare(app + "-worker-0", true, false, false, Map.of("x-max-length", 20000, "x-overflow", "reject-publish"));
+            channel.queueDeclare(app + "-worker-0-pri", true, false, false, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> publish(Publisher publisher, String queue, int count, java.util.function.IntFunction<String> body) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(publisher.toQueue(queue, body.apply(i)));
+        }
+        publisher.confirm();
+        return ids;
+    }
+
+    @Test
+    void tasksOfOneEntityRunOneAtATimeInArrivalOrderUnderConcurrency() throws Exception {
+        String app = TestBroker.uniqueApp("order");
+        declare(app);
+        Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+        Set<String> running = ConcurrentHashMap.newKeySet();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger maxParallel = new AtomicInteger();
+        AtomicInteger parallel = new AtomicInteger();
+        try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
+            publish(publisher, app + "-worker-0", 1000, i -> Publisher.task("e", "entity" + (i % 20), "seq" + i));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=4&" + TestBroker.brokerOptions())
+                            .process(e -> {
+                                DataPointTask task = e.getMessage().getBody(DataPointTask.class);
+                                String key = task.hashKey();
+                                if (!running.add(key)) {
+                                    overlaps.incrementAndGet();
+                                }
+                                maxParallel.accumulateAndGet(parallel.incrementAndGet(), Math::max);
+                                Thread.sleep(1);
+                                seen.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>())
+                                        .add(Integer.parseInt(task.dataPoints().get(0).attr().substring(3)));
+                                parallel.decrementAndGet();
+                                running.remove(key);
+                            });
+                }
+            });
+            camel.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> seen.values().stream().mapToInt(List::size).sum() == 1000);
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+        assertThat(overlaps.get()).isZero();
+        assertThat(maxParallel.get()).isGreaterThan(1).isLessThanOrEqualTo(4);
+        assertThat(seen).hasSize(20);
+        seen.values().forEach(list -> assertThat(list).isSorted().hasSize(50));
+    }
+
+    @Test
+    void closingConnectionsDuringADrainOf10000LosesNone() throws Exception {
+        String app = TestBroker.uniqueApp("drainclose");
+        declare(app);
+        Map<String, Integer> processed = new ConcurrentHashMap<>();
+        try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
+            List<String> ids = publish(publisher, app + "-worker-0", 10_000, i -> Publisher.task("e", "t" + i, "x"));
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&retryDelays=200ms,500ms&" + TestBroker.brokerOptions())
+                            .process(e -> processed.merge(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), 1, Integer::sum));
+                }
+            });
+            camel.start();
+            for (int threshold : new int[] {2_000, 6_000}) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> processed.size() >= threshold);
+                TestBroker.rabbitmqctl("close_all_connections", "test: connection loss while consuming");
+            }
+            await().atMost(Duration.ofSeconds(90)).until(() -> processed.keySet().containsAll(ids));
+            await().atMost(Duration.ofSeconds(10)).until(() -> TestBroker.depth(app + "-worker-0") == 0);
+            long duplicates = processed.values().stream().mapToInt(n -> n - 1).sum();
+            System.out.printf("consumer close_all_connections x2 during 10000: processed %d distinct, %d duplicates, 0 lost%n",
+                    processed.size(), duplicates);
+            assertThat(processed.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    @Test
+    void stoppingDuringADrainLosesNothingAndLeavesTheRestQueued() throws Exception {
+        String app = TestBroker.uniqueApp("drainstop");
+        declare(app);
+        Map<String, Integer> processed = new ConcurrentHashMap<>();
+        List<String> ids;
+        try (Publisher publisher = new Publisher()) {
+            ids = publish(publisher, app + "-worker-0", 3000, i -> Publisher.task("e", "t" + i, "x"));
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.getShutdownStrategy().setTimeout(10);
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=4&" + TestBroker.brokerOptions())
+                                .process(e -> {
+                                    Thread.sleep(2);
+                                    processed.merge(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), 1, Integer::sum);
+                                });
+                    }
+                });
+                camel.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> processed.size() >= 500);
+            }
+            int processedAtStop = processed.size();
+            assertThat(processedAtStop).isLessThan(3000);
+            List<com.rabbitmq.client.GetResponse> rest = TestBroker.drainResponses(app + "-worker-0");
+            Map<String, Integer> all = new HashMap<>(processed);
+            rest.forEach(r -> all.merge(r.getProps().getMessageId(), 1, Integer::sum));
+            System.out.printf("shutdown during a drain of 3000: %d processed and acked, %d still queued, %d lost%n",
+                    processedAtStop, rest.size(), 3000 - all.size());
+            assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(processedAtStop + rest.size()).isEqualTo(3000);
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+}
