@@ -56,6 +56,13 @@ public class TaskQueueEndpoint extends DefaultEndpoint {
         return consumer;
     }
 
+    @Override
+    public org.apache.camel.PollingConsumer createPollingConsumer() throws Exception {
+        io.github.dp3taskqueue.consumer.TaskQueuePollingConsumer consumer = new io.github.dp3taskqueue.consumer.TaskQueuePollingConsumer(this);
+        configurePollingConsumer(consumer);
+        return consumer;
+    }
+
     /** A new link to the broker: the user's connection factory, or one built from the options. */
     public BrokerConnection openBrokerConnection(String purpose) {
         String description = settings.describeBroker(configuration.getAddresses());

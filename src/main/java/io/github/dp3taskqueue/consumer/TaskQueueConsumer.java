@@ -5,8 +5,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePropertyKey;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
@@ -15,15 +13,8 @@ import org.slf4j.LoggerFactory;
 
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
-import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
-import io.github.dp3taskqueue.task.DataPointTask;
-import io.github.dp3taskqueue.task.InvalidTaskException;
-import io.github.dp3taskqueue.task.ReceivedTask;
-import io.github.dp3taskqueue.task.Snapshot;
-import io.github.dp3taskqueue.task.Task;
-import io.github.dp3taskqueue.task.TaskJsonReader;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologyDeclarer;
 
@@ -39,6 +30,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
 
     private final TaskQueueEndpoint endpoint;
     private final ConsumerMetrics metrics = new ConsumerMetrics();
+    private final DeliveryExchanges exchanges;
     private List<QueueReader.Source> sources;
     private FailurePolicy failurePolicy;
     private BrokerConnection connection;
@@ -53,6 +45,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
     public TaskQueueConsumer(TaskQueueEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        this.exchanges = new DeliveryExchanges(endpoint);
     }
 
     @Override
@@ -104,70 +97,22 @@ public class TaskQueueConsumer extends DefaultConsumer {
                     executor.releaseSlot();
                     return;
                 }
-                Parsed parsed = parse(delivery);
-                executor.run(entityKey(parsed.received()), done -> deliver(delivery, parsed, done));
+                DeliveryExchanges.Parsed parsed = exchanges.parse(delivery);
+                executor.run(parsed.entityKey(), done -> deliver(delivery, parsed, done));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** A delivery's body as a task, or the error that says why it is not one. */
-    private record Parsed(ReceivedTask received, InvalidTaskException error) {
-    }
-
-    private Parsed parse(Delivery delivery) {
-        TaskQueueConfiguration options = endpoint.getConfiguration();
-        if (!options.isParse() && options.getConcurrentConsumers() == 1) {
-            return new Parsed(new ReceivedTask(delivery.body(), null), null); // one at a time: no entity key needed
-        }
-        try {
-            EndpointSettings settings = endpoint.getSettings();
-            Task task = settings.model().canonical(TaskJsonReader.read(settings.kind(), delivery.body()));
-            return new Parsed(new ReceivedTask(delivery.body(), task), null);
-        } catch (InvalidTaskException e) {
-            return new Parsed(new ReceivedTask(delivery.body(), null), e.withRawBody(delivery.body()));
-        }
-    }
-
-    private static String entityKey(ReceivedTask received) {
-        Task task = received.task();
-        return task instanceof DataPointTask || task instanceof Snapshot ? task.hashKey() : null;
-    }
-
-    private void deliver(Delivery delivery, Parsed parsed, Runnable done) {
-        ReceivedTask received = parsed.received();
+    private void deliver(Delivery delivery, DeliveryExchanges.Parsed parsed, Runnable done) {
         if (!delivery.channel().isOpen()) {
             done.run(); // its channel is gone: the broker redelivers it, so it must not run now
             return;
         }
         Exchange exchange = createExchange(false);
-        Message message = exchange.getMessage();
-        message.setHeader(TaskQueueConstants.QUEUE, delivery.queue());
-        message.setHeader(TaskQueueConstants.FROM_PRIORITY, delivery.priority());
-        message.setHeader(TaskQueueConstants.DELIVERY_TAG, delivery.envelope().getDeliveryTag());
-        message.setHeader(TaskQueueConstants.REDELIVERED, delivery.envelope().isRedeliver());
-        message.setHeader(TaskQueueConstants.ROUTING_KEY, delivery.envelope().getRoutingKey());
-        if (delivery.properties().getMessageId() != null) {
-            message.setHeader(TaskQueueConstants.MESSAGE_ID, delivery.properties().getMessageId());
-        }
-        String key = entityKey(received);
-        if (key != null && received.task() instanceof DataPointTask) {
-            message.setHeader(TaskQueueConstants.ENTITY_KEY, key);
-        }
+        exchanges.fill(exchange, delivery, parsed);
         exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics));
-        if (parsed.error() != null && endpoint.getConfiguration().isParse()) {
-            // as Camel's bridgeErrorHandler does: the route's error handler takes the exchange as failed
-            message.setBody(delivery.body());
-            exchange.setException(parsed.error());
-            exchange.setProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, parsed.error());
-            exchange.setProperty(ExchangePropertyKey.ERRORHANDLER_BRIDGE, true);
-            exchange.getExchangeExtension().setRedeliveryExhausted(true);
-        } else if (!endpoint.getConfiguration().isParse()) {
-            message.setBody(received.json());
-        } else {
-            message.setBody(received);
-        }
         getAsyncProcessor().process(exchange, doneSync -> {
             // a failure was already logged by the route's error handler and settled by AckOnCompletion
             releaseExchange(exchange, false);

@@ -1,0 +1,83 @@
+package io.github.dp3taskqueue.consumer;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.apache.camel.Message;
+
+import io.github.dp3taskqueue.EndpointSettings;
+import io.github.dp3taskqueue.TaskQueueConfiguration;
+import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.TaskQueueEndpoint;
+import io.github.dp3taskqueue.task.DataPointTask;
+import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.task.ReceivedTask;
+import io.github.dp3taskqueue.task.Snapshot;
+import io.github.dp3taskqueue.task.Task;
+import io.github.dp3taskqueue.task.TaskJsonReader;
+
+/** Turns deliveries into Camel exchanges: the parsed task (or the error naming why not) and headers. */
+final class DeliveryExchanges {
+
+    /** A delivery's body as a task, or the error that says why it is not one. */
+    record Parsed(ReceivedTask received, InvalidTaskException error) {
+
+        /** The entity a task belongs to, for per-entity ordering; {@code null} for none. */
+        String entityKey() {
+            Task task = received.task();
+            return task instanceof DataPointTask || task instanceof Snapshot ? task.hashKey() : null;
+        }
+    }
+
+    private final TaskQueueEndpoint endpoint;
+
+    DeliveryExchanges(TaskQueueEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    Parsed parse(Delivery delivery) {
+        TaskQueueConfiguration options = endpoint.getConfiguration();
+        if (!options.isParse() && options.getConcurrentConsumers() == 1) {
+            return new Parsed(new ReceivedTask(delivery.body(), null), null); // one at a time: no entity key needed
+        }
+        try {
+            EndpointSettings settings = endpoint.getSettings();
+            Task task = settings.model().canonical(TaskJsonReader.read(settings.kind(), delivery.body()));
+            return new Parsed(new ReceivedTask(delivery.body(), task), null);
+        } catch (InvalidTaskException e) {
+            return new Parsed(new ReceivedTask(delivery.body(), null), e.withRawBody(delivery.body()));
+        }
+    }
+
+    Exchange create(Delivery delivery, Parsed parsed) {
+        Exchange exchange = endpoint.createExchange();
+        fill(exchange, delivery, parsed);
+        return exchange;
+    }
+
+    void fill(Exchange exchange, Delivery delivery, Parsed parsed) {
+        Message message = exchange.getMessage();
+        message.setHeader(TaskQueueConstants.QUEUE, delivery.queue());
+        message.setHeader(TaskQueueConstants.FROM_PRIORITY, delivery.priority());
+        message.setHeader(TaskQueueConstants.DELIVERY_TAG, delivery.envelope().getDeliveryTag());
+        message.setHeader(TaskQueueConstants.REDELIVERED, delivery.envelope().isRedeliver());
+        message.setHeader(TaskQueueConstants.ROUTING_KEY, delivery.envelope().getRoutingKey());
+        if (delivery.properties().getMessageId() != null) {
+            message.setHeader(TaskQueueConstants.MESSAGE_ID, delivery.properties().getMessageId());
+        }
+        if (parsed.received().task() instanceof DataPointTask task) {
+            message.setHeader(TaskQueueConstants.ENTITY_KEY, task.hashKey());
+        }
+        if (!endpoint.getConfiguration().isParse()) {
+            message.setBody(parsed.received().json());
+        } else if (parsed.error() != null) {
+            // as Camel's bridgeErrorHandler does: the route's error handler takes the exchange as failed
+            message.setBody(delivery.body());
+            exchange.setException(parsed.error());
+            exchange.setProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, parsed.error());
+            exchange.setProperty(ExchangePropertyKey.ERRORHANDLER_BRIDGE, true);
+            exchange.getExchangeExtension().setRedeliveryExhausted(true);
+        } else {
+            message.setBody(parsed.received());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.dp3taskqueue.consumer;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.support.PollingConsumerSupport;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
+
+import io.github.dp3taskqueue.TaskQueueEndpoint;
+import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.topology.StartupCheck;
+
+/**
+ * {@code consumer.receive()} and {@code pollEnrich}: the next task of worker {@code i}, priority
+ * queue first, fetched with {@code basic.get}. The message is acked when the exchange completes
+ * (pollEnrich hands the completion over to the enriched exchange), like the event-driven
+ * consumer; an exchange that never completes leaves its message unacked until this consumer
+ * stops, and the broker then redelivers it.
+ */
+public class TaskQueuePollingConsumer extends PollingConsumerSupport {
+
+    private static final long POLL_INTERVAL_MILLIS = 20;
+
+    private final TaskQueueEndpoint endpoint;
+    private final DeliveryExchanges exchanges;
+    private List<QueueReader.Source> sources;
+    private FailurePolicy failurePolicy;
+    private BrokerConnection connection;
+    private Channel channel;
+
+    public TaskQueuePollingConsumer(TaskQueueEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.exchanges = new DeliveryExchanges(endpoint);
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
+        failurePolicy = FailurePolicy.fromOption(endpoint.getConfiguration().getOnFailure());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        connection = endpoint.openBrokerConnection("polling consumer worker " + endpoint.getConfiguration().getWorkerIndex());
+        connection.connect(endpoint.getSettings().retryDelays());
+        StartupCheck.requirePresent(connection, StartupCheck.Kind.QUEUE, sources.stream().map(QueueReader.Source::queue).toList(),
+                endpoint.getSettings().retryDelays());
+        channel = connection.openChannel();
+    }
+
+    @Override
+    public Exchange receiveNoWait() {
+        try {
+            synchronized (this) {
+                if (channel == null || !channel.isOpen()) {
+                    channel = connection.openChannel();
+                }
+                for (QueueReader.Source source : sources) {
+                    GetResponse response = channel.basicGet(source.queue(), false);
+                    if (response != null) {
+                        Delivery delivery = new Delivery(channel, source.queue(), source.priority(), response.getEnvelope(),
+                                response.getProps(), response.getBody());
+                        Exchange exchange = exchanges.create(delivery, exchanges.parse(delivery));
+                        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, new ConsumerMetrics()));
+                        return exchange;
+                    }
+                }
+                return null;
+            }
+        } catch (IOException e) {
+            throw new RuntimeCamelException("polling " + sources + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Exchange receive() {
+        return receive(Long.MAX_VALUE);
+    }
+
+    @Override
+    public Exchange receive(long timeout) {
+        long deadline = timeout == Long.MAX_VALUE ? Long.MAX_VALUE : System.currentTimeMillis() + timeout;
+        while (isRunAllowed()) {
+            Exchange exchange = receiveNoWait();
+            if (exchange != null || System.currentTimeMillis() >= deadline) {
+                return exchange;
+            }
+            try {
+                Thread.sleep(Math.min(POLL_INTERVAL_MILLIS, Math.max(1, deadline - System.currentTimeMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (connection != null) {
+            connection.close();
+        }
+        super.doStop();
+    }
+}
