@@ -232,4 +232,50 @@ class ConsumerIT {
             TestBroker.deleteApp(app, 1);
         }
     }
+
+    @Test
+    void suspendStopsDeliveriesAndResumeContinues() throws Exception {
+        String app = TestBroker.uniqueApp("suspend");
+        List<String> got = new CopyOnWriteArrayList<>();
+        try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
+            camel.start();
+            declare(camel, app, 1);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions()).routeId("worker")
+                            .process(e -> got.add(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class)));
+                }
+            });
+            publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "before", "x")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 1);
+            camel.getRouteController().suspendRoute("worker");
+            publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "during", "x")));
+            Thread.sleep(500);
+            assertThat(got).containsExactly("e:before");
+            assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(1);
+            camel.getRouteController().resumeRoute("worker");
+            await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 2);
+            assertThat(got).containsExactly("e:before", "e:during");
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    @Test
+    void invalidConsumerOptionsFailTheRouteStartByName() throws Exception {
+        for (String[] c : new String[][] {{"workerIndex=-1", "workerIndex must be >= 0"}, {"workers=2&index=2", "workerIndex must be below workers (2)"},
+                {"workerIndex=0&prefetch=0", "prefetch must be >= 1"}, {"workerIndex=0&onFailure=drop", "onFailure must be requeue or reject"},
+                {"workers=1", "needs workerIndex"}}) {
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("dp3-taskqueue:x?" + c[0] + "&" + TestBroker.brokerOptions()).log("never");
+                    }
+                });
+                org.assertj.core.api.Assertions.assertThatThrownBy(camel::start).hasStackTraceContaining(c[1]);
+            }
+        }
+    }
 }
