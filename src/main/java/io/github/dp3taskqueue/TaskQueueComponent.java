@@ -21,6 +21,9 @@ public class TaskQueueComponent extends DefaultComponent {
     @Metadata(label = "common", autowired = true, description = "A spring-rabbit ConnectionFactory shared by every endpoint; autowired when exactly one exists in the registry")
     private ConnectionFactory connectionFactory;
 
+    private String brokerOverrideHost;
+    private int brokerOverridePort;
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         TaskQueueConfiguration endpointConfiguration = configuration.copy();
@@ -30,7 +33,35 @@ public class TaskQueueComponent extends DefaultComponent {
         TaskQueueEndpoint endpoint = new TaskQueueEndpoint(uri, this, endpointConfiguration);
         endpoint.setApplication(remaining);
         setProperties(endpoint, parameters);
+        if (brokerOverrideHost != null) {
+            applyBrokerOverride(endpointConfiguration);
+        }
         return endpoint;
+    }
+
+    /**
+     * Points every endpoint created from now on at one broker and declares its DP3 topology there,
+     * whatever the endpoint's own host, port, addresses or connection factory say. The runner uses
+     * it for its embedded broker; it is not an endpoint option.
+     */
+    public void overrideBroker(String host, int port) {
+        this.brokerOverrideHost = host;
+        this.brokerOverridePort = port;
+    }
+
+    private void applyBrokerOverride(TaskQueueConfiguration endpointConfiguration) {
+        endpointConfiguration.setHost(brokerOverrideHost);
+        endpointConfiguration.setPort(brokerOverridePort);
+        endpointConfiguration.setAddresses(null);
+        endpointConfiguration.setConnectionFactory(null);
+        endpointConfiguration.setUsername("guest");
+        endpointConfiguration.setPassword("guest");
+        endpointConfiguration.setVirtualHost("/");
+        endpointConfiguration.setDeclareTopology(true);
+        if (endpointConfiguration.getWorkers() == null && endpointConfiguration.getConfigDir() == null
+                && endpointConfiguration.getWorkerIndex() != null) {
+            endpointConfiguration.setWorkers(endpointConfiguration.getWorkerIndex() + 1);
+        }
     }
 
     public TaskQueueConfiguration getConfiguration() {

@@ -92,16 +92,28 @@ final class QueueReader {
 
     /** Ready messages in the priority queue, by a passive declare; 0 when it cannot be told. */
     long priorityReady() {
-        Source priority = sources.stream().filter(Source::priority).findFirst().orElse(null);
+        return sources.stream().filter(Source::priority).findFirst().map(p -> ready(p.queue())).orElse(0L);
+    }
+
+    /** Ready messages of each queue read (for progress reports); 0 for a queue that cannot be asked. */
+    java.util.Map<String, Long> depths() {
+        java.util.Map<String, Long> depths = new java.util.LinkedHashMap<>();
+        sources.forEach(s -> depths.put(s.queue(), ready(s.queue())));
+        return depths;
+    }
+
+    private long ready(String queue) {
         Channel channel;
         synchronized (lock) {
             channel = inspector;
         }
-        if (priority == null || channel == null || !channel.isOpen()) {
+        if (channel == null || !channel.isOpen()) {
             return 0;
         }
         try {
-            return channel.queueDeclarePassive(priority.queue()).getMessageCount();
+            synchronized (channel) { // one RPC at a time on the inspecting channel
+                return channel.queueDeclarePassive(queue).getMessageCount();
+            }
         } catch (IOException | RuntimeException e) {
             return 0;
         }

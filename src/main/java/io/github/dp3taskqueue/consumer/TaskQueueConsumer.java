@@ -120,6 +120,11 @@ public class TaskQueueConsumer extends DefaultConsumer {
         });
     }
 
+    /** Ready messages in each queue this consumer reads, asked of the broker now. */
+    public java.util.Map<String, Long> queueDepths() {
+        return reader == null ? java.util.Map.of() : reader.depths();
+    }
+
     public ConsumerMetrics getMetrics() {
         return metrics;
     }

@@ -57,8 +57,8 @@ public final class PublishPlanner {
     public List<OutgoingMessage> plan(Exchange exchange) {
         Message in = exchange.getMessage();
         List<Task> tasks = tasks(exchange, in.getBody());
-        boolean toPriority = in.getHeader(TaskQueueConstants.PRIORITY, priority, Boolean.class);
-        boolean toAll = in.getHeader(TaskQueueConstants.BROADCAST, broadcast, Boolean.class);
+        boolean toPriority = flagHeader(exchange, TaskQueueConstants.PRIORITY, priority);
+        boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST, broadcast);
         String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY, String.class);
         String target = names.exchangeFor(kind, toPriority);
         List<OutgoingMessage> messages = new ArrayList<>(tasks.size());
@@ -76,6 +76,18 @@ public final class PublishPlanner {
             }
         }
         return messages;
+    }
+
+    private static boolean flagHeader(Exchange exchange, String name, boolean fallback) {
+        Object value = exchange.getMessage().getHeader(name);
+        if (value == null) {
+            return fallback;
+        }
+        Boolean flag = exchange.getContext().getTypeConverter().tryConvertTo(Boolean.class, exchange, value);
+        if (flag == null) {
+            throw new InvalidTaskException("header " + name + " must be true or false; got '" + value + "'");
+        }
+        return flag;
     }
 
     /**

@@ -19,12 +19,26 @@ public record Topology(TopologyNames names, int workers, int normalQueueMaxLengt
 
     public static final int DP3_NORMAL_QUEUE_MAX_LENGTH = 10_000;
 
-    /** The arguments of a normal worker queue on RabbitMQ: bounded, refusing (not dropping) when full. */
-    public Map<String, Object> normalQueueArguments() {
+    /**
+     * The arguments of a normal worker queue: bounded, refusing (not dropping) when full. RabbitMQ
+     * takes DP3's {@code x-max-length}/{@code x-overflow}; Qpid Broker-J (the embedded broker)
+     * refuses those and has {@code qpid.max_count}/{@code qpid.policy_type=reject} instead.
+     */
+    public Map<String, Object> normalQueueArguments(BrokerProduct product) {
         Map<String, Object> arguments = new LinkedHashMap<>();
-        arguments.put("x-max-length", normalQueueMaxLength);
-        arguments.put("x-overflow", "reject-publish");
+        if (product == BrokerProduct.QPID) {
+            arguments.put("qpid.max_count", normalQueueMaxLength);
+            arguments.put("qpid.policy_type", "reject");
+        } else {
+            arguments.put("x-max-length", normalQueueMaxLength);
+            arguments.put("x-overflow", "reject-publish");
+        }
         return arguments;
+    }
+
+    /** The arguments of a normal worker queue on RabbitMQ (DP3's). */
+    public Map<String, Object> normalQueueArguments() {
+        return normalQueueArguments(BrokerProduct.RABBITMQ);
     }
 
     /** Every exchange of the application. */
@@ -36,10 +50,10 @@ public record Topology(TopologyNames names, int workers, int normalQueueMaxLengt
     public record QueueSpec(String name, Map<String, Object> arguments, String exchange, int worker) {
     }
 
-    public List<QueueSpec> queues() {
+    public List<QueueSpec> queues(BrokerProduct product) {
         List<QueueSpec> queues = new ArrayList<>(workers * 4);
         for (int i = 0; i < workers; i++) {
-            queues.add(new QueueSpec(names.normalQueue(i), normalQueueArguments(), names.mainExchange(), i));
+            queues.add(new QueueSpec(names.normalQueue(i), normalQueueArguments(product), names.mainExchange(), i));
             queues.add(new QueueSpec(names.priorityQueue(i), Map.of(), names.priorityExchange(), i));
             queues.add(new QueueSpec(names.snapshotQueue(i), Map.of(), names.snapshotExchange(), i));
             queues.add(new QueueSpec(names.controlQueue(i), Map.of(), names.controlExchange(), i));

@@ -14,6 +14,8 @@ import com.rabbitmq.client.ShutdownSignalException;
  */
 public final class TopologyDeclarer {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopologyDeclarer.class);
+
     private TopologyDeclarer() {
     }
 
@@ -24,7 +26,10 @@ public final class TopologyDeclarer {
                 for (String exchange : topology.exchanges()) {
                     channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true, false, null);
                 }
-                for (Topology.QueueSpec queue : topology.queues()) {
+                BrokerProduct product = BrokerProduct.of(channel.getConnection());
+                LOG.info("declaring the DP3 topology of '{}' for {} workers on {}", topology.names().application(),
+                        topology.workers(), product);
+                for (Topology.QueueSpec queue : topology.queues(product)) {
                     channel = declareQueue(channels, channel, queue);
                     channel.queueBind(queue.name(), queue.exchange(), TopologyNames.routingKey(queue.worker()));
                 }
