@@ -31,6 +31,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         TaskQueueComponent target = (TaskQueueComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "addresses": getOrCreateConfiguration(target).setAddresses(property(camelContext, java.lang.String.class, value)); return true;
+        case "allworkers":
+        case "allWorkers": getOrCreateConfiguration(target).setAllWorkers(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -80,6 +82,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "requestedHeartbeat": getOrCreateConfiguration(target).setRequestedHeartbeat(property(camelContext, int.class, value)); return true;
         case "retrydelays":
         case "retryDelays": getOrCreateConfiguration(target).setRetryDelays(property(camelContext, java.lang.String.class, value)); return true;
+        case "skipinvalidtasks":
+        case "skipInvalidTasks": getOrCreateConfiguration(target).setSkipInvalidTasks(property(camelContext, boolean.class, value)); return true;
         case "snapshotexchange":
         case "snapshotExchange": getOrCreateConfiguration(target).setSnapshotExchange(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktype":
@@ -98,6 +102,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "addresses": return java.lang.String.class;
+        case "allworkers":
+        case "allWorkers": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -147,6 +153,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "requestedHeartbeat": return int.class;
         case "retrydelays":
         case "retryDelays": return java.lang.String.class;
+        case "skipinvalidtasks":
+        case "skipInvalidTasks": return boolean.class;
         case "snapshotexchange":
         case "snapshotExchange": return java.lang.String.class;
         case "tasktype":
@@ -166,6 +174,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         TaskQueueComponent target = (TaskQueueComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "addresses": return getOrCreateConfiguration(target).getAddresses();
+        case "allworkers":
+        case "allWorkers": return getOrCreateConfiguration(target).isAllWorkers();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
@@ -215,6 +225,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "requestedHeartbeat": return getOrCreateConfiguration(target).getRequestedHeartbeat();
         case "retrydelays":
         case "retryDelays": return getOrCreateConfiguration(target).getRetryDelays();
+        case "skipinvalidtasks":
+        case "skipInvalidTasks": return getOrCreateConfiguration(target).isSkipInvalidTasks();
         case "snapshotexchange":
         case "snapshotExchange": return getOrCreateConfiguration(target).getSnapshotExchange();
         case "tasktype":

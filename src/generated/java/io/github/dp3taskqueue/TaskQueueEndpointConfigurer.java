@@ -24,6 +24,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         TaskQueueEndpoint target = (TaskQueueEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "addresses": target.getConfiguration().setAddresses(property(camelContext, java.lang.String.class, value)); return true;
+        case "allworkers":
+        case "allWorkers": target.getConfiguration().setAllWorkers(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "broadcast": target.getConfiguration().setBroadcast(property(camelContext, boolean.class, value)); return true;
@@ -74,6 +76,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "requestedHeartbeat": target.getConfiguration().setRequestedHeartbeat(property(camelContext, int.class, value)); return true;
         case "retrydelays":
         case "retryDelays": target.getConfiguration().setRetryDelays(property(camelContext, java.lang.String.class, value)); return true;
+        case "skipinvalidtasks":
+        case "skipInvalidTasks": target.getConfiguration().setSkipInvalidTasks(property(camelContext, boolean.class, value)); return true;
         case "snapshotexchange":
         case "snapshotExchange": target.getConfiguration().setSnapshotExchange(property(camelContext, java.lang.String.class, value)); return true;
         case "tasktype":
@@ -92,6 +96,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "addresses": return java.lang.String.class;
+        case "allworkers":
+        case "allWorkers": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "broadcast": return boolean.class;
@@ -142,6 +148,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "requestedHeartbeat": return int.class;
         case "retrydelays":
         case "retryDelays": return java.lang.String.class;
+        case "skipinvalidtasks":
+        case "skipInvalidTasks": return boolean.class;
         case "snapshotexchange":
         case "snapshotExchange": return java.lang.String.class;
         case "tasktype":
@@ -161,6 +169,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         TaskQueueEndpoint target = (TaskQueueEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "addresses": return target.getConfiguration().getAddresses();
+        case "allworkers":
+        case "allWorkers": return target.getConfiguration().isAllWorkers();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "broadcast": return target.getConfiguration().isBroadcast();
@@ -211,6 +221,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "requestedHeartbeat": return target.getConfiguration().getRequestedHeartbeat();
         case "retrydelays":
         case "retryDelays": return target.getConfiguration().getRetryDelays();
+        case "skipinvalidtasks":
+        case "skipInvalidTasks": return target.getConfiguration().isSkipInvalidTasks();
         case "snapshotexchange":
         case "snapshotExchange": return target.getConfiguration().getSnapshotExchange();
         case "tasktype":

@@ -23,8 +23,9 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(40);
         props.add("addresses");
+        props.add("allWorkers");
         props.add("application");
         props.add("bridgeErrorHandler");
         props.add("broadcast");
@@ -56,6 +57,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
         props.add("queueFullTimeout");
         props.add("requestedHeartbeat");
         props.add("retryDelays");
+        props.add("skipInvalidTasks");
         props.add("snapshotExchange");
         props.add("taskType");
         props.add("username");

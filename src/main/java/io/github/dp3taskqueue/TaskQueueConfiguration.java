@@ -72,6 +72,8 @@ public class TaskQueueConfiguration implements Cloneable {
     private boolean persistent = true;
     @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration", description = "How long a task refused because its worker queue is full is retried before the exchange fails with QueueFullException")
     private long queueFullTimeout = 30_000;
+    @UriParam(label = "producer", defaultValue = "false", description = "Publish the valid tasks of a collection body and list the invalid ones in the header CamelDp3InvalidTasks (JSON lines are checked line by line), instead of refusing the whole body")
+    private boolean skipInvalidTasks;
     @UriParam(label = "producer", defaultValue = "1000", description = "Most messages published and not yet confirmed; a publisher blocks when the window is full (back-pressure)")
     private int confirmWindow = 1000;
 
@@ -80,6 +82,8 @@ public class TaskQueueConfiguration implements Cloneable {
     private Integer workerIndex;
     @UriParam(label = "consumer", description = "Synonym of workerIndex, as in dp3-taskqueue:worker?index=0")
     private Integer index;
+    @UriParam(label = "consumer", defaultValue = "false", description = "Read the queues of every worker 0..workers-1 instead of one (for bridges and re-sharding); needs workers or configDir")
+    private boolean allWorkers;
     @UriParam(label = "consumer", defaultValue = "50", description = "Unacknowledged messages the broker may push per queue (basic.qos; DP3 uses 50)")
     private int prefetch = 50;
     @UriParam(label = "consumer", defaultValue = "1", description = "Tasks processed in parallel; tasks of one entity (etype:eid) are still processed one at a time, in arrival order")
@@ -132,6 +136,14 @@ public class TaskQueueConfiguration implements Cloneable {
     public void setIndex(Integer index) {
         this.index = index;
         this.workerIndex = index;
+    }
+
+    public boolean isAllWorkers() {
+        return allWorkers;
+    }
+
+    public void setAllWorkers(boolean allWorkers) {
+        this.allWorkers = allWorkers;
     }
 
     public int getPrefetch() {
@@ -372,6 +384,14 @@ public class TaskQueueConfiguration implements Cloneable {
 
     public void setQueueFullTimeout(long queueFullTimeout) {
         this.queueFullTimeout = queueFullTimeout;
+    }
+
+    public boolean isSkipInvalidTasks() {
+        return skipInvalidTasks;
+    }
+
+    public void setSkipInvalidTasks(boolean skipInvalidTasks) {
+        this.skipInvalidTasks = skipInvalidTasks;
     }
 
     public int getConfirmWindow() {

@@ -20,6 +20,8 @@ public final class TaskQueueConstants {
     public static final String EXCHANGE = "CamelDp3Exchange";
     @Metadata(label = "producer", description = "Set after a send: how many messages were published and confirmed by the broker.", javaType = "Integer")
     public static final String PUBLISHED_COUNT = "CamelDp3PublishedCount";
+    @Metadata(label = "producer", description = "Set after a send with skipInvalidTasks: the items that were not published, each as 'item N: reason'.", javaType = "java.util.List<String>")
+    public static final String INVALID_TASKS = "CamelDp3InvalidTasks";
 
     @Metadata(label = "consumer", description = "The queue the task was consumed from.", javaType = "String")
     public static final String QUEUE = "CamelDp3Queue";

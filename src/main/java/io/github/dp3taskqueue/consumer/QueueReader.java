@@ -90,9 +90,9 @@ final class QueueReader {
         }
     }
 
-    /** Ready messages in the priority queue, by a passive declare; 0 when it cannot be told. */
+    /** Ready messages in the priority queue(s), by passive declares; 0 when it cannot be told. */
     long priorityReady() {
-        return sources.stream().filter(Source::priority).findFirst().map(p -> ready(p.queue())).orElse(0L);
+        return sources.stream().filter(Source::priority).mapToLong(p -> ready(p.queue())).sum();
     }
 
     /** Ready messages of each queue read (for progress reports); 0 for a queue that cannot be asked. */

@@ -17,6 +17,24 @@ final class WorkerQueues {
      * @throws IllegalArgumentException naming the bad option
      */
     static List<QueueReader.Source> of(EndpointSettings settings, TaskQueueConfiguration options) {
+        checkCommon(options);
+        if (options.isAllWorkers()) {
+            if (settings.workers() == null) {
+                throw new IllegalArgumentException("allWorkers needs workers (or configDir): how many workers' queues to read");
+            }
+            if (options.getQueue() != null || options.getPriorityQueue() != null) {
+                throw new IllegalArgumentException("allWorkers reads DP3's queue names; it cannot be combined with queue or priorityQueue");
+            }
+            List<QueueReader.Source> priority = new java.util.ArrayList<>();
+            List<QueueReader.Source> rest = new java.util.ArrayList<>();
+            for (int i = 0; i < settings.workers(); i++) {
+                List<QueueReader.Source> worker = ofWorker(settings, options, i);
+                worker.stream().filter(QueueReader.Source::priority).forEach(priority::add);
+                worker.stream().filter(s -> !s.priority()).forEach(rest::add);
+            }
+            priority.addAll(rest);
+            return priority;
+        }
         Integer index = options.getWorkerIndex();
         if (index == null) {
             throw new IllegalArgumentException("a dp3-taskqueue consumer needs workerIndex (or index): which worker's queues to read");
@@ -27,6 +45,10 @@ final class WorkerQueues {
         if (settings.workers() != null && index >= settings.workers()) {
             throw new IllegalArgumentException("workerIndex must be below workers (" + settings.workers() + "); got " + index);
         }
+        return ofWorker(settings, options, index);
+    }
+
+    private static void checkCommon(TaskQueueConfiguration options) {
         if (options.getPrefetch() < 1) {
             throw new IllegalArgumentException("prefetch must be >= 1; got " + options.getPrefetch());
         }
@@ -34,6 +56,9 @@ final class WorkerQueues {
             throw new IllegalArgumentException("concurrentConsumers must be >= 1; got " + options.getConcurrentConsumers());
         }
         FailurePolicy.fromOption(options.getOnFailure());
+    }
+
+    private static List<QueueReader.Source> ofWorker(EndpointSettings settings, TaskQueueConfiguration options, int index) {
         var names = settings.names();
         return switch (settings.kind()) {
             case DATAPOINT -> List.of(

@@ -42,21 +42,24 @@ public final class PublishPlanner {
     private final int workers;
     private final boolean priority;
     private final boolean broadcast;
+    private final boolean skipInvalid;
 
     public PublishPlanner(TaskKind kind, EntityModel model, TopologyNames names, int workers, boolean priority,
-            boolean broadcast) {
+            boolean broadcast, boolean skipInvalid) {
         this.kind = kind;
         this.model = model;
         this.names = names;
         this.workers = workers;
         this.priority = priority;
         this.broadcast = broadcast;
+        this.skipInvalid = skipInvalid;
     }
 
     /** What to publish for this exchange. */
     public List<OutgoingMessage> plan(Exchange exchange) {
         Message in = exchange.getMessage();
-        List<Task> tasks = tasks(exchange, in.getBody());
+        in.removeHeader(TaskQueueConstants.INVALID_TASKS);
+        List<Task> tasks = skipInvalid ? validTasks(exchange, in.getBody()) : tasks(exchange, in.getBody());
         boolean toPriority = flagHeader(exchange, TaskQueueConstants.PRIORITY, priority);
         boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST, broadcast);
         String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY, String.class);
@@ -134,6 +137,76 @@ public final class PublishPlanner {
             parsed = TaskJsonReader.readMany(kind, bytes);
         }
         return canonical(parsed);
+    }
+
+    /**
+     * With {@code skipInvalidTasks}: every valid task of the body, each item checked on its own
+     * (JSON lines line by line, so one malformed line does not hide the rest); the refused items
+     * are listed in the header {@code CamelDp3InvalidTasks}.
+     */
+    private List<Task> validTasks(Exchange exchange, Object body) {
+        if (body == null) {
+            throw new InvalidTaskException("the message body is empty: expected a DP3 " + kind.optionValue() + " task");
+        }
+        List<Object> items = new ArrayList<>();
+        if (body instanceof Collection<?> || body instanceof Object[] || (body instanceof Iterable<?> && !(body instanceof JsonNode))) {
+            Iterator<?> iterator = body instanceof Object[] array ? List.of(array).iterator() : ((Iterable<?>) body).iterator();
+            iterator.forEachRemaining(items::add);
+        } else if (body instanceof Task || body instanceof ReceivedTask || body instanceof Map<?, ?> || body instanceof JsonNode) {
+            items.add(body);
+        } else {
+            byte[] bytes = body instanceof byte[] b ? b : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                    : exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
+            if (bytes == null) {
+                throw new InvalidTaskException("cannot read DP3 tasks from a body of type " + body.getClass().getName());
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.stripLeading().startsWith("[")) {
+                TaskJsonReader.parse(bytes).forEach(items::add);
+            } else {
+                text.lines().forEach(items::add); // blank lines are dropped below
+            }
+        }
+        List<Task> tasks = new ArrayList<>(items.size());
+        List<String> invalid = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            if (item instanceof String line && line.isBlank()) {
+                continue;
+            }
+            try {
+                tasks.add(model.canonical(toTask(item, i)));
+            } catch (InvalidTaskException e) {
+                invalid.add("item " + i + ": " + e.getMessage());
+            }
+        }
+        if (!invalid.isEmpty()) {
+            exchange.getMessage().setHeader(TaskQueueConstants.INVALID_TASKS, invalid);
+        }
+        return tasks;
+    }
+
+    private Task toTask(Object item, int index) {
+        if (item instanceof Task task) {
+            return checkKind(task);
+        }
+        if (item instanceof ReceivedTask received) {
+            return received.task() != null ? checkKind(received.task()) : TaskJsonReader.read(kind, received.body());
+        }
+        if (item instanceof JsonNode node) {
+            return TaskJsonReader.fromNode(kind, node);
+        }
+        if (item instanceof Map<?, ?> map) {
+            return TaskJsonReader.fromNode(kind, MAPPER.valueToTree(map));
+        }
+        if (item instanceof String text) {
+            return TaskJsonReader.read(kind, text.getBytes(StandardCharsets.UTF_8));
+        }
+        if (item instanceof byte[] bytes) {
+            return TaskJsonReader.read(kind, bytes);
+        }
+        throw new InvalidTaskException("item " + index + " is a " + (item == null ? "null" : item.getClass().getName())
+                + ", not a DP3 task or its JSON");
     }
 
     /** Canonicalises every task, refusing the whole body when any is invalid (listed by index). */

@@ -43,7 +43,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         EndpointSettings settings = endpoint.getSettings();
         TaskQueueConfiguration options = endpoint.getConfiguration();
         planner = new PublishPlanner(settings.kind(), settings.model(), settings.names(), settings.workersOrDefault(),
-                options.isPriority(), options.isBroadcast());
+                options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks());
     }
 
     @Override
@@ -78,6 +78,11 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
+        if (messages.isEmpty()) { // every item was invalid and skipInvalidTasks is on
+            setResultHeaders(exchange.getMessage(), messages);
+            callback.done(true);
+            return true;
+        }
         publisher.publish(messages, error -> {
             if (error != null) {
                 exchange.setException(error);
@@ -100,7 +105,9 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         } else {
             message.removeHeader(TaskQueueConstants.WORKER_INDEX);
         }
-        message.setHeader(TaskQueueConstants.EXCHANGE, messages.get(0).exchange());
+        if (!messages.isEmpty()) {
+            message.setHeader(TaskQueueConstants.EXCHANGE, messages.get(0).exchange());
+        }
         message.setHeader(TaskQueueConstants.PUBLISHED_COUNT, messages.size());
     }
 

@@ -1,0 +1,82 @@
+package io.github.dp3taskqueue.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.dp3taskqueue.testing.Publisher;
+import io.github.dp3taskqueue.testing.RouteFiles;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/** routes/feed-jsonl.yaml against the real broker. */
+@ExtendWith(TestBroker.class)
+class FeedJsonlRouteIT {
+
+    private static Properties properties(String app, Path dir) {
+        Properties p = new Properties();
+        p.setProperty("dp3.app", app);
+        p.setProperty("dp3.workers", "2");
+        p.setProperty("feed.dir", dir.toString());
+        p.setProperty("feed.batch", "100");
+        p.setProperty("camel.component.dp3-taskqueue.declareTopology", "true");
+        return p;
+    }
+
+    @Test
+    void publishesEveryValidLineAndListsMalformedOnesWithTheirReason(@TempDir Path dir) throws Exception {
+        String app = TestBroker.uniqueApp("feedjsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            lines.add(Publisher.task("e", "t" + i, "x"));
+            if (i == 10) {
+                lines.add("{this is not json");
+            }
+            if (i == 500) {
+                lines.add("{\"etype\":\"e\",\"eid\":\"no-data\"}");
+            }
+        }
+        try (RouteFiles ignored = RouteFiles.start(properties(app, dir), "feed-jsonl.yaml")) {
+            Files.write(dir.resolve("tasks.tmp"), lines);
+            Files.move(dir.resolve("tasks.tmp"), dir.resolve("tasks.jsonl"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve(".done/tasks.jsonl")));
+            assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-1")).isEqualTo(1000);
+            String rejected = Files.readString(dir.resolve(".error/tasks.jsonl.rejected"));
+            assertThat(rejected).contains("not valid JSON").contains("no data points");
+            assertThat(rejected.lines()).hasSize(2);
+        } finally {
+            TestBroker.deleteApp(app, 2);
+        }
+    }
+
+    @Test
+    void aFileWhosePublishingFailsMovesToErrorWithTheReason(@TempDir Path dir) throws Exception {
+        String app = TestBroker.uniqueApp("feedfull");
+        Properties p = properties(app, dir);
+        p.setProperty("dp3.workers", "1");
+        p.setProperty("camel.component.dp3-taskqueue.normalQueueMaxLength", "5");
+        p.setProperty("camel.component.dp3-taskqueue.queueFullTimeout", "500ms");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            lines.add(Publisher.task("e", "t" + i, "x"));
+        }
+        try (RouteFiles ignored = RouteFiles.start(p, "feed-jsonl.yaml")) {
+            Files.write(dir.resolve("full.tmp"), lines);
+            Files.move(dir.resolve("full.tmp"), dir.resolve("full.jsonl"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve(".error/full.jsonl")));
+            assertThat(Files.readString(dir.resolve(".error/full.jsonl.reason"))).contains("QueueFullException").contains(app + "-worker-0");
+            assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(5);
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+}
