@@ -18,8 +18,6 @@ public class TaskQueueComponent extends DefaultComponent {
     @Metadata(description = "Default options of every dp3-taskqueue endpoint")
     private TaskQueueConfiguration configuration = new TaskQueueConfiguration();
 
-    @Metadata(label = "common", autowired = true, description = "A spring-rabbit ConnectionFactory shared by every endpoint; autowired when exactly one exists in the registry")
-    private ConnectionFactory connectionFactory;
 
     private String brokerOverrideHost;
     private int brokerOverridePort;
@@ -27,9 +25,6 @@ public class TaskQueueComponent extends DefaultComponent {
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         TaskQueueConfiguration endpointConfiguration = configuration.copy();
-        if (endpointConfiguration.getConnectionFactory() == null) {
-            endpointConfiguration.setConnectionFactory(connectionFactory);
-        }
         TaskQueueEndpoint endpoint = new TaskQueueEndpoint(uri, this, endpointConfiguration);
         endpoint.setApplication(remaining);
         setProperties(endpoint, parameters);
@@ -72,11 +67,8 @@ public class TaskQueueComponent extends DefaultComponent {
         this.configuration = configuration;
     }
 
+    /** The connection factory every endpoint uses unless it names its own (autowired). */
     public ConnectionFactory getConnectionFactory() {
-        return connectionFactory;
-    }
-
-    public void setConnectionFactory(ConnectionFactory connectionFactory) {
-        this.connectionFactory = connectionFactory;
+        return configuration.getConnectionFactory();
     }
 }

@@ -33,6 +33,7 @@ public class TaskQueueConfiguration implements Cloneable {
     @UriParam(label = "common", description = "Comma-separated host:port list of the nodes of a RabbitMQ cluster; replaces host and port")
     private String addresses;
     @UriParam(label = "common", description = "A spring-rabbit ConnectionFactory to use instead of host, port, addresses and credentials; autowired when exactly one exists in the registry")
+    @Metadata(autowired = true)
     private ConnectionFactory connectionFactory;
     @UriParam(label = "common", defaultValue = "60", description = "AMQP heartbeat in seconds; a stalled connection is detected after about two heartbeats")
     private int requestedHeartbeat = 60;
