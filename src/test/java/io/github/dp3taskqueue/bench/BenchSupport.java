@@ -1,0 +1,75 @@
+package io.github.dp3taskqueue.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/** Bodies, topology and statistics shared by the benchmark scenarios. */
+final class BenchSupport {
+
+    static final int WORKERS = 4;
+
+    private BenchSupport() {
+    }
+
+    /**
+     * {@code count} DataPointTasks of about 500 bytes in DP3's canonical JSON form, each for its
+     * own IPv4 entity.
+     */
+    static List<String> bodies(int count) {
+        List<String> bodies = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            bodies.add(body(i));
+        }
+        return bodies;
+    }
+
+    static String body(int i) {
+        String eid = "10." + ((i >> 16) & 0xFF) + "." + ((i >> 8) & 0xFF) + "." + (i & 0xFF);
+            return ("{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"data_points\":["
+                    + "{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"attr\":\"open_ports\",\"src\":\"benchmark-scanner-01.monitoring.example.org/nmap\","
+                    + "\"v\":[22,25,53,80,110,143,443,465,587,993,995,3306,5432,5672,6379,8080,8443,9090,9200],\"c\":0.95,"
+                    + "\"t1\":\"2024-05-01T12:00:00Z\",\"t2\":\"2024-05-01T12:05:00Z\"},"
+                    + "{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"attr\":\"hostname\",\"src\":\"benchmark-resolver\","
+                    + "\"v\":\"host-" + i + ".benchmark.example.org\",\"c\":1.0,\"t1\":\"2024-05-01T12:00:00.123456Z\"}],"
+                + "\"tags\":[\"benchmark\"]}");
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Declares the DP3 topology of a fresh application name, with room for {@code capacity} tasks per normal queue. */
+    static String freshApp(String prefix, int capacity) throws Exception {
+        String app = TestBroker.uniqueApp("bench-" + prefix);
+        try (var camel = new org.apache.camel.impl.DefaultCamelContext()) {
+            camel.start();
+            var endpoint = camel.getEndpoint("dp3-taskqueue:" + app + "?declareTopology=true&workers=" + WORKERS
+                    + "&normalQueueMaxLength=" + capacity + "&" + TestBroker.brokerOptions());
+            var producer = endpoint.createProducer();
+            producer.start(); // declares
+            producer.stop();
+        }
+        return app;
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static double percentile(long[] values, double p) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    static String plain(double value) {
+        return String.format(java.util.Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.dp3taskqueue.bench;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/**
+ * consume: half the tasks in worker 0's priority queue, half in its normal queue, drained by a
+ * route that only completes (component, default options) or by a plain amqp-client reader
+ * with two channels, prefetch 50, priority buffer polled first and one ack per message.
+ */
+final class ConsumeScenario {
+
+    private static final int PREFETCH = 50; // the component's default
+
+    private ConsumeScenario() {
+    }
+
+    private record Delivery(Channel channel, long tag) {
+    }
+
+    static String prefill(List<String> bodies) throws Exception {
+        String app = BenchSupport.freshApp("consume", bodies.size() + 1000);
+        try (Connection connection = TestBroker.connect()) {
+            Channel channel = connection.createChannel();
+            channel.confirmSelect();
+            AMQP.BasicProperties persistent = new AMQP.BasicProperties.Builder().deliveryMode(2).build();
+            for (int i = 0; i < bodies.size(); i++) {
+                String queue = app + "-worker-0" + (i % 2 == 0 ? "-pri" : "");
+                channel.basicPublish("", queue, persistent, BenchSupport.utf8(bodies.get(i)));
+                if (i % 5000 == 4999) {
+                    channel.waitForConfirmsOrDie(60_000);
+                }
+            }
+            channel.waitForConfirmsOrDie(60_000);
+        }
+        return app;
+    }
+
+    static double component(List<String> bodies) throws Exception {
+        String app = prefill(bodies);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            CountDownLatch done = new CountDownLatch(bodies.size());
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions()).process(e -> done.countDown());
+                }
+            });
+            long start = System.nanoTime();
+            camel.start();
+            if (!done.await(300, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("component consume timed out with " + done.getCount() + " left");
+            }
+            return bodies.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            TestBroker.deleteApp(app, BenchSupport.WORKERS);
+        }
+    }
+
+    static double baseline(List<String> bodies) throws Exception {
+        String app = prefill(bodies);
+        try (Connection connection = TestBroker.connect()) {
+            BlockingQueue<Delivery> priority = new LinkedBlockingQueue<>();
+            BlockingQueue<Delivery> normal = new LinkedBlockingQueue<>();
+            Object signal = new Object();
+            long start = System.nanoTime();
+            for (boolean isPriority : new boolean[] {true, false}) {
+                Channel channel = connection.createChannel();
+                channel.basicQos(PREFETCH);
+                BlockingQueue<Delivery> buffer = isPriority ? priority : normal;
+                channel.basicConsume(app + "-worker-0" + (isPriority ? "-pri" : ""), false, new DefaultConsumer(channel) {
+                    @Override
+                    public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                        buffer.add(new Delivery(channel, envelope.getDeliveryTag()));
+                        synchronized (signal) {
+                            signal.notifyAll();
+                        }
+                    }
+                });
+            }
+            for (int processed = 0; processed < bodies.size(); ) {
+                Delivery next = priority.poll();
+                if (next == null) {
+                    next = normal.poll();
+                }
+                if (next == null) {
+                    synchronized (signal) {
+                        if (priority.isEmpty() && normal.isEmpty()) {
+                            signal.wait(1);
+                        }
+                    }
+                    continue;
+                }
+                next.channel().basicAck(next.tag(), false);
+                processed++;
+            }
+            return bodies.size() / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            TestBroker.deleteApp(app, BenchSupport.WORKERS);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.dp3taskqueue.bench;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.dp3taskqueue.testing.PriorityScenarios;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/**
+ * The benchmark ({@code mvn -q -Pbench verify}): each scenario runs the component and its plain
+ * amqp-client baseline alternately, a warm-up and then {@code bench.rounds} rounds each on fresh
+ * queues, and prints the medians and their ratio. The last lines are machine-readable:
+ * {@code RESULT <scenario> key=value ...}.
+ */
+public final class Dp3Benchmark {
+
+    private interface Measure {
+        double run(List<String> bodies) throws Exception;
+    }
+
+    private Dp3Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        TestBroker.ensureStarted();
+        int tasks = Integer.getInteger("bench.tasks", 100_000);
+        int warmup = Integer.getInteger("bench.warmup", 10_000);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        int memoryTasks = Integer.getInteger("bench.memoryTasks", 1_000_000);
+        long start = System.nanoTime();
+        List<String> bodies = BenchSupport.bodies(tasks);
+        List<String> warm = bodies.subList(0, Math.min(warmup, tasks));
+        System.out.printf("dp3-taskqueue benchmark: %d tasks of %d bytes, %d rounds, broker %s:%d, %d cores%n", tasks,
+                bodies.get(0).length(), rounds, TestBroker.host(), TestBroker.port(), Runtime.getRuntime().availableProcessors());
+        List<String> results = new ArrayList<>();
+        results.add(compare("produce-single", warm, bodies, rounds, b -> ProduceScenario.component(b, 1), ProduceScenario::baseline));
+        results.add(compare("produce-batch", warm, bodies, rounds, b -> ProduceScenario.component(b, 500), ProduceScenario::baseline));
+        results.add(compare("consume", warm, bodies, rounds, ConsumeScenario::component, ConsumeScenario::baseline));
+
+        int last = PriorityScenarios.lastPriorityPosition(50);
+        results.add("RESULT priority-prefilled last_priority_position=" + last + " limit=2050");
+        int arrival = PriorityScenarios.maxNormalStartedBeforePriority(1, 10);
+        results.add("RESULT priority-arrival max_normal_started_before_priority=" + arrival + " limit=2");
+
+        results.addAll(memory(memoryTasks));
+
+        double[] latency = LatencyScenario.run(BenchSupport.bodies(10_000), 2000);
+        results.add("RESULT latency rate=2000 priority_p50_ms=" + BenchSupport.plain(latency[0]) + " priority_p99_ms="
+                + BenchSupport.plain(latency[1]) + " normal_p50_ms=" + BenchSupport.plain(latency[2]) + " normal_p99_ms="
+                + BenchSupport.plain(latency[3]));
+
+        System.out.printf("benchmark took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
+        results.forEach(System.out::println);
+        System.exit(0); // the scenarios' non-daemon amqp threads are gone, but do not wait for stragglers
+    }
+
+    private static String compare(String scenario, List<String> warm, List<String> bodies, int rounds, Measure component,
+            Measure baseline) throws Exception {
+        component.run(warm);
+        baseline.run(warm);
+        List<Double> c = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            c.add(component.run(bodies));
+            b.add(baseline.run(bodies));
+            System.out.printf("%s round %d: component %.0f tasks/s, baseline %.0f tasks/s%n", scenario, round, c.get(c.size() - 1),
+                    b.get(b.size() - 1));
+        }
+        double cm = BenchSupport.median(c);
+        double bm = BenchSupport.median(b);
+        System.out.printf("%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f%n", scenario, cm, bm, cm / bm);
+        return "RESULT " + scenario + " component=" + BenchSupport.plain(cm) + " baseline=" + BenchSupport.plain(bm) + " ratio="
+                + BenchSupport.plain(cm / bm);
+    }
+
+    /** memory-produce and memory-consume: two -Xmx256m JVMs, one publishing a JSON-lines file, one draining. */
+    private static List<String> memory(int count) throws Exception {
+        String app = BenchSupport.freshApp("memory", count + 1000);
+        Path dir = Files.createTempDirectory("dp3-bench");
+        Path file = dir.resolve("tasks.jsonl");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                for (int i = 0; i < count; i++) {
+                    out.write(BenchSupport.body(i));
+                    out.write('\n');
+                }
+            }
+            Process consumer = child(MemoryConsumerMain.class, TestBroker.host(), Integer.toString(TestBroker.port()), app,
+                    Integer.toString(count));
+            Process producer = child(MemoryProducerMain.class, TestBroker.host(), Integer.toString(TestBroker.port()), app,
+                    file.toString());
+            String produced = finish(producer);
+            String consumed = finish(consumer);
+            return List.of("RESULT memory-produce tasks=" + count + " xmx_mb=256 peak_heap_mb=" + value(produced, "peak_heap_mb"),
+                    "RESULT memory-consume tasks=" + count + " xmx_mb=256 peak_heap_mb=" + value(consumed, "peak_heap_mb"));
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+            TestBroker.deleteApp(app, BenchSupport.WORKERS);
+        }
+    }
+
+    private static Process child(Class<?> main, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    private static String finish(Process process) throws Exception {
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(600, TimeUnit.SECONDS) || process.exitValue() != 0 || !output.contains("MEMORY ")) {
+            throw new IllegalStateException("memory scenario JVM failed:\n" + output);
+        }
+        String line = output.lines().filter(l -> l.startsWith("MEMORY ")).findFirst().orElseThrow();
+        System.out.println(line);
+        return line;
+    }
+
+    private static String value(String line, String key) {
+        for (String part : line.split(" ")) {
+            if (part.startsWith(key + "=")) {
+                return part.substring(key.length() + 1);
+            }
+        }
+        throw new IllegalStateException(key + " missing in " + line);
+    }
+}

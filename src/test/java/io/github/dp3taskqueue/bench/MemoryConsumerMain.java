@@ -1,0 +1,35 @@
+package io.github.dp3taskqueue.bench;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/** memory-consume, in its own JVM (-Xmx256m): drains worker 0. Arguments: host port app count. */
+public final class MemoryConsumerMain {
+
+    private MemoryConsumerMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        HeapSampler heap = new HeapSampler();
+        int count = Integer.parseInt(args[3]);
+        CountDownLatch done = new CountDownLatch(count);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dp3-taskqueue:" + args[2] + "?workerIndex=0&workers=1&host=" + args[0] + "&port=" + args[1])
+                            .process(e -> done.countDown());
+                }
+            });
+            camel.start();
+            if (!done.await(600, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out with " + done.getCount() + " left");
+            }
+        }
+        System.out.printf("MEMORY consumed=%d peak_heap_mb=%.1f%n", count, heap.peakMegabytes());
+    }
+}

@@ -1,0 +1,132 @@
+package io.github.dp3taskqueue.bench;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+
+import io.github.dp3taskqueue.routing.Dp3Hash;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/**
+ * produce-single and produce-batch: the component in a Camel route against a plain amqp-client
+ * publisher with asynchronous confirms and a window of 1,000, same bodies, persistent, mandatory.
+ */
+final class ProduceScenario {
+
+    /** The recommended shape for one task per exchange: a seda stage with concurrent consumers. */
+    static final int SEDA_CONSUMERS = 16;
+
+    private ProduceScenario() {
+    }
+
+    /** Tasks per second through a Camel route, one task per exchange or {@code batch} per exchange. */
+    static double component(List<String> bodies, int batch) throws Exception {
+        String app = BenchSupport.freshApp("produce", bodies.size() + 1000);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            CountDownLatch done = new CountDownLatch(batch == 1 ? bodies.size() : (bodies.size() + batch - 1) / batch);
+            AtomicInteger failed = new AtomicInteger();
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    onException(Exception.class).handled(true).process(e -> {
+                        failed.incrementAndGet();
+                        done.countDown();
+                    });
+                    from("seda:tasks?concurrentConsumers=" + SEDA_CONSUMERS + "&size=10000&blockWhenFull=true")
+                            .to("dp3-taskqueue:" + app + "?workers=" + BenchSupport.WORKERS + "&entityIdTypes=ip:ipv4&"
+                                    + TestBroker.brokerOptions())
+                            .process(e -> done.countDown());
+                }
+            });
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            long start = System.nanoTime();
+            if (batch == 1) {
+                for (String body : bodies) {
+                    template.sendBody("seda:tasks?size=10000&blockWhenFull=true", body);
+                }
+            } else {
+                for (int from = 0; from < bodies.size(); from += batch) {
+                    template.sendBody("seda:tasks?size=10000&blockWhenFull=true", List.copyOf(bodies.subList(from, Math.min(bodies.size(), from + batch))));
+                }
+            }
+            if (!done.await(300, TimeUnit.SECONDS) || failed.get() > 0) {
+                throw new IllegalStateException("component produce: " + failed.get() + " exchanges failed or timed out");
+            }
+            double rate = bodies.size() / ((System.nanoTime() - start) / 1e9);
+            check(app, bodies.size());
+            return rate;
+        } finally {
+            TestBroker.deleteApp(app, BenchSupport.WORKERS);
+        }
+    }
+
+    /** Tasks per second of a plain amqp-client publisher with a window of 1,000 async confirms. */
+    static double baseline(List<String> bodies) throws Exception {
+        String app = BenchSupport.freshApp("baseline", bodies.size() + 1000);
+        try (Connection connection = TestBroker.connect()) {
+            Channel channel = connection.createChannel();
+            channel.confirmSelect();
+            Semaphore window = new Semaphore(1000);
+            ConcurrentSkipListSet<Long> outstanding = new ConcurrentSkipListSet<>();
+            AtomicInteger nacked = new AtomicInteger();
+            channel.addConfirmListener((tag, multiple) -> release(outstanding, window, tag, multiple),
+                    (tag, multiple) -> nacked.addAndGet(release(outstanding, window, tag, multiple)));
+            String exchange = app + "-main-task-exchange";
+            long start = System.nanoTime();
+            for (String body : bodies) {
+                String key = "ip:" + body.substring(21, body.indexOf('"', 21));
+                window.acquire();
+                outstanding.add(channel.getNextPublishSeqNo());
+                AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
+                        .contentEncoding("utf-8").messageId(java.util.UUID.randomUUID().toString()).deliveryMode(2).build();
+                channel.basicPublish(exchange, Integer.toString(Dp3Hash.worker(key, BenchSupport.WORKERS)), true, properties,
+                        BenchSupport.utf8(body));
+            }
+            window.acquire(1000);
+            double rate = bodies.size() / ((System.nanoTime() - start) / 1e9);
+            if (nacked.get() > 0) {
+                throw new IllegalStateException("baseline: " + nacked.get() + " nacks");
+            }
+            check(app, bodies.size());
+            return rate;
+        } finally {
+            TestBroker.deleteApp(app, BenchSupport.WORKERS);
+        }
+    }
+
+    private static int release(ConcurrentSkipListSet<Long> outstanding, Semaphore window, long tag, boolean multiple) {
+        int count;
+        if (multiple) {
+            var head = outstanding.headSet(tag, true);
+            count = head.size();
+            head.clear();
+        } else {
+            count = outstanding.remove(tag) ? 1 : 0;
+        }
+        window.release(count);
+        return count;
+    }
+
+    private static void check(String app, int expected) {
+        long total = 0;
+        for (int w = 0; w < BenchSupport.WORKERS; w++) {
+            total += TestBroker.depth(app + "-worker-" + w);
+        }
+        if (total != expected) {
+            throw new IllegalStateException("expected " + expected + " messages in the queues, found " + total);
+        }
+    }
+}

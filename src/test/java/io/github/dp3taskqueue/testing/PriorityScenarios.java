@@ -1,0 +1,121 @@
+package io.github.dp3taskqueue.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import io.github.dp3taskqueue.TaskQueueConstants;
+
+/** The consumer's two priority measurements, shared by PriorityIT (asserts) and the benchmark (prints). */
+public final class PriorityScenarios {
+
+    private PriorityScenarios() {
+    }
+
+    private static void declare(String app) {
+        try (var connection = TestBroker.connect()) {
+            var channel = connection.createChannel();
+            channel.queueDeclare(app + "-worker-0", true, false, false, Map.of("x-max-length", 10000, "x-overflow", "reject-publish"));
+            channel.queueDeclare(app + "-worker-0-pri", true, false, false, null);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * 2,000 priority and 2,000 normal tasks queued before the consumer starts: the position (from 1)
+     * at which the last priority task started.
+     */
+    public static int lastPriorityPosition(int prefetch) throws Exception {
+        String app = TestBroker.uniqueApp("prefilled");
+        declare(app);
+        try (Publisher publisher = new Publisher()) {
+            List<String> normal = new ArrayList<>();
+            List<String> priority = new ArrayList<>();
+            for (int i = 0; i < 2000; i++) {
+                normal.add(Publisher.task("e", "n" + i, "x"));
+                priority.add(Publisher.task("e", "p" + i, "x"));
+            }
+            publisher.toQueue(app + "-worker-0", normal);
+            publisher.toQueue(app + "-worker-0-pri", priority);
+            List<Boolean> order = new CopyOnWriteArrayList<>();
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("dp3-taskqueue:" + app + "?workerIndex=0&prefetch=" + prefetch + "&" + TestBroker.brokerOptions())
+                                .process(e -> order.add(e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class)));
+                    }
+                });
+                camel.start();
+                await().atMost(Duration.ofSeconds(60)).until(() -> order.size() == 4000);
+            }
+            return order.lastIndexOf(true) + 1;
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    /**
+     * While the consumer drains 5,000 normal tasks (about 2 ms each), priority tasks are published
+     * one at a time: the most normal tasks that started between a priority task's publish
+     * confirm and its own start.
+     */
+    public static int maxNormalStartedBeforePriority(int concurrentConsumers, int priorityTasks) throws Exception {
+        String app = TestBroker.uniqueApp("arrival");
+        declare(app);
+        try (Publisher publisher = new Publisher()) {
+            List<String> normal = new ArrayList<>();
+            for (int i = 0; i < 5000; i++) {
+                normal.add(Publisher.task("e", "n" + i, "x"));
+            }
+            publisher.toQueue(app + "-worker-0", normal);
+            AtomicInteger normalStarted = new AtomicInteger();
+            Map<String, Integer> startedAt = new ConcurrentHashMap<>();
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=" + concurrentConsumers + "&"
+                                + TestBroker.brokerOptions())
+                                .process(e -> {
+                                    if (e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class)) {
+                                        startedAt.put(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), normalStarted.get());
+                                    } else {
+                                        normalStarted.incrementAndGet();
+                                    }
+                                    Thread.sleep(2);
+                                });
+                    }
+                });
+                camel.start();
+                int worst = 0;
+                for (int p = 0; p < priorityTasks; p++) {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> normalStarted.get() > 100);
+                    String id = publisher.toQueue(app + "-worker-0-pri", Publisher.task("e", "p" + p, "x"));
+                    publisher.confirm();
+                    int atConfirm = normalStarted.get();
+                    await().atMost(Duration.ofSeconds(10)).until(() -> startedAt.containsKey(id));
+                    worst = Math.max(worst, startedAt.get(id) - atConfirm);
+                    Thread.sleep(20);
+                }
+                if (normalStarted.get() >= 5000) {
+                    throw new IllegalStateException("the backlog ran out before the last priority task: the measurement is void");
+                }
+                return worst;
+            }
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+}
