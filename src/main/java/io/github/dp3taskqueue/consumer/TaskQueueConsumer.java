@@ -35,12 +35,10 @@ public class TaskQueueConsumer extends DefaultConsumer {
     private FailurePolicy failurePolicy;
     private BrokerConnection connection;
     private PriorityDispatcher dispatcher;
-    private EntityOrderedExecutor executor;
+    private EntityOrderedWorkers workerLoops;
     private QueueReader reader;
-    private ExecutorService dispatchThread;
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
-    private volatile boolean dispatching;
 
     public TaskQueueConsumer(TaskQueueEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -73,51 +71,36 @@ public class TaskQueueConsumer extends DefaultConsumer {
         }
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3ConsumerRecovery");
-        workers = executors.newFixedThreadPool(this, "Dp3Worker", options.getConcurrentConsumers());
-        dispatchThread = executors.newSingleThreadExecutor(this, "Dp3Dispatcher");
-        executor = new EntityOrderedExecutor(options.getConcurrentConsumers(), workers);
         dispatcher = new PriorityDispatcher(() -> reader.priorityReady(), sources.stream().anyMatch(QueueReader.Source::priority));
+        workerLoops = new EntityOrderedWorkers(dispatcher, exchanges::parse, this::deliver);
         reader = new QueueReader(connection, sources, options.getPrefetch(), dispatcher, metrics, settings.retryDelays(), scheduler);
-        startDispatching();
+        startWorkers();
         reader.start();
     }
 
-    private void startDispatching() {
-        dispatching = true;
+    private void startWorkers() {
         dispatcher.reopen();
-        dispatchThread.execute(this::dispatchLoop);
+        int count = endpoint.getConfiguration().getConcurrentConsumers();
+        workers = endpoint.getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "Dp3Worker", count);
+        workerLoops.start(workers, count);
     }
 
-    private void dispatchLoop() {
-        try {
-            while (dispatching) {
-                executor.acquireSlot();
-                Delivery delivery = dispatcher.next();
-                if (delivery == null) {
-                    executor.releaseSlot();
-                    return;
-                }
-                DeliveryExchanges.Parsed parsed = exchanges.parse(delivery);
-                executor.run(parsed.entityKey(), done -> deliver(delivery, parsed, done));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void deliver(Delivery delivery, DeliveryExchanges.Parsed parsed, Runnable done) {
+    /** Runs one delivery through the route on the calling worker thread; returns when the exchange is done. */
+    private void deliver(Delivery delivery, DeliveryExchanges.Parsed parsed) {
         if (!delivery.channel().isOpen()) {
-            done.run(); // its channel is gone: the broker redelivers it, so it must not run now
-            return;
+            return; // its channel is gone: the broker redelivers it, so it must not run now
         }
         Exchange exchange = createExchange(false);
         exchanges.fill(exchange, delivery, parsed);
         exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics));
-        getAsyncProcessor().process(exchange, doneSync -> {
-            // a failure was already logged by the route's error handler and settled by AckOnCompletion
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            // the route's error handler has seen it and AckOnCompletion settled the message
+            getExceptionHandler().handleException("dp3-taskqueue: processing a task of " + delivery.queue() + " failed", exchange, e);
+        } finally {
             releaseExchange(exchange, false);
-            done.run();
-        });
+        }
     }
 
     /** Ready messages in each queue this consumer reads, asked of the broker now. */
@@ -139,19 +122,17 @@ public class TaskQueueConsumer extends DefaultConsumer {
     protected void doResume() throws Exception {
         super.doResume();
         reader.close();
-        startDispatching();
+        startWorkers();
         reader.start();
     }
 
     /** Stops new deliveries and hands out no buffered one; running tasks go on and are acked. */
     private void stopTakingDeliveries() throws InterruptedException {
         reader.cancel();
-        dispatching = false;
-        dispatcher.close();
         long timeout = endpoint.getCamelContext().getShutdownStrategy().getTimeUnit()
                 .toMillis(endpoint.getCamelContext().getShutdownStrategy().getTimeout());
-        if (!executor.awaitIdle(timeout)) {
-            LOG.warn("{} tasks still running after {} ms; their messages return to the queue unacked", sources, timeout);
+        if (!workerLoops.stop(workers, timeout)) {
+            LOG.warn("{}: tasks still running after {} ms; their messages return to the queue unacked", sources, timeout);
         }
     }
 
@@ -162,7 +143,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
             reader.close();
         }
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
-        for (ExecutorService service : new ExecutorService[] {dispatchThread, workers, scheduler}) {
+        for (ExecutorService service : new ExecutorService[] {workers, scheduler}) {
             if (service != null) {
                 executors.shutdownNow(service);
             }

@@ -14,25 +14,33 @@ final class Ipv6Text {
 
     /** Parses dotted-decimal IPv4 as Python does: four parts, 0..255, no leading zeros. */
     static long parseIpv4(String text) {
-        String[] octets = text.split("\\.", -1);
-        if (octets.length != 4) {
-            throw new IllegalArgumentException();
-        }
         long value = 0;
-        for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || (octet.length() > 1 && octet.charAt(0) == '0')) {
+        int parts = 0;
+        int i = 0;
+        int n = text.length();
+        while (true) {
+            int start = i;
+            int octet = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                octet = octet * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            int length = i - start;
+            if (length == 0 || length > 3 || (length > 1 && text.charAt(start) == '0') || octet > 255) {
                 throw new IllegalArgumentException();
             }
-            for (int i = 0; i < octet.length(); i++) {
-                if (octet.charAt(i) < '0' || octet.charAt(i) > '9') {
-                    throw new IllegalArgumentException();
-                }
+            value = (value << 8) | octet;
+            parts++;
+            if (i == n) {
+                break;
             }
-            int number = Integer.parseInt(octet);
-            if (number > 255) {
+            if (text.charAt(i) != '.' || parts == 4) {
                 throw new IllegalArgumentException();
             }
-            value = (value << 8) | number;
+            i++;
+        }
+        if (parts != 4) {
+            throw new IllegalArgumentException();
         }
         return value;
     }

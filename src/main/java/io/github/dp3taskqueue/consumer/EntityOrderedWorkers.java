@@ -1,0 +1,99 @@
+package io.github.dp3taskqueue.consumer;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * {@code concurrentConsumers} threads that each take the next delivery from the
+ * {@link PriorityDispatcher} and run it to completion, while tasks of one entity run one at a
+ * time and in the order they were taken, as DP3's worker threads do. A task whose entity is
+ * already running waits behind it and is then run by the thread that owns the entity, so no
+ * task is handed from thread to thread on the way (a hand-off per task costs more than the
+ * rest of the path on a busy machine).
+ */
+final class EntityOrderedWorkers {
+
+    /** Runs one delivery through the route and returns when the exchange is done. */
+    interface Handler {
+        void handle(Delivery delivery, DeliveryExchanges.Parsed parsed);
+    }
+
+    private record Job(Delivery delivery, DeliveryExchanges.Parsed parsed) {
+    }
+
+    private final PriorityDispatcher dispatcher;
+    private final Function<Delivery, DeliveryExchanges.Parsed> parser;
+    private final Handler handler;
+    private final Map<String, ArrayDeque<Job>> busyEntities = new HashMap<>(); // guarded by this
+    private volatile boolean running;
+
+    EntityOrderedWorkers(PriorityDispatcher dispatcher, Function<Delivery, DeliveryExchanges.Parsed> parser, Handler handler) {
+        this.dispatcher = dispatcher;
+        this.parser = parser;
+        this.handler = handler;
+    }
+
+    void start(ExecutorService threads, int count) {
+        running = true;
+        for (int i = 0; i < count; i++) {
+            threads.execute(this::work);
+        }
+    }
+
+    private void work() {
+        try {
+            while (running) {
+                Delivery delivery = dispatcher.next();
+                if (delivery == null) {
+                    return;
+                }
+                Job job = new Job(delivery, parser.apply(delivery));
+                String key = job.parsed().entityKey();
+                if (key != null) {
+                    synchronized (this) {
+                        ArrayDeque<Job> waiting = busyEntities.get(key);
+                        if (waiting != null) {
+                            waiting.add(job);
+                            continue;
+                        }
+                        busyEntities.put(key, new ArrayDeque<>());
+                    }
+                }
+                runEntity(key, job);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs the job, then every job of its entity that queued up meanwhile. */
+    private void runEntity(String key, Job first) {
+        Job job = first;
+        while (job != null) {
+            handler.handle(job.delivery(), job.parsed());
+            if (key == null) {
+                return;
+            }
+            synchronized (this) {
+                ArrayDeque<Job> waiting = busyEntities.get(key);
+                // once stopping, waiting jobs are not started: unacked, they return to the queue
+                job = running && waiting != null ? waiting.poll() : null;
+                if (job == null) {
+                    busyEntities.remove(key);
+                }
+            }
+        }
+    }
+
+    /** Stops taking deliveries; running tasks finish (within {@code millis}). */
+    boolean stop(ExecutorService threads, long millis) throws InterruptedException {
+        running = false;
+        dispatcher.close();
+        threads.shutdown();
+        return threads.awaitTermination(millis, TimeUnit.MILLISECONDS);
+    }
+}
