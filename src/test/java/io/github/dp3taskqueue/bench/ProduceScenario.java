@@ -26,7 +26,7 @@ import io.github.dp3taskqueue.testing.TestBroker;
 final class ProduceScenario {
 
     /** The recommended shape for one task per exchange: a seda stage with concurrent consumers. */
-    static final int SEDA_CONSUMERS = 16;
+    static final int SEDA_CONSUMERS = Integer.getInteger("bench.sedaConsumers", 16);
 
     private ProduceScenario() {
     }

@@ -278,4 +278,35 @@ class ConsumerIT {
             }
         }
     }
+
+    @Test
+    void snapshotAndControlConsumersReadTheirQueuesAndParseDp3Bodies() throws Exception {
+        String app = TestBroker.uniqueApp("snapctl");
+        List<Exchange> snapshots = new CopyOnWriteArrayList<>();
+        List<Exchange> controls = new CopyOnWriteArrayList<>();
+        try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
+            camel.start();
+            declare(camel, app, 2);
+            publisher.publish(app + "-main-snapshot-exchange", "1", TestData.message("Snapshot-task.json"));
+            publisher.publish(app + "-main-snapshot-exchange", "1", TestData.message("Snapshot-run_start.json"));
+            publisher.publish(app + "-control-exchange", "1", TestData.message("ControlMessage-make_snapshots.json"));
+            publisher.confirm();
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dp3-taskqueue:" + app + "?taskType=snapshot&workerIndex=1&" + TestBroker.brokerOptions()).process(snapshots::add);
+                    from("dp3-taskqueue:" + app + "?taskType=control&workerIndex=1&" + TestBroker.brokerOptions()).process(controls::add);
+                }
+            });
+            await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.size() == 2 && controls.size() == 1);
+            assertThat(snapshots.get(0).getMessage().getBody(io.github.dp3taskqueue.task.Snapshot.class).hashKey()).isEqualTo("A:1-A:2");
+            assertThat(snapshots.get(0).getMessage().getBody(byte[].class)).isEqualTo(TestData.message("Snapshot-task.json"));
+            assertThat(snapshots.get(0).getMessage().getHeader(TaskQueueConstants.QUEUE)).isEqualTo(app + "-worker-1-snapshots");
+            assertThat(snapshots.get(1).getMessage().getBody(io.github.dp3taskqueue.task.Snapshot.class).type()).isEqualTo("run_start");
+            assertThat(controls.get(0).getMessage().getBody(io.github.dp3taskqueue.task.ControlMessage.class).action()).isEqualTo("make_snapshots");
+            assertThat(controls.get(0).getMessage().getHeader(TaskQueueConstants.QUEUE)).isEqualTo(app + "-worker-1-control");
+        } finally {
+            TestBroker.deleteApp(app, 2);
+        }
+    }
 }
