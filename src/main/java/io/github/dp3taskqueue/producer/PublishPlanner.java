@@ -1,10 +1,7 @@
 package io.github.dp3taskqueue.producer;
 
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -59,7 +56,7 @@ public final class PublishPlanner {
     public List<OutgoingMessage> plan(Exchange exchange) {
         Message in = exchange.getMessage();
         in.removeHeader(TaskQueueConstants.INVALID_TASKS);
-        List<Task> tasks = skipInvalid ? validTasks(exchange, in.getBody()) : tasks(exchange, in.getBody());
+        List<Task> tasks = tasks(exchange, BodyItems.of(exchange, in.getBody()));
         boolean toPriority = flagHeader(exchange, TaskQueueConstants.PRIORITY, priority);
         boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST, broadcast);
         String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY, String.class);
@@ -112,75 +109,33 @@ public final class PublishPlanner {
         }
     }
 
-    private List<Task> tasks(Exchange exchange, Object body) {
-        if (body == null) {
-            throw new InvalidTaskException("the message body is empty: expected a DP3 " + kind.optionValue() + " task");
-        }
-        List<Task> parsed;
-        if (body instanceof Task task) {
-            parsed = List.of(checkKind(task));
-        } else if (body instanceof ReceivedTask received) {
-            parsed = List.of(received.task() != null ? checkKind(received.task()) : TaskJsonReader.read(kind, received.body()));
-        } else if (body instanceof Collection<?> || body instanceof Iterable<?> || body instanceof Object[]) {
-            parsed = TaskJsonReader.fromNodes(kind, items(body));
-        } else if (body instanceof Map<?, ?> map) {
-            parsed = List.of(TaskJsonReader.fromNode(kind, MAPPER.valueToTree(map)));
-        } else if (body instanceof JsonNode node) {
-            parsed = node.isArray() ? TaskJsonReader.fromNodes(kind, items(node)) : List.of(TaskJsonReader.fromNode(kind, node));
-        } else {
-            byte[] bytes = body instanceof byte[] b ? b
-                    : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
-                    : exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
-            if (bytes == null) {
-                throw new InvalidTaskException("cannot read a DP3 task from a body of type " + body.getClass().getName());
-            }
-            parsed = TaskJsonReader.readMany(kind, bytes);
-        }
-        return canonical(parsed);
-    }
-
     /**
-     * With {@code skipInvalidTasks}: every valid task of the body, each item checked on its own
-     * (JSON lines line by line, so one malformed line does not hide the rest); the refused items
-     * are listed in the header {@code CamelDp3InvalidTasks}.
+     * Every item as a canonical task. Without {@code skipInvalidTasks} one invalid item refuses the
+     * whole body, listing every bad item by index, so that nothing of it is published; with it the
+     * valid tasks go out and the bad items are listed in the header {@code CamelDp3InvalidTasks}.
      */
-    private List<Task> validTasks(Exchange exchange, Object body) {
-        if (body == null) {
-            throw new InvalidTaskException("the message body is empty: expected a DP3 " + kind.optionValue() + " task");
+    private List<Task> tasks(Exchange exchange, List<Object> items) {
+        if (items.isEmpty()) {
+            throw new InvalidTaskException("the batch is empty: expected at least one task");
         }
-        List<Object> items = new ArrayList<>();
-        if (body instanceof Collection<?> || body instanceof Object[] || (body instanceof Iterable<?> && !(body instanceof JsonNode))) {
-            Iterator<?> iterator = body instanceof Object[] array ? List.of(array).iterator() : ((Iterable<?>) body).iterator();
-            iterator.forEachRemaining(items::add);
-        } else if (body instanceof Task || body instanceof ReceivedTask || body instanceof Map<?, ?> || body instanceof JsonNode) {
-            items.add(body);
-        } else {
-            byte[] bytes = body instanceof byte[] b ? b : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
-                    : exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
-            if (bytes == null) {
-                throw new InvalidTaskException("cannot read DP3 tasks from a body of type " + body.getClass().getName());
-            }
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.stripLeading().startsWith("[")) {
-                TaskJsonReader.parse(bytes).forEach(items::add);
-            } else {
-                text.lines().forEach(items::add); // blank lines are dropped below
-            }
+        if (items.size() == 1 && !skipInvalid) {
+            return List.of(model.canonical(toTask(items.get(0), 0)));
         }
         List<Task> tasks = new ArrayList<>(items.size());
         List<String> invalid = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            Object item = items.get(i);
-            if (item instanceof String line && line.isBlank()) {
-                continue;
-            }
             try {
-                tasks.add(model.canonical(toTask(item, i)));
+                tasks.add(model.canonical(toTask(items.get(i), i)));
             } catch (InvalidTaskException e) {
                 invalid.add("item " + i + ": " + e.getMessage());
             }
         }
         if (!invalid.isEmpty()) {
+            if (!skipInvalid) {
+                throw new InvalidTaskException("the batch of " + items.size() + " tasks was refused, nothing published; "
+                        + invalid.size() + " invalid: " + String.join("; ", invalid.subList(0, Math.min(20, invalid.size())))
+                        + (invalid.size() > 20 ? "; ..." : ""));
+            }
             exchange.getMessage().setHeader(TaskQueueConstants.INVALID_TASKS, invalid);
         }
         return tasks;
@@ -209,76 +164,11 @@ public final class PublishPlanner {
                 + ", not a DP3 task or its JSON");
     }
 
-    /** Canonicalises every task, refusing the whole body when any is invalid (listed by index). */
-    private List<Task> canonical(List<Task> tasks) {
-        if (tasks.size() == 1) {
-            return List.of(model.canonical(tasks.get(0)));
-        }
-        List<Task> result = new ArrayList<>(tasks.size());
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            try {
-                result.add(model.canonical(tasks.get(i)));
-            } catch (InvalidTaskException e) {
-                errors.add("item " + i + ": " + e.getMessage());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidTaskException("the batch of " + tasks.size() + " tasks was refused, nothing published; "
-                    + errors.size() + " invalid: " + String.join("; ", errors.subList(0, Math.min(20, errors.size())))
-                    + (errors.size() > 20 ? "; ..." : ""));
-        }
-        return result;
-    }
-
     private Task checkKind(Task task) {
         if (task.kind() != kind) {
             throw new InvalidTaskException("a " + task.kind().optionValue() + " task was sent to an endpoint with taskType="
                     + kind.optionValue());
         }
         return task;
-    }
-
-    /** The items of a collection body, each a task or a JSON node of one. */
-    private List<Object> items(Object body) {
-        Iterator<?> iterator = body instanceof Object[] array ? List.of(array).iterator() : ((Iterable<?>) body).iterator();
-        List<Object> items = new ArrayList<>();
-        int index = 0;
-        while (iterator.hasNext()) {
-            Object item = iterator.next();
-            if (item instanceof Task task) {
-                items.add(checkKind(task));
-            } else if (item instanceof ReceivedTask received) {
-                items.add(parseItem(received.body(), index));
-            } else if (item instanceof JsonNode node) {
-                items.add(node);
-            } else if (item instanceof String || item instanceof byte[] || item instanceof InputStream) {
-                byte[] bytes = item instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : item instanceof byte[] b ? b : readAll((InputStream) item);
-                items.add(parseItem(bytes, index));
-            } else if (item instanceof Map<?, ?> map) {
-                items.add(MAPPER.valueToTree(map));
-            } else {
-                throw new InvalidTaskException("item " + index + " of the batch is a " + (item == null ? "null" : item.getClass().getName())
-                        + ", not a DP3 task or its JSON; nothing published");
-            }
-            index++;
-        }
-        return items;
-    }
-
-    private static JsonNode parseItem(byte[] bytes, int index) {
-        try {
-            return TaskJsonReader.parse(bytes);
-        } catch (InvalidTaskException e) {
-            throw new InvalidTaskException("the batch was refused, nothing published; item " + index + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] readAll(InputStream stream) {
-        try (stream) {
-            return stream.readAllBytes();
-        } catch (java.io.IOException e) {
-            throw new InvalidTaskException("cannot read a batch item: " + e.getMessage(), e);
-        }
     }
 }

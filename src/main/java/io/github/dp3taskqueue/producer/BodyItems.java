@@ -1,0 +1,85 @@
+package io.github.dp3taskqueue.producer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.task.ReceivedTask;
+import io.github.dp3taskqueue.task.Task;
+import io.github.dp3taskqueue.task.TaskJsonReader;
+
+/**
+ * Splits an exchange body into the items that are each one task: a task object, a collection, a
+ * JSON array, or JSON lines (checked line by line, so a malformed line is reported on its own).
+ * Items are not validated here.
+ */
+final class BodyItems {
+
+    private BodyItems() {
+    }
+
+    static List<Object> of(Exchange exchange, Object body) {
+        if (body == null) {
+            throw new InvalidTaskException("the message body is empty: expected a DP3 task");
+        }
+        if (body instanceof Task || body instanceof ReceivedTask || body instanceof Map<?, ?>) {
+            return List.of(body);
+        }
+        if (body instanceof JsonNode node) {
+            return node.isArray() ? elements(node) : List.of(node);
+        }
+        if (body instanceof Iterable<?> || body instanceof Object[]) {
+            Iterator<?> iterator = body instanceof Object[] array ? List.of(array).iterator() : ((Iterable<?>) body).iterator();
+            List<Object> items = new ArrayList<>();
+            while (iterator.hasNext()) {
+                Object item = iterator.next();
+                items.add(item instanceof InputStream stream ? readAll(stream) : item);
+            }
+            return items;
+        }
+        byte[] bytes = body instanceof byte[] b ? b : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                : exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
+        if (bytes == null) {
+            throw new InvalidTaskException("cannot read DP3 tasks from a body of type " + body.getClass().getName());
+        }
+        return ofJson(bytes);
+    }
+
+    /** One JSON value (an array gives its elements), else JSON lines, one item per non-blank line. */
+    private static List<Object> ofJson(byte[] bytes) {
+        try {
+            JsonNode whole = TaskJsonReader.parse(bytes);
+            return whole.isArray() ? elements(whole) : List.of(whole);
+        } catch (InvalidTaskException notOneValue) {
+            List<Object> lines = new ArrayList<>();
+            new String(bytes, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).forEach(lines::add);
+            if (lines.size() <= 1) {
+                throw notOneValue; // one (bad) value: its own error says best what is wrong
+            }
+            return lines;
+        }
+    }
+
+    private static List<Object> elements(JsonNode array) {
+        List<Object> items = new ArrayList<>(array.size());
+        array.forEach(items::add);
+        return items;
+    }
+
+    private static byte[] readAll(InputStream stream) {
+        try (stream) {
+            return stream.readAllBytes();
+        } catch (IOException e) {
+            throw new InvalidTaskException("cannot read a batch item: " + e.getMessage(), e);
+        }
+    }
+}
