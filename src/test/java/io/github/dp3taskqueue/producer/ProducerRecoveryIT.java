@@ -65,11 +65,18 @@ class ProducerRecoveryIT {
                 assertThat(result.get(120, TimeUnit.SECONDS).getException()).isNull();
             }
             assertThat(closes).isEqualTo(2);
+        } catch (Throwable failure) {
+            TestBroker.deleteApp(app, 1);
+            throw failure;
         } finally {
             senders.shutdownNow();
         }
-        List<GetResponse> got = TestBroker.drainResponses(app + "-worker-0");
-        TestBroker.deleteApp(app, 1);
+        List<GetResponse> got;
+        try {
+            got = TestBroker.drainResponses(app + "-worker-0");
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
         Map<String, Integer> byMessageId = new HashMap<>();
         Map<String, Integer> byTask = new HashMap<>();
         for (GetResponse response : got) {
