@@ -19,6 +19,9 @@ public final class EntityIds {
         if (eid.isTextual()) {
             return eid.textValue();
         }
+        if (eid.isInt() || eid.isLong()) {
+            return Long.toString(eid.longValue());
+        }
         if (eid.isIntegralNumber()) {
             return eid.bigIntegerValue().toString();
         }

@@ -80,6 +80,9 @@ final class JsonText {
     }
 
     static StringBuilder number(StringBuilder out, JsonNode number) {
+        if (number.isInt() || number.isLong()) {
+            return out.append(number.longValue()); // no BigInteger for the common case
+        }
         if (number.isIntegralNumber()) {
             return out.append(number.bigIntegerValue());
         }

@@ -17,7 +17,7 @@ public final class TaskJsonWriter {
     }
 
     public static String toJson(Task task) {
-        StringBuilder out = new StringBuilder(256);
+        StringBuilder out = new StringBuilder(1024); // DP3 tasks are typically a few hundred bytes
         if (task instanceof DataPointTask t) {
             dataPointTask(out, t);
         } else if (task instanceof Snapshot s) {
