@@ -28,15 +28,6 @@ import io.github.dp3taskqueue.testing.TestBroker;
 @ExtendWith(TestBroker.class)
 class ConsumerReliabilityIT {
 
-    private static void declare(String app) {
-        try (var connection = TestBroker.connect()) {
-            var channel = connection.createChannel();
-            channel.queueDeclare(app + "-worker-0", true, false, false, Map.of("x-max-length", 20000, "x-overflow", "reject-publish"));
-            channel.queueDeclare(app + "-worker-0-pri", true, false, false, null);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static List<String> publish(Publisher publisher, String queue, int count, java.util.function.IntFunction<String> body) {
         List<String> ids = new ArrayList<>();
@@ -50,7 +41,7 @@ class ConsumerReliabilityIT {
     @Test
     void tasksOfOneEntityRunOneAtATimeInArrivalOrderUnderConcurrency() throws Exception {
         String app = TestBroker.uniqueApp("order");
-        declare(app);
+        TestBroker.declareWorker0Queues(app, 20000);
         Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
         Set<String> running = ConcurrentHashMap.newKeySet();
         AtomicInteger overlaps = new AtomicInteger();
@@ -91,7 +82,7 @@ class ConsumerReliabilityIT {
     @Test
     void closingConnectionsDuringADrainOf10000LosesNone() throws Exception {
         String app = TestBroker.uniqueApp("drainclose");
-        declare(app);
+        TestBroker.declareWorker0Queues(app, 20000);
         Map<String, Integer> processed = new ConcurrentHashMap<>();
         try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
             List<String> ids = publish(publisher, app + "-worker-0", 10_000, i -> Publisher.task("e", "t" + i, "x"));
@@ -121,7 +112,7 @@ class ConsumerReliabilityIT {
     @Test
     void stoppingDuringADrainLosesNothingAndLeavesTheRestQueued() throws Exception {
         String app = TestBroker.uniqueApp("drainstop");
-        declare(app);
+        TestBroker.declareWorker0Queues(app, 20000);
         Map<String, Integer> processed = new ConcurrentHashMap<>();
         List<String> ids;
         try (Publisher publisher = new Publisher()) {

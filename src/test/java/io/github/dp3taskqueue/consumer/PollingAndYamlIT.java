@@ -28,20 +28,11 @@ import io.github.dp3taskqueue.testing.TestBroker;
 @ExtendWith(TestBroker.class)
 class PollingAndYamlIT {
 
-    private static void declare(String app) {
-        try (var connection = TestBroker.connect()) {
-            var channel = connection.createChannel();
-            channel.queueDeclare(app + "-worker-0", true, false, false, java.util.Map.of("x-max-length", 10000, "x-overflow", "reject-publish"));
-            channel.queueDeclare(app + "-worker-0-pri", true, false, false, null);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void pollEnrichReturnsPriorityFirstAndAcksWhenTheExchangeCompletes() throws Exception {
         String app = TestBroker.uniqueApp("poll");
-        declare(app);
+        TestBroker.declareWorker0Queues(app, 10000);
         try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
             publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "normal", "x")));
             publisher.toQueue(app + "-worker-0-pri", List.of(Publisher.task("e", "priority", "x")));
@@ -77,7 +68,7 @@ class PollingAndYamlIT {
     @Test
     void aYamlRouteConsumesAWorkerAndWritesEachTaskToAFile(@TempDir Path out) throws Exception {
         String app = TestBroker.uniqueApp("yamlconsume");
-        declare(app);
+        TestBroker.declareWorker0Queues(app, 10000);
         String route = """
                 - route:
                     from:

@@ -22,15 +22,6 @@ public final class PriorityScenarios {
     private PriorityScenarios() {
     }
 
-    private static void declare(String app) {
-        try (var connection = TestBroker.connect()) {
-            var channel = connection.createChannel();
-            channel.queueDeclare(app + "-worker-0", true, false, false, Map.of("x-max-length", 10000, "x-overflow", "reject-publish"));
-            channel.queueDeclare(app + "-worker-0-pri", true, false, false, null);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /**
      * 2,000 priority and 2,000 normal tasks queued before the consumer starts: the position (from 1)
@@ -38,7 +29,7 @@ public final class PriorityScenarios {
      */
     public static int lastPriorityPosition(int prefetch) throws Exception {
         String app = TestBroker.uniqueApp("prefilled");
-        declare(app);
+        TestBroker.declareWorker0Queues(app, 10000);
         try (Publisher publisher = new Publisher()) {
             List<String> normal = new ArrayList<>();
             List<String> priority = new ArrayList<>();
@@ -73,7 +64,7 @@ public final class PriorityScenarios {
      */
     public static int maxNormalStartedBeforePriority(int concurrentConsumers, int priorityTasks) throws Exception {
         String app = TestBroker.uniqueApp("arrival");
-        declare(app);
+        TestBroker.declareWorker0Queues(app, 10000);
         try (Publisher publisher = new Publisher()) {
             List<String> normal = new ArrayList<>();
             for (int i = 0; i < 5000; i++) {

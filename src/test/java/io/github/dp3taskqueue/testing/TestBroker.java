@@ -155,6 +155,18 @@ public final class TestBroker implements BeforeAllCallback {
         }
     }
 
+    /** Declares worker 0's normal queue (bounded as DP3's, reject-publish) and priority queue of {@code app}. */
+    public static void declareWorker0Queues(String app, int maxLength) {
+        try (Connection connection = connect()) {
+            Channel channel = connection.createChannel();
+            channel.queueDeclare(app + "-worker-0", true, false, false,
+                    java.util.Map.of("x-max-length", maxLength, "x-overflow", "reject-publish"));
+            channel.queueDeclare(app + "-worker-0-pri", true, false, false, null);
+        } catch (Exception e) {
+            throw new IllegalStateException("declaring the queues of " + app + " failed", e);
+        }
+    }
+
     /** Messages ready in a queue. */
     public static long depth(String queue) {
         try (Connection connection = connect()) {
