@@ -9,7 +9,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -52,53 +51,6 @@ public final class TaskJsonReader {
         } catch (IOException e) {
             throw new InvalidTaskException("the body could not be read as JSON: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Parses a collection of tasks: a JSON array, JSON lines, or one object. Every item is
-     * checked before any is returned; the error lists each bad item by its index.
-     */
-    public static List<Task> readMany(TaskKind kind, byte[] json) {
-        List<JsonNode> items = new ArrayList<>();
-        try (MappingIterator<JsonNode> values = MAPPER.readerFor(JsonNode.class)
-                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValues(json)) {
-            while (values.hasNextValue()) {
-                JsonNode value = values.nextValue();
-                if (value.isArray() && items.isEmpty() && !values.hasNextValue()) {
-                    value.forEach(items::add);
-                } else {
-                    items.add(value);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            String reason = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            throw new InvalidTaskException("the body is not valid JSON (array or JSON lines) after item "
-                    + items.size() + ": " + reason, e);
-        }
-        return fromNodes(kind, items);
-    }
-
-    /** Converts each node, collecting every failure before refusing the whole collection. */
-    public static List<Task> fromNodes(TaskKind kind, List<?> items) {
-        if (items.isEmpty()) {
-            throw new InvalidTaskException("the batch is empty: expected at least one task");
-        }
-        List<Task> tasks = new ArrayList<>(items.size());
-        List<String> errors = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Object item = items.get(i);
-            try {
-                tasks.add(item instanceof JsonNode node ? fromNode(kind, node) : (Task) item);
-            } catch (InvalidTaskException e) {
-                errors.add("item " + i + ": " + e.getMessage());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidTaskException("the batch of " + items.size() + " tasks was refused, nothing published; "
-                    + errors.size() + " invalid: " + String.join("; ", errors.subList(0, Math.min(errors.size(), 20)))
-                    + (errors.size() > 20 ? "; ..." : ""));
-        }
-        return tasks;
     }
 
     public static Task fromNode(TaskKind kind, JsonNode node) {

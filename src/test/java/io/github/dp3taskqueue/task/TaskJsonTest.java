@@ -96,19 +96,4 @@ class TaskJsonTest {
         assertThatThrownBy(() -> roundTrip(TaskKind.CONTROL, "{\"action\":\"reboot\"}"))
                 .hasMessageContaining("action must be one of");
     }
-
-    @Test
-    void collectionsAsArrayOrJsonLinesAndBadItemsListedByIndex() {
-        String a = "{\"etype\":\"e\",\"eid\":\"1\",\"delete\":true}";
-        String b = "{\"etype\":\"e\",\"eid\":\"2\",\"delete\":true}";
-        assertThat(TaskJsonReader.readMany(TaskKind.DATAPOINT, utf8("[" + a + "," + b + "]"))).hasSize(2);
-        assertThat(TaskJsonReader.readMany(TaskKind.DATAPOINT, utf8(a + "\n" + b + "\n\n"))).hasSize(2);
-        assertThat(TaskJsonReader.readMany(TaskKind.DATAPOINT, utf8(a))).hasSize(1);
-        assertThatThrownBy(() -> TaskJsonReader.readMany(TaskKind.DATAPOINT, utf8("[" + a + ",{\"etype\":\"e\"}," + b + ",7]")))
-                .isInstanceOf(InvalidTaskException.class)
-                .hasMessageContaining("item 1: ").hasMessageContaining("item 3: ").hasMessageNotContaining("item 0")
-                .hasMessageContaining("nothing published");
-        assertThatThrownBy(() -> TaskJsonReader.readMany(TaskKind.DATAPOINT, utf8("[]")))
-                .hasMessageContaining("batch is empty");
-    }
 }

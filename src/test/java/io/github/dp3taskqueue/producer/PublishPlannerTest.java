@@ -1,0 +1,112 @@
+package io.github.dp3taskqueue.producer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.routing.Dp3Hash;
+import io.github.dp3taskqueue.routing.EntityModel;
+import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.task.TaskKind;
+import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.topology.TopologyNames;
+
+/** The publish path up to the wire, without a broker: body forms, validation, worker choice. */
+class PublishPlannerTest {
+
+    private static CamelContext camel;
+
+    @BeforeAll
+    static void start() {
+        camel = new DefaultCamelContext();
+        camel.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        camel.close();
+    }
+
+    private static Exchange exchange(Object body, Map<String, Object> headers) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.getMessage().setBody(body);
+        exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        return exchange;
+    }
+
+    private static PublishPlanner planner(TaskKind kind, boolean skipInvalid) {
+        return new PublishPlanner(kind, EntityModel.lenient(EntityModel.parseIdTypes("ip:ipv4,A:int")), TopologyNames.of("app"), 4,
+                false, false, skipInvalid);
+    }
+
+    private static String task(String eid) {
+        return "{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"delete\":true}";
+    }
+
+    @Test
+    void everyBodyFormGivesTheHashedWorkerAndCanonicalJson() {
+        PublishPlanner planner = planner(TaskKind.DATAPOINT, false);
+        for (Object body : List.of(task("10.0.0.1") + "\n" + task("10.0.0.2") + "\n", "[" + task("10.0.0.1") + "," + task("10.0.0.2") + "]",
+                List.of(task("10.0.0.1"), task("10.0.0.2").getBytes()))) {
+            List<OutgoingMessage> messages = planner.plan(exchange(body, Map.of()));
+            assertThat(messages).extracting(OutgoingMessage::worker)
+                    .containsExactly(Dp3Hash.worker("ip:10.0.0.1", 4), Dp3Hash.worker("ip:10.0.0.2", 4));
+            assertThat(messages).allSatisfy(m -> assertThat(m.exchange()).isEqualTo("app-main-task-exchange"));
+        }
+        List<OutgoingMessage> pretty = planner.plan(exchange("{\n  \"etype\": \"ip\",\n  \"eid\": \"10.0.0.1\",\n  \"delete\": true\n}", Map.of()));
+        assertThat(new String(pretty.get(0).body())).isEqualTo(task("10.0.0.1"));
+    }
+
+    @Test
+    void headersChoosePriorityBroadcastAndRoutingKey() {
+        PublishPlanner planner = planner(TaskKind.DATAPOINT, false);
+        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY, "true"))).get(0).exchange())
+                .isEqualTo("app-priority-task-exchange");
+        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.BROADCAST, true))))
+                .extracting(OutgoingMessage::routingKey).containsExactly("0", "1", "2", "3");
+        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.ROUTING_KEY, "3"))).get(0).worker()).isEqualTo(3);
+        assertThatThrownBy(() -> planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY, "maybe"))))
+                .hasMessageContaining("header CamelDp3Priority must be true or false; got 'maybe'");
+    }
+
+    @Test
+    void snapshotsAndControlMessagesFollowDp3sWriters() {
+        assertThat(planner(TaskKind.SNAPSHOT, false).plan(exchange(TestData.message("Snapshot-run_start.json"), Map.of())))
+                .extracting(OutgoingMessage::worker).containsExactly(0, 1, 2, 3);
+        assertThat(planner(TaskKind.SNAPSHOT, false).plan(exchange(TestData.message("Snapshot-task.json"), Map.of())))
+                .extracting(OutgoingMessage::worker).containsExactly(Dp3Hash.worker("A:1-A:2", 4));
+        assertThat(planner(TaskKind.CONTROL, false).plan(exchange(TestData.message("ControlMessage-make_snapshots.json"), Map.of())))
+                .extracting(OutgoingMessage::worker).containsExactly(0);
+        assertThat(planner(TaskKind.CONTROL, false).plan(exchange("{\"action\":\"refresh_on_entity_creation\",\"kwargs\":{}}", Map.of())))
+                .extracting(OutgoingMessage::exchange).containsOnly("app-control-exchange").hasSize(4);
+    }
+
+    @Test
+    void aBatchWithBadItemsIsRefusedWholeOrPublishedInPartWithSkipInvalidTasks() {
+        String body = task("10.0.0.1") + "\n{broken\n" + task("10.0.0.300") + "\n" + task("10.0.0.4");
+        assertThatThrownBy(() -> planner(TaskKind.DATAPOINT, false).plan(exchange(body, Map.of())))
+                .isInstanceOf(InvalidTaskException.class)
+                .hasMessageContaining("the batch of 4 tasks was refused, nothing published; 2 invalid")
+                .hasMessageContaining("item 1: the body is not valid JSON").hasMessageContaining("item 2: invalid eid \"10.0.0.300\"");
+        Exchange exchange = exchange(body, Map.of());
+        assertThat(planner(TaskKind.DATAPOINT, true).plan(exchange)).hasSize(2);
+        assertThat(exchange.getMessage().getHeader(TaskQueueConstants.INVALID_TASKS, List.class)).hasSize(2);
+        assertThatThrownBy(() -> planner(TaskKind.DATAPOINT, false).plan(exchange(List.of(), Map.of())))
+                .hasMessageContaining("the batch is empty");
+        assertThatThrownBy(() -> planner(TaskKind.DATAPOINT, false).plan(exchange(null, Map.of())))
+                .hasMessageContaining("the message body is empty");
+        assertThatThrownBy(() -> planner(TaskKind.DATAPOINT, false).plan(exchange("{not json", Map.of())))
+                .hasMessageStartingWith("the body is not valid JSON");
+    }
+}
