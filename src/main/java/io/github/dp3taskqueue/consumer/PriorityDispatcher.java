@@ -17,8 +17,8 @@ import com.rabbitmq.client.Channel;
  */
 final class PriorityDispatcher {
 
-    /** How long to wait for priority messages the broker reported ready but has not pushed yet. */
-    private static final long PRIORITY_WAIT_MILLIS = 2;
+    /** How long to wait for priority messages the broker reported ready before asking again. */
+    private static final long EXPECTED_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Object lock = new Object();
     private final ArrayDeque<Delivery> priority = new ArrayDeque<>();
@@ -28,6 +28,10 @@ final class PriorityDispatcher {
     private long priorityArrivals; // guarded by lock
     private boolean priorityMaybeReady = true; // guarded by lock
     private boolean closed; // guarded by lock
+    // priority messages the broker reported ready and has not pushed yet: while some are expected,
+    // a momentarily empty priority buffer means "wait", with no new round trip (guarded by lock)
+    private long expectedPriority;
+    private long expectedUntilNanos;
 
     /**
      * @param priorityReadyCount ready messages in the priority queue (0 when it cannot be told)
@@ -44,6 +48,9 @@ final class PriorityDispatcher {
                 priority.add(delivery);
                 priorityArrivals++;
                 priorityMaybeReady = true;
+                if (expectedPriority > 0) {
+                    expectedPriority--;
+                }
             } else {
                 normal.add(delivery);
             }
@@ -68,6 +75,14 @@ final class PriorityDispatcher {
                 if (!hasPriorityQueue || !priorityMaybeReady) {
                     return normal.poll();
                 }
+                if (expectedPriority > 0) {
+                    long left = expectedUntilNanos - System.nanoTime();
+                    if (left > 0) {
+                        lock.wait(Math.max(1, left / 1_000_000));
+                        continue;
+                    }
+                    expectedPriority = 0; // they did not come (taken elsewhere?): ask the broker again
+                }
                 arrivalsBeforeCheck = priorityArrivals;
             }
             long ready = priorityReadyCount.getAsLong(); // a broker round trip: outside the lock
@@ -76,8 +91,9 @@ final class PriorityDispatcher {
                     if (priorityArrivals == arrivalsBeforeCheck) {
                         priorityMaybeReady = false;
                     }
-                } else if (priority.isEmpty() && !closed) {
-                    lock.wait(PRIORITY_WAIT_MILLIS);
+                } else {
+                    expectedPriority = ready;
+                    expectedUntilNanos = System.nanoTime() + EXPECTED_WAIT_NANOS;
                 }
             }
         }
@@ -111,6 +127,7 @@ final class PriorityDispatcher {
         synchronized (lock) {
             closed = false;
             priorityMaybeReady = true;
+            expectedPriority = 0;
         }
     }
 }
