@@ -15,8 +15,6 @@ import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
-import io.github.dp3taskqueue.topology.StartupCheck;
-import io.github.dp3taskqueue.topology.TopologyDeclarer;
 
 /**
  * {@code from("dp3-taskqueue:APP?workerIndex=i")}: a DP3 worker. Deliveries of the worker's
@@ -58,17 +56,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
         super.doStart();
         EndpointSettings settings = endpoint.getSettings();
         TaskQueueConfiguration options = endpoint.getConfiguration();
-        connection = endpoint.openBrokerConnection("consumer worker " + options.getWorkerIndex());
-        connection.connect(settings.retryDelays());
-        if (options.isDeclareTopology()) {
-            if (settings.workers() == null) {
-                throw new IllegalArgumentException("declareTopology on a consumer needs workers (or configDir): the topology is declared for all workers");
-            }
-            TopologyDeclarer.declare(connection, settings.topology(options.getNormalQueueMaxLength()));
-        } else {
-            StartupCheck.requirePresent(connection, StartupCheck.Kind.QUEUE,
-                    sources.stream().map(QueueReader.Source::queue).toList(), settings.retryDelays());
-        }
+        connection = WorkerQueues.connect(endpoint, sources, "consumer worker " + options.getWorkerIndex());
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3ConsumerRecovery");
         dispatcher = new PriorityDispatcher(() -> reader.priorityReady(), sources.stream().anyMatch(QueueReader.Source::priority));

@@ -12,7 +12,6 @@ import com.rabbitmq.client.GetResponse;
 
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
-import io.github.dp3taskqueue.topology.StartupCheck;
 
 /**
  * {@code consumer.receive()} and {@code pollEnrich}: the next task of worker {@code i}, priority
@@ -48,10 +47,8 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        connection = endpoint.openBrokerConnection("polling consumer worker " + endpoint.getConfiguration().getWorkerIndex());
-        connection.connect(endpoint.getSettings().retryDelays());
-        StartupCheck.requirePresent(connection, StartupCheck.Kind.QUEUE, sources.stream().map(QueueReader.Source::queue).toList(),
-                endpoint.getSettings().retryDelays());
+        // the same start-up as the event-driven consumer, declareTopology included
+        connection = WorkerQueues.connect(endpoint, sources, "polling consumer worker " + endpoint.getConfiguration().getWorkerIndex());
         channel = connection.openChannel();
     }
 

@@ -4,6 +4,11 @@ import java.util.List;
 
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
+import io.github.dp3taskqueue.TaskQueueEndpoint;
+import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.connection.BrokerUnavailableException;
+import io.github.dp3taskqueue.topology.StartupCheck;
+import io.github.dp3taskqueue.topology.TopologyDeclarer;
 
 /** Which queues a consumer of worker {@code i} reads, priority queue first (PROTOCOL.md §1). */
 final class WorkerQueues {
@@ -67,6 +72,34 @@ final class WorkerQueues {
             case SNAPSHOT -> List.of(new QueueReader.Source(orDefault(options.getQueue(), names.snapshotQueue(index)), false));
             case CONTROL -> List.of(new QueueReader.Source(orDefault(options.getQueue(), names.controlQueue(index)), false));
         };
+    }
+
+    /**
+     * Connects a consumer of these queues and makes sure they exist: declared with the whole DP3
+     * topology when {@code declareTopology} is set, else DP3's start-up check (passive declares).
+     */
+    static BrokerConnection connect(TaskQueueEndpoint endpoint, List<QueueReader.Source> sources, String purpose)
+            throws BrokerUnavailableException {
+        EndpointSettings settings = endpoint.getSettings();
+        TaskQueueConfiguration options = endpoint.getConfiguration();
+        BrokerConnection connection = endpoint.openBrokerConnection(purpose);
+        try {
+            connection.connect(settings.retryDelays());
+            if (options.isDeclareTopology()) {
+                if (settings.workers() == null) {
+                    throw new IllegalArgumentException(
+                            "declareTopology on a consumer needs workers (or configDir): the topology is declared for all workers");
+                }
+                TopologyDeclarer.declare(connection, settings.topology(options.getNormalQueueMaxLength()));
+            } else {
+                StartupCheck.requirePresent(connection, StartupCheck.Kind.QUEUE, sources.stream().map(QueueReader.Source::queue).toList(),
+                        settings.retryDelays());
+            }
+            return connection;
+        } catch (BrokerUnavailableException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private static String orDefault(String value, String fallback) {
