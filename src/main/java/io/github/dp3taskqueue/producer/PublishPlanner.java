@@ -56,7 +56,9 @@ public final class PublishPlanner {
     public List<OutgoingMessage> plan(Exchange exchange) {
         Message in = exchange.getMessage();
         in.removeHeader(TaskQueueConstants.INVALID_TASKS);
-        List<Task> tasks = tasks(exchange, BodyItems.of(exchange, in.getBody()));
+        Object payload = in.getBody();
+        Task single = oneDataPointTask(payload);
+        List<Task> tasks = single != null ? List.of(model.canonical(single)) : tasks(exchange, BodyItems.of(exchange, payload));
         boolean toPriority = flagHeader(exchange, TaskQueueConstants.PRIORITY, priority);
         boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST, broadcast);
         String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY, String.class);
@@ -76,6 +78,18 @@ public final class PublishPlanner {
             }
         }
         return messages;
+    }
+
+    /**
+     * The common body, one data point task as JSON text, read without first splitting the body into
+     * items (which builds a JSON tree); {@code null} for anything else, or when it needs a closer look.
+     */
+    private Task oneDataPointTask(Object body) {
+        if (kind != TaskKind.DATAPOINT || skipInvalid) {
+            return null;
+        }
+        byte[] bytes = body instanceof byte[] b ? b : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
+        return bytes == null ? null : TaskJsonReader.tryReadDataPointTask(bytes);
     }
 
     private static boolean flagHeader(Exchange exchange, String name, boolean fallback) {

@@ -35,7 +35,8 @@ public final class Dp3DateTime {
             .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .toFormatter();
+            // STRICT: like Python, refuse 2023-02-29 instead of moving it to the 28th
+            .toFormatter().withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     private Dp3DateTime() {
     }
@@ -87,6 +88,8 @@ public final class Dp3DateTime {
         }
         int i = 19;
         int nanos = 0;
+        // most producers already write DP3's form: then the text itself is the answer
+        boolean alreadyCanonical = t.charAt(10) == 'T';
         if (i < n && t.charAt(i) == '.') {
             int start = ++i;
             while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
@@ -97,12 +100,14 @@ public final class Dp3DateTime {
                 return null;
             }
             nanos = Integer.parseInt(t.substring(start, i)) * (int) Math.pow(10, 9 - length);
+            alreadyCanonical &= length == 6 && nanos != 0;
         }
         ZoneOffset offset = null;
         if (i < n) {
             char c = t.charAt(i);
             if ((c == 'Z' || c == 'z') && i == n - 1) {
                 offset = ZoneOffset.UTC;
+                alreadyCanonical &= c == 'Z';
             } else if ((c == '+' || c == '-') && i + 6 == n && t.charAt(i + 3) == ':') {
                 int oh = digits(t, i + 1, 2);
                 int om = digits(t, i + 4, 2);
@@ -114,6 +119,7 @@ public final class Dp3DateTime {
                 } catch (DateTimeException e) {
                     return null;
                 }
+                alreadyCanonical &= offset.getTotalSeconds() != 0;
             } else {
                 return null;
             }
@@ -121,7 +127,7 @@ public final class Dp3DateTime {
         if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
             return null; // the full parser names the error
         }
-        return write(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
+        return alreadyCanonical ? t : write(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
     }
 
     private static int digits(String text, int from, int count) {

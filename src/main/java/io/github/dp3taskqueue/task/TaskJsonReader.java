@@ -26,13 +26,23 @@ public final class TaskJsonReader {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     private static final ObjectReader NODE_READER = MAPPER.readerFor(JsonNode.class);
+    private static final DataPointTaskStreamReader DATA_POINT_TASKS = new DataPointTaskStreamReader(MAPPER);
 
     private TaskJsonReader() {
     }
 
     /** Parses one task of the given kind. */
     public static Task read(TaskKind kind, byte[] json) {
-        return fromNode(kind, parse(json));
+        Task fast = kind == TaskKind.DATAPOINT ? DATA_POINT_TASKS.tryRead(json) : null;
+        return fast != null ? fast : fromNode(kind, parse(json));
+    }
+
+    /**
+     * One data point task read without a JSON tree, or {@code null} when the body is something else
+     * (a batch, JSON lines) or is not valid: then {@link #read} or {@link #parse} says what it is.
+     */
+    public static DataPointTask tryReadDataPointTask(byte[] json) {
+        return DATA_POINT_TASKS.tryRead(json);
     }
 
     /** Parses one JSON value (the raw tree, for callers that need more than one task kind). */

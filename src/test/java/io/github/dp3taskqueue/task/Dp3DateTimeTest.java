@@ -21,6 +21,12 @@ class Dp3DateTimeTest {
         "2024-05-01T12:00, 2024-05-01T12:00:00",
         "2024-05-01, 2024-05-01T00:00:00",
         "2024-05-01t12:00:00z, 2024-05-01T12:00:00Z",
+        "2024-05-01T12:00:00-00:00, 2024-05-01T12:00:00Z",
+        "2024-05-01T12:00:00.000001-05:30, 2024-05-01T12:00:00.000001-05:30",
+        "2024-05-01T12:00:00.1234567Z, 2024-05-01T12:00:00.123456Z",
+        "2024-05-01T12:00:00.000000, 2024-05-01T12:00:00",
+        "2024-05-01T12:00:00.000000+01:00, 2024-05-01T12:00:00+01:00",
+        "2024-02-29T23:59:59.999999, 2024-02-29T23:59:59.999999",
     })
     void canonicalForm(String in, String out) {
         assertThat(Dp3DateTime.canonical(in, "t1")).isEqualTo(out);
@@ -28,6 +34,7 @@ class Dp3DateTimeTest {
 
     @Test
     void refusesNonDatetimes() {
+        assertThatThrownBy(() -> Dp3DateTime.canonical("2023-02-29T00:00:00Z", "t1")).hasMessageContaining("t1");
         assertThatThrownBy(() -> Dp3DateTime.canonical("2024-13-01T00:00:00Z", "t1"))
                 .isInstanceOf(InvalidTaskException.class).hasMessageContaining("t1 must be an ISO 8601 datetime");
     }
