@@ -55,6 +55,10 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "declareTopology": getOrCreateConfiguration(target).setDeclareTopology(property(camelContext, boolean.class, value)); return true;
         case "entityidtypes":
         case "entityIdTypes": getOrCreateConfiguration(target).setEntityIdTypes(property(camelContext, java.lang.String.class, value)); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "index": getOrCreateConfiguration(target).setIndex(property(camelContext, java.lang.Integer.class, value)); return true;
         case "lazystartproducer":
@@ -131,6 +135,10 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "declareTopology": return boolean.class;
         case "entityidtypes":
         case "entityIdTypes": return java.lang.String.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "host": return java.lang.String.class;
         case "index": return java.lang.Integer.class;
         case "lazystartproducer":
@@ -203,6 +211,10 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "declareTopology": return getOrCreateConfiguration(target).isDeclareTopology();
         case "entityidtypes":
         case "entityIdTypes": return getOrCreateConfiguration(target).getEntityIdTypes();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "host": return getOrCreateConfiguration(target).getHost();
         case "index": return getOrCreateConfiguration(target).getIndex();
         case "lazystartproducer":

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
  * deployment sets broker and DP3 settings once ({@code camel.component.dp3-taskqueue.*}).
  */
 @Component("dp3-taskqueue")
-public class TaskQueueComponent extends DefaultComponent {
+public class TaskQueueComponent extends HealthCheckComponent {
 
     @Metadata(description = "Default options of every dp3-taskqueue endpoint")
     private TaskQueueConfiguration configuration = new TaskQueueConfiguration();

@@ -9,6 +9,7 @@ import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.util.URISupport;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
@@ -87,6 +88,17 @@ public class TaskQueueEndpoint extends DefaultEndpoint {
         }
         factory.setConnectionNameStrategy(f -> "dp3-taskqueue " + application + " " + purpose);
         return new BrokerConnection(factory, true, description);
+    }
+
+    @Override
+    public TaskQueueComponent getComponent() {
+        return (TaskQueueComponent) super.getComponent();
+    }
+
+    /** The endpoint's URI with secrets (password, user name) masked, as Camel masks them in its logs. */
+    @Override
+    public String getEndpointUri() {
+        return URISupport.sanitizeUri(super.getEndpointUri());
     }
 
     public String getApplication() {

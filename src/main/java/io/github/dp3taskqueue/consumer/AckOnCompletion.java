@@ -48,13 +48,13 @@ final class AckOnCompletion extends SynchronizationAdapter {
         try {
             if (success) {
                 delivery.channel().basicAck(tag, false);
-                metrics.acked();
+                metrics.acked(delivery.queue());
             } else if (policy == FailurePolicy.REQUEUE) {
                 delivery.channel().basicNack(tag, false, true);
-                metrics.requeued();
+                metrics.requeued(delivery.queue());
             } else {
                 delivery.channel().basicReject(tag, false);
-                metrics.rejected();
+                metrics.rejected(delivery.queue());
             }
         } catch (IOException | AlreadyClosedException e) {
             LOG.debug("settling delivery {} of {} failed ({}); the broker redelivers it", tag, delivery.queue(), e.getMessage());

@@ -1,29 +1,41 @@
 package io.github.dp3taskqueue.consumer;
 
+import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
+
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counters of a consumer, for logs, tests and the benchmark. */
+/** Counters of a consumer, for logs, tests and the benchmark; also reported to {@link TaskQueueMetrics}. */
 public final class ConsumerMetrics {
+
+    private final TaskQueueMetrics reported;
 
     private final LongAdder delivered = new LongAdder();
     private final LongAdder acked = new LongAdder();
     private final LongAdder requeued = new LongAdder();
     private final LongAdder rejected = new LongAdder();
 
-    void delivered() {
+    public ConsumerMetrics(TaskQueueMetrics reported) {
+        this.reported = reported;
+    }
+
+    void delivered(String queue, boolean redelivered) {
         delivered.increment();
+        reported.consumed(queue, redelivered);
     }
 
-    void acked() {
+    void acked(String queue) {
         acked.increment();
+        reported.acked(queue);
     }
 
-    void requeued() {
+    void requeued(String queue) {
         requeued.increment();
+        reported.requeued(queue);
     }
 
-    void rejected() {
+    void rejected(String queue) {
         rejected.increment();
+        reported.rejected(queue);
     }
 
     public long getDelivered() {

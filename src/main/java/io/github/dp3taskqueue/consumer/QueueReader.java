@@ -78,7 +78,7 @@ final class QueueReader {
                 String tag = channel.basicConsume(source.queue(), false, new DefaultConsumer(channel) {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                        metrics.delivered();
+                        metrics.delivered(source.queue(), envelope.isRedeliver());
                         dispatcher.offer(new Delivery(channel, source.queue(), source.priority(), envelope, properties, body));
                     }
                 });

@@ -6,12 +6,16 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.dp3taskqueue.EndpointSettings;
+import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
+import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
+import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
@@ -27,7 +31,8 @@ public class TaskQueueConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(TaskQueueConsumer.class);
 
     private final TaskQueueEndpoint endpoint;
-    private final ConsumerMetrics metrics = new ConsumerMetrics();
+    private ConsumerMetrics metrics;
+    private TaskQueueHealthCheck livenessCheck;
     private final DeliveryExchanges exchanges;
     private List<QueueReader.Source> sources;
     private FailurePolicy failurePolicy;
@@ -49,6 +54,8 @@ public class TaskQueueConsumer extends DefaultConsumer {
         super.doInit();
         sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
         failurePolicy = FailurePolicy.fromOption(endpoint.getConfiguration().getOnFailure());
+        metrics = new ConsumerMetrics(TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(),
+                endpoint.getSettings().kind().optionValue()));
     }
 
     @Override
@@ -64,6 +71,26 @@ public class TaskQueueConsumer extends DefaultConsumer {
         reader = new QueueReader(connection, sources, options.getPrefetch(), dispatcher, metrics, settings.retryDelays(), scheduler);
         startWorkers();
         reader.start();
+        if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
+            registerHealthChecks();
+        }
+    }
+
+    /**
+     * Readiness goes through Camel's consumers repository, which asks the route's consumer for its
+     * check (as {@code consumer:<routeId>}); that repository only reports readiness, so liveness is
+     * a check of its own in the registry, {@code dp3-taskqueue-consumer:<routeId>}.
+     */
+    private void registerHealthChecks() {
+        List<String> queues = sources.stream().map(QueueReader.Source::queue).toList();
+        setHealthCheck(new TaskQueueHealthCheck("dp3-taskqueue-consumer-readiness:" + getRouteId(), connection,
+                connection.description(), StartupCheck.Kind.QUEUE, queues, this::isRunAllowed, true, false));
+        HealthCheckRegistry registry = HealthCheckRegistry.get(endpoint.getCamelContext());
+        if (registry != null) {
+            livenessCheck = new TaskQueueHealthCheck("dp3-taskqueue-consumer:" + getRouteId(), connection, connection.description(),
+                    StartupCheck.Kind.QUEUE, queues, () -> isRunAllowed() && !isSuspendingOrSuspended(), false, true);
+            registry.register(livenessCheck);
+        }
     }
 
     private void startWorkers() {
@@ -126,6 +153,13 @@ public class TaskQueueConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        if (livenessCheck != null) {
+            HealthCheckRegistry registry = HealthCheckRegistry.get(endpoint.getCamelContext());
+            if (registry != null) {
+                registry.unregister(livenessCheck);
+            }
+            livenessCheck = null;
+        }
         if (reader != null) {
             stopTakingDeliveries();
             reader.close();

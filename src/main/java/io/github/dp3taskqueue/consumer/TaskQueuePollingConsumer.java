@@ -28,6 +28,7 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
     private final DeliveryExchanges exchanges;
     private List<QueueReader.Source> sources;
     private FailurePolicy failurePolicy;
+    private ConsumerMetrics metrics;
     private BrokerConnection connection;
     private Channel channel;
 
@@ -42,6 +43,8 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
         super.doInit();
         sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
         failurePolicy = FailurePolicy.fromOption(endpoint.getConfiguration().getOnFailure());
+        metrics = new ConsumerMetrics(io.github.dp3taskqueue.metrics.TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(),
+                endpoint.getApplication(), endpoint.getSettings().kind().optionValue()));
     }
 
     @Override
@@ -65,7 +68,7 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
                         Delivery delivery = new Delivery(channel, source.queue(), source.priority(), response.getEnvelope(),
                                 response.getProps(), response.getBody());
                         Exchange exchange = exchanges.create(delivery, exchanges.parse(delivery));
-                        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, new ConsumerMetrics()));
+                        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics));
                         return exchange;
                     }
                 }

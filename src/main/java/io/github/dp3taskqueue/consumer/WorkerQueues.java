@@ -7,6 +7,7 @@ import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.connection.BrokerUnavailableException;
+import io.github.dp3taskqueue.topology.QueueOverflowCheck;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologyDeclarer;
 
@@ -94,6 +95,8 @@ final class WorkerQueues {
             } else {
                 StartupCheck.requirePresent(connection, StartupCheck.Kind.QUEUE, sources.stream().map(QueueReader.Source::queue).toList(),
                         settings.retryDelays());
+                QueueOverflowCheck.warnAboutSilentDrops(connection,
+                        sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList());
             }
             return connection;
         } catch (BrokerUnavailableException | RuntimeException e) {

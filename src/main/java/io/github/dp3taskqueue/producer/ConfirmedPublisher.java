@@ -22,6 +22,7 @@ import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 
+import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
 import io.github.dp3taskqueue.topology.BrokerReplies;
 import io.github.dp3taskqueue.topology.ChannelSource;
 import io.github.dp3taskqueue.topology.TopologyNames;
@@ -52,6 +53,7 @@ public final class ConfirmedPublisher {
     private final List<Duration> reconnectDelays;
     private final ScheduledExecutorService scheduler;
     private final Executor completions;
+    private final TaskQueueMetrics metrics;
 
     private final Object lock = new Object();
     private final ConcurrentNavigableMap<Long, PendingMessage> unconfirmed = new ConcurrentSkipListMap<>();
@@ -62,7 +64,8 @@ public final class ConfirmedPublisher {
     private volatile boolean stopped;
 
     public ConfirmedPublisher(ChannelSource channels, TopologyNames names, int window, long queueFullTimeoutMillis,
-            boolean persistent, List<Duration> reconnectDelays, ScheduledExecutorService scheduler, Executor completions) {
+            boolean persistent, List<Duration> reconnectDelays, ScheduledExecutorService scheduler, Executor completions,
+            TaskQueueMetrics metrics) {
         this.channels = channels;
         this.names = names;
         this.window = new Semaphore(window);
@@ -71,6 +74,7 @@ public final class ConfirmedPublisher {
         this.reconnectDelays = reconnectDelays.isEmpty() ? List.of(Duration.ofSeconds(1)) : reconnectDelays;
         this.scheduler = scheduler;
         this.completions = completions;
+        this.metrics = metrics;
     }
 
     public void start() throws IOException {
@@ -121,6 +125,7 @@ public final class ConfirmedPublisher {
             try {
                 OutgoingMessage m = pending.message;
                 channel.basicPublish(m.exchange(), m.routingKey(), true, pending.properties, m.body());
+                metrics.published(m.worker());
             } catch (IOException | AlreadyClosedException e) {
                 // the shutdown listener moves it (and every other unconfirmed message) to parked
                 LOG.debug("publish failed, will republish after reconnect: {}", e.getMessage());
@@ -164,12 +169,36 @@ public final class ConfirmedPublisher {
             PendingMessage one = unconfirmed.remove(sequence);
             done = one == null ? List.of() : List.of(one);
         }
+        List<Runnable> completed = new ArrayList<>();
         for (PendingMessage pending : done) {
             if (ack) {
-                finish(pending, pending.returnedReason == null ? null
+                window.release();
+                if (pending.returnedReason == null) {
+                    metrics.confirmed(pending.message.worker());
+                } else {
+                    metrics.returned(pending.message.worker());
+                }
+                Runnable completion = pending.batch.lastMessageDone(pending.returnedReason == null ? null
                         : new UnroutableTaskException(pending.message.exchange(), pending.message.routingKey(), pending.returnedReason));
+                if (completion != null) {
+                    completed.add(completion);
+                }
             } else {
+                metrics.nacked(pending.message.worker());
                 refused(pending);
+            }
+        }
+        if (!completed.isEmpty()) {
+            completions.execute(completed.size() == 1 ? completed.get(0) : () -> runAll(completed));
+        }
+    }
+
+    private static void runAll(List<Runnable> completions) {
+        for (Runnable completion : completions) {
+            try {
+                completion.run();
+            } catch (RuntimeException e) { // one exchange's routing must not keep the others waiting
+                LOG.warn("completing a published exchange failed: {}", e.getMessage(), e);
             }
         }
     }
@@ -199,15 +228,14 @@ public final class ConfirmedPublisher {
                 return;
             }
             channel = null;
-            String missingExchange = signal == null ? null : missingExchange(signal);
+            Refusal refusal = signal == null ? null : Refusal.of(signal);
             List<PendingMessage> requeue = new ArrayList<>(unconfirmed.values());
             unconfirmed.clear();
             // unconfirmed messages go first, in their original order, before the ones parked since
             for (int i = requeue.size() - 1; i >= 0; i--) {
                 PendingMessage pending = requeue.get(i);
-                if (missingExchange != null && missingExchange.equals(pending.message.exchange())) {
-                    finish(pending, new IllegalStateException("exchange '" + missingExchange
-                            + "' does not exist (NOT_FOUND): the DP3 topology was deleted or never declared"));
+                if (refusal != null && refusal.appliesTo(pending.message.exchange())) {
+                    finish(pending, refusal.error());
                 } else {
                     parked.addFirst(pending);
                 }
@@ -218,15 +246,44 @@ public final class ConfirmedPublisher {
         }
     }
 
-    private static String missingExchange(ShutdownSignalException signal) {
-        String text = BrokerReplies.replyText(signal);
-        int start = text.indexOf("no exchange '");
-        if (BrokerReplies.replyCode(signal) != 404 || start < 0) {
-            return null;
+    /**
+     * A channel closed because the publish itself can never succeed: the exchange does not exist
+     * (404) or the user may not write to it (403). Republishing would loop for ever, so the
+     * messages for that exchange fail with the broker's reason; the others are republished.
+     */
+    private record Refusal(String exchange, String text, int code) {
+
+        static Refusal of(ShutdownSignalException signal) {
+            int code = BrokerReplies.replyCode(signal);
+            if (code != 404 && code != 403) {
+                return null;
+            }
+            String text = BrokerReplies.replyText(signal);
+            return new Refusal(quotedAfter(text, "exchange '"), text, code);
         }
-        int from = start + "no exchange '".length();
-        int end = text.indexOf('\'', from);
-        return end > from ? text.substring(from, end) : null;
+
+        boolean appliesTo(String target) {
+            return exchange == null ? code == 403 : exchange.equals(target);
+        }
+
+        Throwable error() {
+            if (code == 404) {
+                return new IllegalStateException("exchange '" + exchange
+                        + "' does not exist (NOT_FOUND): the DP3 topology was deleted or never declared");
+            }
+            return new IllegalStateException("RabbitMQ refused the publish: " + text
+                    + " (the user needs write permission on the DP3 exchanges)");
+        }
+
+        private static String quotedAfter(String text, String marker) {
+            int start = text.indexOf(marker);
+            if (start < 0) {
+                return null;
+            }
+            int from = start + marker.length();
+            int end = text.indexOf('\'', from);
+            return end > from ? text.substring(from, end) : null;
+        }
     }
 
     private void scheduleReconnect(int attempt) {

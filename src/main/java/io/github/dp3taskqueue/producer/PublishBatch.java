@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 /**
  * The messages of one Camel exchange. It completes once, when the last message is confirmed or
  * has failed, on the completion executor: never on amqp-client's connection thread, which must
- * stay free to read the confirms that release the window.
+ * stay free to read the confirms that release the window. One confirm often ends many exchanges
+ * (the broker acks with {@code multiple}), so their completions go to the executor together.
  */
 final class PublishBatch {
 
@@ -22,13 +23,23 @@ final class PublishBatch {
         this.completions = completions;
     }
 
+    /** Records the end of one message and, when it was the last, completes the exchange. */
     void messageDone(Throwable error) {
+        Runnable completion = lastMessageDone(error);
+        if (completion != null) {
+            completions.execute(completion);
+        }
+    }
+
+    /** Records the end of one message; the exchange's completion when it was the last, else {@code null}. */
+    Runnable lastMessageDone(Throwable error) {
         if (error != null && failure == null) {
             failure = error;
         }
         if (remaining.decrementAndGet() == 0) {
             Throwable result = failure;
-            completions.execute(() -> onDone.accept(result));
+            return () -> onDone.accept(result);
         }
+        return null;
     }
 }

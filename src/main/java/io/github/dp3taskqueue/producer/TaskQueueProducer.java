@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.IntStream;
 
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.dp3taskqueue.EndpointSettings;
@@ -16,6 +19,10 @@ import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
+import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
+import io.github.dp3taskqueue.task.TaskKind;
+import io.github.dp3taskqueue.topology.QueueOverflowCheck;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologyDeclarer;
 
@@ -31,6 +38,8 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
     private ConfirmedPublisher publisher;
     private ScheduledExecutorService scheduler;
     private ExecutorService completions;
+    private WritableHealthCheckRepository healthChecks;
+    private TaskQueueHealthCheck healthCheck;
 
     public TaskQueueProducer(TaskQueueEndpoint endpoint) {
         super(endpoint);
@@ -59,13 +68,36 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
             StartupCheck.requirePresent(connection, StartupCheck.Kind.EXCHANGE,
                     settings.topology(options.getNormalQueueMaxLength()).exchangesWrittenBy(settings.kind()),
                     settings.retryDelays());
+            if (settings.kind() == TaskKind.DATAPOINT) {
+                // a bounded queue that drops its oldest tasks when full loses what this producer had confirmed
+                QueueOverflowCheck.warnAboutSilentDrops(connection, IntStream.range(0, settings.workersOrDefault())
+                        .mapToObj(i -> settings.names().normalQueue(i)).toList());
+            }
         }
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3PublishRetry");
         completions = executors.newFixedThreadPool(this, "Dp3PublishConfirmed", 2);
         publisher = new ConfirmedPublisher(connection, settings.names(), options.getConfirmWindow(),
-                options.getQueueFullTimeout(), options.isPersistent(), settings.retryDelays(), scheduler, completions);
+                options.getQueueFullTimeout(), options.isPersistent(), settings.retryDelays(), scheduler, completions,
+                TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(), settings.kind().optionValue()));
         publisher.start();
+        registerHealthCheck(settings);
+    }
+
+    /** Camel keeps producer checks in a repository of their own, where a producer adds itself. */
+    private void registerHealthCheck(EndpointSettings settings) {
+        if (!endpoint.getComponent().isHealthCheckProducerEnabled()) {
+            return;
+        }
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new TaskQueueHealthCheck("dp3-taskqueue-producer:" + endpoint.getApplication() + ":"
+                    + settings.kind().optionValue(), connection, connection.description(), StartupCheck.Kind.EXCHANGE,
+                    settings.topology(endpoint.getConfiguration().getNormalQueueMaxLength()).exchangesWrittenBy(settings.kind()),
+                    this::isRunAllowed, true, true);
+            healthChecks.addHealthCheck(healthCheck);
+        }
     }
 
     @Override
@@ -113,6 +145,9 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+        }
         if (publisher != null) {
             publisher.stop(Duration.ofSeconds(30));
         }

@@ -57,7 +57,7 @@ public final class StartupCheck {
     }
 
     /** The first name whose passive declare fails with NOT_FOUND, or {@code null} when all exist. */
-    private static String firstMissing(ChannelSource channels, Kind kind, List<String> names) throws IOException {
+    public static String firstMissing(ChannelSource channels, Kind kind, List<String> names) throws IOException {
         Channel channel = channels.openChannel();
         try {
             for (String name : names) {

@@ -33,20 +33,27 @@ final class ConsumeScenario {
     private record Delivery(Channel channel, long tag) {
     }
 
+    /** Fills the queues with asynchronous confirms (a window of 2,000), as fast as the broker takes them. */
     static String prefill(List<String> bodies) throws Exception {
         String app = BenchSupport.freshApp("consume", bodies.size() + 1000);
         try (Connection connection = TestBroker.connect()) {
             Channel channel = connection.createChannel();
             channel.confirmSelect();
+            java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(2000);
+            java.util.concurrent.ConcurrentSkipListSet<Long> outstanding = new java.util.concurrent.ConcurrentSkipListSet<>();
+            java.util.concurrent.atomic.AtomicInteger nacked = new java.util.concurrent.atomic.AtomicInteger();
+            channel.addConfirmListener((tag, multiple) -> ProduceScenario.release(outstanding, window, tag, multiple),
+                    (tag, multiple) -> nacked.addAndGet(ProduceScenario.release(outstanding, window, tag, multiple)));
             AMQP.BasicProperties persistent = new AMQP.BasicProperties.Builder().deliveryMode(2).build();
             for (int i = 0; i < bodies.size(); i++) {
                 String queue = app + "-worker-0" + (i % 2 == 0 ? "-pri" : "");
+                window.acquire();
+                outstanding.add(channel.getNextPublishSeqNo());
                 channel.basicPublish("", queue, persistent, BenchSupport.utf8(bodies.get(i)));
-                if (i % 5000 == 4999) {
-                    channel.waitForConfirmsOrDie(60_000);
-                }
             }
-            channel.waitForConfirmsOrDie(60_000);
+            if (!window.tryAcquire(2000, 120, TimeUnit.SECONDS) || nacked.get() > 0) {
+                throw new IllegalStateException("prefill: confirms missing or " + nacked.get() + " nacks");
+            }
         }
         return app;
     }

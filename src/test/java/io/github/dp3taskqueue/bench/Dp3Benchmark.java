@@ -38,6 +38,7 @@ public final class Dp3Benchmark {
         List<String> warm = bodies.subList(0, Math.min(warmup, tasks));
         System.out.printf("dp3-taskqueue benchmark: %d tasks of %d bytes, %d rounds, broker %s:%d, %d cores%n", tasks,
                 bodies.get(0).length(), rounds, TestBroker.host(), TestBroker.port(), Runtime.getRuntime().availableProcessors());
+        JitWarmup.run(bodies, 3);
         List<String> results = new ArrayList<>();
         results.add(compare("produce-single", warm, bodies, rounds, b -> ProduceScenario.component(b, 1), ProduceScenario::baseline));
         // produce-batch runs the same publishing code, already warm: a short warm-up of its own is enough
@@ -51,7 +52,9 @@ public final class Dp3Benchmark {
         int arrival = PriorityScenarios.maxNormalStartedBeforePriority(1, 10);
         results.add("RESULT priority-arrival max_normal_started_before_priority=" + arrival + " limit=2");
 
+        long memoryStart = System.nanoTime();
         results.addAll(memory(memoryTasks));
+        System.out.printf("memory took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - memoryStart));
 
         double[] latency = LatencyScenario.run(BenchSupport.bodies(10_000), 2000);
         results.add("RESULT latency rate=2000 priority_p50_ms=" + BenchSupport.plain(latency[0]) + " priority_p99_ms="
@@ -65,6 +68,7 @@ public final class Dp3Benchmark {
 
     private static String compare(String scenario, List<String> warm, List<String> bodies, int rounds, Measure component,
             Measure baseline) throws Exception {
+        long began = System.nanoTime();
         component.run(warm);
         baseline.run(warm.subList(0, Math.min(10_000, warm.size())));
         List<Double> c = new ArrayList<>();
@@ -75,6 +79,7 @@ public final class Dp3Benchmark {
             System.out.printf("%s round %d: component %.0f tasks/s, baseline %.0f tasks/s%n", scenario, round, c.get(c.size() - 1),
                     b.get(b.size() - 1));
         }
+        System.out.printf("%s took %d s%n", scenario, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
         double cm = BenchSupport.median(c);
         double bm = BenchSupport.median(b);
         System.out.printf("%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f%n", scenario, cm, bm, cm / bm);
@@ -97,7 +102,7 @@ public final class Dp3Benchmark {
             Process consumer = child(MemoryConsumerMain.class, TestBroker.host(), Integer.toString(TestBroker.port()), app,
                     Integer.toString(count));
             Process producer = child(MemoryProducerMain.class, TestBroker.host(), Integer.toString(TestBroker.port()), app,
-                    file.toString());
+                    file.toString(), Integer.toString(count));
             String produced = finish(producer);
             String consumed = finish(consumer);
             return List.of("RESULT memory-produce tasks=" + count + " xmx_mb=256 peak_heap_mb=" + value(produced, "peak_heap_mb"),

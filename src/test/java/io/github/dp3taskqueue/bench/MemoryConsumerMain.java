@@ -15,6 +15,7 @@ public final class MemoryConsumerMain {
 
     public static void main(String[] args) throws Exception {
         HeapSampler heap = new HeapSampler();
+        long started = System.nanoTime();
         int count = Integer.parseInt(args[3]);
         CountDownLatch done = new CountDownLatch(count);
         try (CamelContext camel = new DefaultCamelContext()) {
@@ -30,6 +31,6 @@ public final class MemoryConsumerMain {
                 throw new IllegalStateException("timed out with " + done.getCount() + " left");
             }
         }
-        System.out.printf("MEMORY consumed=%d peak_heap_mb=%.1f%n", count, heap.peakMegabytes());
+        System.out.printf("MEMORY consumed=%d peak_heap_mb=%.1f seconds=%.1f%n", count, heap.peakMegabytes(), (System.nanoTime() - started) / 1e9);
     }
 }

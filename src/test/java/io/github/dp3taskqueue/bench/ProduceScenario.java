@@ -26,7 +26,7 @@ import io.github.dp3taskqueue.testing.TestBroker;
 final class ProduceScenario {
 
     /** The recommended shape for one task per exchange: a seda stage with concurrent consumers. */
-    static final int SEDA_CONSUMERS = Integer.getInteger("bench.sedaConsumers", 16);
+    static final int SEDA_CONSUMERS = Integer.getInteger("bench.sedaConsumers", 4);
 
     private ProduceScenario() {
     }
@@ -107,7 +107,7 @@ final class ProduceScenario {
         }
     }
 
-    private static int release(ConcurrentSkipListSet<Long> outstanding, Semaphore window, long tag, boolean multiple) {
+    static int release(ConcurrentSkipListSet<Long> outstanding, Semaphore window, long tag, boolean multiple) {
         int count;
         if (multiple) {
             var head = outstanding.headSet(tag, true);

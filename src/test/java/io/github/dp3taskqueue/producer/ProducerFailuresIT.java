@@ -154,6 +154,39 @@ class ProducerFailuresIT {
     }
 
     @Test
+    void hugeInvalidUtf8MistypedAndUnknownTypeBodiesFailWithANamedProblemAndTheRouteGoesOn() throws Exception {
+        String app = TestBroker.uniqueApp("bad2");
+        String config = java.nio.file.Path.of("src/test/resources/dp3/config").toAbsolutePath().toString();
+        String base = "dp3-taskqueue:" + app + "?declareTopology=true&workers=1&configDir=" + config + "&" + TestBroker.brokerOptions();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            StringBuilder huge = new StringBuilder("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"data_points\":[");
+            while (huge.length() < 20 * 1024 * 1024) {
+                huge.append("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"attr\":\"a\",\"v\":\"").append("x".repeat(1000)).append("\"},");
+            }
+            huge.append("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"attr\":\"a\",\"v\":1}]");  // no closing brace
+            Map<Object, String> cases = new java.util.LinkedHashMap<>();
+            cases.put(huge.toString(), "not valid JSON");
+            cases.put(new byte[] {'{', '"', 'e', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}, "not valid JSON");
+            cases.put("{\"etype\":\"ip\",\"delete\":true}", "missing the key 'eid'");
+            cases.put("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"delete\":\"yes\"}", "delete must be true or false");
+            cases.put("{\"etype\":\"planet\",\"eid\":\"mars\",\"delete\":true}", "unknown entity type 'planet'");
+            for (Map.Entry<Object, String> c : cases.entrySet()) {
+                Exchange result = template.send(base, e -> e.getMessage().setBody(c.getKey()));
+                assertThat(result.getException()).as(c.getValue()).isInstanceOf(InvalidTaskException.class)
+                        .hasMessageContaining(c.getValue());
+                assertThat(result.getException().getMessage().length()).as("the error stays readable").isLessThan(1000);
+            }
+            Exchange valid = template.send(base, e -> e.getMessage().setBody("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"delete\":true}"));
+            assertThat(valid.getException()).isNull();
+            assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(1);
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    @Test
     void invalidOptionsFailTheEndpointCreation() throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.start();
@@ -161,6 +194,11 @@ class ProducerFailuresIT {
             assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?bogus=1")).hasMessageContaining("bogus");
             assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?taskType=other").start()).hasMessageContaining("taskType must be one of");
             assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?entityIdTypes=ip:ipv5").start()).hasMessageContaining("unknown id_data_type 'ipv5'");
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?workers=2&workerIndex=-1").createConsumer(e -> { }).start())
+                    .hasMessageContaining("workerIndex must be >= 0; got -1");
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?workers=2&workerIndex=2").createConsumer(e -> { }).start())
+                    .hasMessageContaining("workerIndex must be below workers (2); got 2");
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?workers=two")).hasMessageContaining("workers");
         }
     }
 

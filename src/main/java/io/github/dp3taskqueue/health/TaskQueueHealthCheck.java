@@ -1,0 +1,88 @@
+package io.github.dp3taskqueue.health;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+import io.github.dp3taskqueue.topology.BrokerReplies;
+import io.github.dp3taskqueue.topology.ChannelSource;
+import io.github.dp3taskqueue.topology.StartupCheck;
+
+/**
+ * The health of one dp3-taskqueue producer or consumer, for Camel's health API.
+ * <ul>
+ * <li>readiness: the broker answers and the exchanges the producer writes (or the queues the
+ * consumer reads) exist, checked with passive declares on a short-lived channel, so a deleted
+ * topology shows as DOWN before any task fails;</li>
+ * <li>liveness: the producer or consumer is running (its threads have not been stopped).</li>
+ * </ul>
+ */
+public final class TaskQueueHealthCheck extends AbstractHealthCheck {
+
+    private final ChannelSource channels;
+    private final String broker;
+    private final StartupCheck.Kind kind;
+    private final List<String> names;
+    private final BooleanSupplier running;
+    private final boolean readiness;
+    private final boolean liveness;
+
+    /**
+     * @param id      the check's id, e.g. {@code dp3-taskqueue-consumer:route1}
+     * @param broker  {@code host:port, virtual host 'v'} (never credentials)
+     * @param kind    whether {@code names} are exchanges or queues
+     * @param running whether the producer or consumer is running
+     * @param readiness whether Camel asks this check for readiness
+     * @param liveness  whether Camel asks this check for liveness
+     */
+    public TaskQueueHealthCheck(String id, ChannelSource channels, String broker, StartupCheck.Kind kind, List<String> names,
+            BooleanSupplier running, boolean readiness, boolean liveness) {
+        super("camel", id);
+        this.readiness = readiness;
+        this.liveness = liveness;
+        this.channels = channels;
+        this.broker = broker;
+        this.kind = kind;
+        this.names = List.copyOf(names);
+        this.running = running;
+    }
+
+    @Override
+    public boolean isReadiness() {
+        return readiness;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return liveness;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        builder.detail("broker", broker);
+        builder.detail(kind == StartupCheck.Kind.QUEUE ? "queues" : "exchanges", String.join(",", names));
+        if (!running.getAsBoolean()) {
+            builder.message("not running").down();
+            return;
+        }
+        if (HealthCheck.Kind.LIVENESS.name().equals(String.valueOf(options.get(HealthCheck.CHECK_KIND)))) {
+            builder.up();
+            return;
+        }
+        try {
+            String missing = StartupCheck.firstMissing(channels, kind, names);
+            if (missing != null) {
+                builder.message(kind.name().toLowerCase() + " '" + missing + "' does not exist on " + broker).down();
+            } else {
+                builder.up();
+            }
+        } catch (IOException | RuntimeException e) {
+            builder.message("RabbitMQ at " + broker + " does not answer: " + BrokerReplies.describe(e)).error(e).down();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.dp3taskqueue.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.CamelContext;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * Micrometer counters {@code dp3.taskqueue.<event>} tagged with the application, the task kind and
+ * the worker (producer) or queue (consumer). Counters are created once per tag set and then only
+ * incremented, so the hot path costs one map lookup and an adder.
+ */
+final class MicrometerTaskQueueMetrics implements TaskQueueMetrics {
+
+    private final MeterRegistry registry;
+    private final String application;
+    private final String kind;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+    private MicrometerTaskQueueMetrics(MeterRegistry registry, String application, String kind) {
+        this.registry = registry;
+        this.application = application;
+        this.kind = kind;
+    }
+
+    static TaskQueueMetrics create(CamelContext camel, String application, String kind) {
+        MeterRegistry registry = camel.getRegistry().findSingleByType(MeterRegistry.class);
+        return new MicrometerTaskQueueMetrics(registry != null ? registry : Metrics.globalRegistry, application, kind);
+    }
+
+    private void count(String event, String tag, String value) {
+        counters.computeIfAbsent(event + '\u0000' + value, k -> Counter.builder("dp3.taskqueue." + event)
+                .description("DP3 tasks " + event + " by the dp3-taskqueue component")
+                .tag("application", application).tag("kind", kind).tag(tag, value).register(registry)).increment();
+    }
+
+    @Override
+    public void published(int worker) {
+        count("published", "worker", Integer.toString(worker));
+    }
+
+    @Override
+    public void confirmed(int worker) {
+        count("confirmed", "worker", Integer.toString(worker));
+    }
+
+    @Override
+    public void nacked(int worker) {
+        count("nacked", "worker", Integer.toString(worker));
+    }
+
+    @Override
+    public void returned(int worker) {
+        count("returned", "worker", Integer.toString(worker));
+    }
+
+    @Override
+    public void consumed(String queue, boolean redelivered) {
+        count("consumed", "queue", queue);
+        if (redelivered) {
+            count("redelivered", "queue", queue);
+        }
+    }
+
+    @Override
+    public void acked(String queue) {
+        count("acked", "queue", queue);
+    }
+
+    @Override
+    public void rejected(String queue) {
+        count("rejected", "queue", queue);
+    }
+
+    @Override
+    public void requeued(String queue) {
+        count("requeued", "queue", queue);
+    }
+}

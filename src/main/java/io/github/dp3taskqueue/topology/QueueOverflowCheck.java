@@ -1,0 +1,99 @@
+package io.github.dp3taskqueue.topology;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rabbitmq.client.Channel;
+
+/**
+ * Warns when an existing worker queue is bounded ({@code x-max-length} or
+ * {@code x-max-length-bytes}) without {@code x-overflow: reject-publish}: RabbitMQ's default
+ * {@code drop-head} then drops the oldest tasks without a word when the queue is full, and the
+ * publisher's confirm says nothing about it.
+ * <p>
+ * AMQP has no way to read a queue's arguments and the management plugin may be absent, so the
+ * arguments are learnt from RabbitMQ's equivalence check: a re-declaration with other arguments
+ * is refused with {@code inequivalent arg 'x-...': received ... but current is the value V},
+ * which names one current argument at a time. Each probe uses a throwaway channel (the refusal
+ * closes it) and only runs after the queue is known to exist, so it never creates one.
+ */
+public final class QueueOverflowCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueueOverflowCheck.class);
+    private static final Pattern INEQUIVALENT = Pattern.compile(
+            "inequivalent arg '([^']+)' for queue '[^']*' in vhost '[^']*': received .* but current is (?:none|the value '([^']*)' of type '([^']*)')");
+    private static final int MAX_PROBES = 12;
+
+    private QueueOverflowCheck() {
+    }
+
+    /** Logs a warning for each of the queues that can silently drop tasks; returns their names. */
+    public static List<String> warnAboutSilentDrops(ChannelSource channels, List<String> queues) {
+        return queues.stream().filter(queue -> dropsSilently(channels, queue)).toList();
+    }
+
+    private static boolean dropsSilently(ChannelSource channels, String queue) {
+        Map<String, Object> arguments;
+        try {
+            arguments = currentArguments(channels, queue);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not learn the arguments of queue '{}': {}", queue, e.getMessage());
+            return false;
+        }
+        if (arguments == null) {
+            return false;
+        }
+        boolean bounded = arguments.containsKey("x-max-length") || arguments.containsKey("x-max-length-bytes");
+        if (bounded && !"reject-publish".equals(String.valueOf(arguments.get("x-overflow")))) {
+            LOG.warn("queue '{}' is bounded ({}) without x-overflow=reject-publish: when it is full RabbitMQ drops its oldest "
+                    + "tasks silently (overflow {}). Redeclare it as DP3 does (x-overflow=reject-publish), unless a policy sets the "
+                    + "overflow behaviour.", queue, arguments, arguments.getOrDefault("x-overflow", "drop-head, the default"));
+            return true;
+        }
+        return false;
+    }
+
+    /** The queue's arguments as far as RabbitMQ checks them, or {@code null} when they cannot be learnt. */
+    static Map<String, Object> currentArguments(ChannelSource channels, String queue) throws IOException {
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        for (int probe = 0; probe < MAX_PROBES; probe++) {
+            Channel channel = channels.openChannel();
+            try {
+                // durable, not exclusive, not auto-delete: the form of every DP3 worker queue
+                channel.queueDeclare(queue, true, false, false, arguments);
+                return arguments;
+            } catch (IOException e) {
+                if (BrokerReplies.signal(e) == null || BrokerReplies.replyCode(BrokerReplies.signal(e)) != 406) {
+                    throw e;
+                }
+                Matcher m = INEQUIVALENT.matcher(BrokerReplies.replyText(BrokerReplies.signal(e)));
+                if (!m.find()) {
+                    return null; // refused for another reason (durability, exclusivity): nothing to learn
+                }
+                if (m.group(2) == null) {
+                    arguments.remove(m.group(1));
+                } else {
+                    arguments.put(m.group(1), typed(m.group(2), m.group(3)));
+                }
+            } finally {
+                TopologyDeclarer.closeQuietly(channel);
+            }
+        }
+        return null;
+    }
+
+    private static Object typed(String value, String type) {
+        return switch (type) {
+            case "long", "signedint", "short", "byte" -> Long.parseLong(value);
+            case "bool" -> Boolean.parseBoolean(value);
+            default -> value;
+        };
+    }
+}

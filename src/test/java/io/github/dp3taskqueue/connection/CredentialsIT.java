@@ -1,0 +1,100 @@
+package io.github.dp3taskqueue.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.github.dp3taskqueue.testing.CapturedLog;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/** Credentials stay out of logs, endpoint URIs and errors; a user without permission gets a clear refusal. */
+@ExtendWith(TestBroker.class)
+class CredentialsIT {
+
+    private static final String TASK = "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":true}";
+
+    private static String user(String configure, String write, String read) {
+        String name = "dp3-test-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "S3cret-" + UUID.randomUUID();
+        TestBroker.rabbitmqctl("add_user", name, password);
+        TestBroker.rabbitmqctl("set_permissions", "-p", "/", name, configure, write, read);
+        return name + " " + password;
+    }
+
+    @Test
+    void thePasswordNeverAppearsInLogsEndpointUrisOrTheComponentSchema() throws Exception {
+        String app = TestBroker.uniqueApp("secret");
+        String[] credentials = user(".*", ".*", ".*").split(" ");
+        String password = credentials[1];
+        String options = "workers=1&declareTopology=true&username=" + credentials[0] + "&password=" + password + "&"
+                + TestBroker.brokerOptions();
+        try (CapturedLog log = new CapturedLog(); CamelContext camel = new DefaultCamelContext()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:in").to("dp3-taskqueue:" + app + "?" + options);
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + options).routeId("worker").to("mock:out");
+                }
+            });
+            camel.start();
+            MockEndpoint out = camel.getEndpoint("mock:out", MockEndpoint.class);
+            out.expectedMessageCount(1);
+            camel.createProducerTemplate().sendBody("direct:in", TASK);
+            out.assertIsSatisfied(10_000);
+            for (Endpoint endpoint : camel.getEndpoints()) {
+                assertThat(endpoint.getEndpointUri()).doesNotContain(password);
+                assertThat(endpoint.toString()).doesNotContain(password);
+            }
+            assertThat(camel.getRoute("worker").getEndpoint().getEndpointUri()).contains("password=xxxxxx");
+            camel.getRouteController().stopRoute("worker", 5, TimeUnit.SECONDS);
+            assertThat(log.text()).contains(app).doesNotContain(password);
+        } finally {
+            TestBroker.rabbitmqctl("delete_user", credentials[0]);
+            TestBroker.deleteApp(app, 1);
+        }
+        try (InputStream schema = getClass().getResourceAsStream("/META-INF/io/github/dp3taskqueue/dp3-taskqueue.json")) {
+            String json = new String(schema.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s", "");
+            assertThat(json).containsPattern("\"password\":\\{[^}]*\"secret\":true");
+            assertThat(json).containsPattern("\"username\":\\{[^}]*\"secret\":true");
+        }
+    }
+
+    @Test
+    void aUserWithoutWritePermissionGetsAClearRefusalAndTheRouteGoesOn() throws Exception {
+        String app = TestBroker.uniqueApp("noperm");
+        String[] credentials = user("", "", ".*").split(" ");
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.start();
+            // the topology exists (declared by a user who may), the test user may only read
+            camel.createProducerTemplate().sendBody("dp3-taskqueue:" + app + "?workers=1&declareTopology=true&"
+                    + TestBroker.brokerOptions(), TASK);
+            TestBroker.drain(app + "-worker-0");
+            String uri = "dp3-taskqueue:" + app + "?workers=1&username=" + credentials[0] + "&password=" + credentials[1]
+                    + "&retryDelays=200ms&" + TestBroker.brokerOptions();
+            for (int attempt = 0; attempt < 2; attempt++) {
+                long start = System.nanoTime();
+                Exchange result = camel.createProducerTemplate().send(uri, e -> e.getMessage().setBody(TASK));
+                assertThat(result.getException()).as("attempt %d", attempt).isNotNull()
+                        .hasMessageContaining("ACCESS_REFUSED").hasMessageContaining(app + "-main-task-exchange")
+                        .hasMessageNotContaining(credentials[1]);
+                assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+            }
+            assertThat(TestBroker.depth(app + "-worker-0")).isZero();
+        } finally {
+            TestBroker.rabbitmqctl("delete_user", credentials[0]);
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.github.dp3taskqueue.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.testing.TestBroker;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/** With Micrometer present, producers and consumers count their tasks per worker in the registry's MeterRegistry. */
+@ExtendWith(TestBroker.class)
+class MetricsIT {
+
+    private static double sum(MeterRegistry registry, String name, String tag, String value) {
+        return registry.find(name).tag(tag, value).counters().stream().mapToDouble(Counter::count).sum();
+    }
+
+    @Test
+    void publishedConfirmedConsumedAckedAndRejectedAreCountedPerWorker() throws Exception {
+        String app = TestBroker.uniqueApp("metrics");
+        String options = "workers=2&declareTopology=true&" + TestBroker.brokerOptions();
+        MeterRegistry registry = new SimpleMeterRegistry();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind("meters", registry);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:in").to("dp3-taskqueue:" + app + "?" + options);
+                    from("dp3-taskqueue:" + app + "?allWorkers=true&onFailure=reject&" + options)
+                            .errorHandler(noErrorHandler())
+                            .process(e -> {
+                                if ("e:e-fail".equals(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY))) {
+                                    throw new IllegalStateException("refused");
+                                }
+                            });
+                }
+            });
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            int[] perWorker = new int[2];
+            for (int i = 0; i < 20; i++) {
+                String eid = i == 7 ? "e-fail" : "e-" + i;
+                template.sendBody("direct:in", "{\"etype\":\"e\",\"eid\":\"" + eid + "\",\"delete\":true}");
+                perWorker[io.github.dp3taskqueue.routing.Dp3Hash.worker("e:" + eid, 2)]++;
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(registry.find("dp3.taskqueue.acked").counters().stream().mapToDouble(Counter::count).sum()).isEqualTo(19);
+                assertThat(registry.find("dp3.taskqueue.rejected").counters().stream().mapToDouble(Counter::count).sum()).isEqualTo(1);
+            });
+            for (int w = 0; w < 2; w++) {
+                assertThat(sum(registry, "dp3.taskqueue.published", "worker", "" + w)).isEqualTo(perWorker[w]);
+                assertThat(sum(registry, "dp3.taskqueue.confirmed", "worker", "" + w)).isEqualTo(perWorker[w]);
+                assertThat(sum(registry, "dp3.taskqueue.consumed", "queue", app + "-worker-" + w)).isEqualTo(perWorker[w]);
+            }
+            assertThat(registry.find("dp3.taskqueue.published").tag("application", app).tag("kind", "datapoint").counters()).hasSize(2);
+        } finally {
+            TestBroker.deleteApp(app, 2);
+        }
+    }
+}
