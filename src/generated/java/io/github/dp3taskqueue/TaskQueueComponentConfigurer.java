@@ -84,6 +84,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "queueFullTimeout": getOrCreateConfiguration(target).setQueueFullTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestedheartbeat":
         case "requestedHeartbeat": getOrCreateConfiguration(target).setRequestedHeartbeat(property(camelContext, int.class, value)); return true;
+        case "requeuedelay":
+        case "requeueDelay": getOrCreateConfiguration(target).setRequeueDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelays":
         case "retryDelays": getOrCreateConfiguration(target).setRetryDelays(property(camelContext, java.lang.String.class, value)); return true;
         case "skipinvalidtasks":
@@ -164,6 +166,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "queueFullTimeout": return long.class;
         case "requestedheartbeat":
         case "requestedHeartbeat": return int.class;
+        case "requeuedelay":
+        case "requeueDelay": return long.class;
         case "retrydelays":
         case "retryDelays": return java.lang.String.class;
         case "skipinvalidtasks":
@@ -240,6 +244,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "queueFullTimeout": return getOrCreateConfiguration(target).getQueueFullTimeout();
         case "requestedheartbeat":
         case "requestedHeartbeat": return getOrCreateConfiguration(target).getRequestedHeartbeat();
+        case "requeuedelay":
+        case "requeueDelay": return getOrCreateConfiguration(target).getRequeueDelay();
         case "retrydelays":
         case "retryDelays": return getOrCreateConfiguration(target).getRetryDelays();
         case "skipinvalidtasks":

@@ -74,6 +74,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queueFullTimeout": target.getConfiguration().setQueueFullTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestedheartbeat":
         case "requestedHeartbeat": target.getConfiguration().setRequestedHeartbeat(property(camelContext, int.class, value)); return true;
+        case "requeuedelay":
+        case "requeueDelay": target.getConfiguration().setRequeueDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelays":
         case "retryDelays": target.getConfiguration().setRetryDelays(property(camelContext, java.lang.String.class, value)); return true;
         case "skipinvalidtasks":
@@ -151,6 +153,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queueFullTimeout": return long.class;
         case "requestedheartbeat":
         case "requestedHeartbeat": return int.class;
+        case "requeuedelay":
+        case "requeueDelay": return long.class;
         case "retrydelays":
         case "retryDelays": return java.lang.String.class;
         case "skipinvalidtasks":
@@ -224,6 +228,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queueFullTimeout": return target.getConfiguration().getQueueFullTimeout();
         case "requestedheartbeat":
         case "requestedHeartbeat": return target.getConfiguration().getRequestedHeartbeat();
+        case "requeuedelay":
+        case "requeueDelay": return target.getConfiguration().getRequeueDelay();
         case "retrydelays":
         case "retryDelays": return target.getConfiguration().getRetryDelays();
         case "skipinvalidtasks":

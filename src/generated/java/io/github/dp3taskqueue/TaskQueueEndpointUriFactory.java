@@ -23,7 +23,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(41);
         props.add("addresses");
         props.add("allWorkers");
         props.add("application");
@@ -56,6 +56,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
         props.add("queue");
         props.add("queueFullTimeout");
         props.add("requestedHeartbeat");
+        props.add("requeueDelay");
         props.add("retryDelays");
         props.add("skipInvalidTasks");
         props.add("snapshotExchange");

@@ -93,6 +93,8 @@ public class TaskQueueConfiguration implements Cloneable {
     private boolean parse = true;
     @UriParam(label = "consumer", defaultValue = "requeue", enums = "requeue,reject", description = "What happens to a message whose exchange failed and was not handled: requeue (nack with requeue) or reject (nack without requeue, so the queue's dead-letter exchange receives it)")
     private String onFailure = "requeue";
+    @UriParam(label = "consumer", defaultValue = "1s", javaType = "java.time.Duration", description = "With onFailure=requeue, how long a failed task is held before it is handed back to the queue, so that a task that keeps failing does not come straight back in a busy loop while the other tasks wait; 0 requeues at once")
+    private long requeueDelay = 1000;
     @UriParam(label = "consumer,advanced", description = "Name of the normal (or, for snapshot and control, the only) queue to read; default by DP3's pattern APP-worker-i[-snapshots|-control]")
     private String queue;
     @UriParam(label = "consumer,advanced", description = "Name of the priority queue to read; default APP-worker-i-pri")
@@ -169,6 +171,14 @@ public class TaskQueueConfiguration implements Cloneable {
 
     public void setParse(boolean parse) {
         this.parse = parse;
+    }
+
+    public long getRequeueDelay() {
+        return requeueDelay;
+    }
+
+    public void setRequeueDelay(long requeueDelay) {
+        this.requeueDelay = requeueDelay;
     }
 
     public String getOnFailure() {

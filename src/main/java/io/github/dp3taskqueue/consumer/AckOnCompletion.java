@@ -1,6 +1,9 @@
 package io.github.dp3taskqueue.consumer;
 
 import java.io.IOException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -14,6 +17,8 @@ import com.rabbitmq.client.AlreadyClosedException;
  * completed (also when an error handler dealt with a failure), nack per {@link FailurePolicy}
  * when it failed. The ack goes to the delivering channel; if that channel has closed since, the
  * broker has already requeued the message and will deliver it again, so nothing is sent.
+ * A requeue can be held back for a while (requeueDelay): RabbitMQ puts a requeued message back at
+ * the head of the queue, so a task that keeps failing would otherwise return at once, over and over.
  */
 final class AckOnCompletion extends SynchronizationAdapter {
 
@@ -22,11 +27,17 @@ final class AckOnCompletion extends SynchronizationAdapter {
     private final Delivery delivery;
     private final FailurePolicy policy;
     private final ConsumerMetrics metrics;
+    private final ScheduledExecutorService scheduler;
+    private final long requeueDelayMillis;
 
-    AckOnCompletion(Delivery delivery, FailurePolicy policy, ConsumerMetrics metrics) {
+    /** @param scheduler where held-back requeues wait; {@code null} to requeue at once */
+    AckOnCompletion(Delivery delivery, FailurePolicy policy, ConsumerMetrics metrics, ScheduledExecutorService scheduler,
+            long requeueDelayMillis) {
         this.delivery = delivery;
         this.policy = policy;
         this.metrics = metrics;
+        this.scheduler = scheduler;
+        this.requeueDelayMillis = requeueDelayMillis;
     }
 
     @Override
@@ -36,6 +47,15 @@ final class AckOnCompletion extends SynchronizationAdapter {
 
     @Override
     public void onFailure(Exchange exchange) {
+        if (policy == FailurePolicy.REQUEUE && scheduler != null && requeueDelayMillis > 0) {
+            try {
+                // still unacked meanwhile: if the consumer stops first, the broker requeues it on the channel's close
+                scheduler.schedule(() -> settle(false), requeueDelayMillis, TimeUnit.MILLISECONDS);
+                return;
+            } catch (RejectedExecutionException stopping) {
+                LOG.debug("consumer stopping; requeueing delivery of {} at once", delivery.queue());
+            }
+        }
         settle(false);
     }
 

@@ -107,7 +107,8 @@ public class TaskQueueConsumer extends DefaultConsumer {
         }
         Exchange exchange = createExchange(false);
         exchanges.fill(exchange, delivery, parsed);
-        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics));
+        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics, scheduler,
+                endpoint.getConfiguration().getRequeueDelay()));
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {

@@ -68,7 +68,7 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
                         Delivery delivery = new Delivery(channel, source.queue(), source.priority(), response.getEnvelope(),
                                 response.getProps(), response.getBody());
                         Exchange exchange = exchanges.create(delivery, exchanges.parse(delivery));
-                        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics));
+                        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics, null, 0));
                         return exchange;
                     }
                 }

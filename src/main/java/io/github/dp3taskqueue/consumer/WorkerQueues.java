@@ -62,6 +62,9 @@ final class WorkerQueues {
             throw new IllegalArgumentException("concurrentConsumers must be >= 1; got " + options.getConcurrentConsumers());
         }
         FailurePolicy.fromOption(options.getOnFailure());
+        if (options.getRequeueDelay() < 0) {
+            throw new IllegalArgumentException("requeueDelay must be >= 0; got " + options.getRequeueDelay() + " ms");
+        }
     }
 
     private static List<QueueReader.Source> ofWorker(EndpointSettings settings, TaskQueueConfiguration options, int index) {

@@ -1,0 +1,224 @@
+package io.github.dp3taskqueue.faults;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/**
+ * One fault scenario: a producer route fed with uniquely numbered tasks at a steady rate, one
+ * consumer route per worker, a fault injected while they run, and at the end an exact account of
+ * every task: given = consumed (distinct) + still queued + dead-lettered + refused, duplicates
+ * counted apart, lost = 0.
+ */
+final class FaultRun implements AutoCloseable {
+
+    /** The account printed for each scenario. */
+    record Account(String scenario, int given, int consumed, int duplicates, int queued, int deadLettered, int refused,
+            int refusedButQueued, int lost, long recoveryMillis) {
+
+        @Override
+        public String toString() {
+            return "ACCOUNT " + scenario + " given=" + given + " consumed=" + consumed + " duplicates=" + duplicates + " queued="
+                    + queued + " dead_lettered=" + deadLettered + " refused=" + refused + " refused_but_queued=" + refusedButQueued
+                    + " lost=" + lost + (recoveryMillis >= 0 ? " recovery_ms=" + recoveryMillis : "");
+        }
+    }
+
+    private static final Pattern EID = Pattern.compile("\"eid\":\"(f\\d+)\"");
+
+    final String app = TestBroker.uniqueApp("fault");
+    final int workers;
+    final int tasks;
+    final Map<String, Integer> consumed = new ConcurrentHashMap<>();
+    final Set<String> sent = ConcurrentHashMap.newKeySet();
+    final Map<String, Throwable> refused = new ConcurrentHashMap<>();
+    final AtomicInteger fed = new AtomicInteger();
+    private final CamelContext producerSide = new DefaultCamelContext();
+    private final CamelContext consumerSide = new DefaultCamelContext();
+    private volatile Predicate<String> failing = eid -> false;
+
+    private final String brokerOptions;
+
+    FaultRun(int workers, int tasks) {
+        this(workers, tasks, TestBroker.brokerOptions());
+    }
+
+    /** @param brokerOptions how the routes reach the broker (a proxy in front of it, for example) */
+    FaultRun(int workers, int tasks, String brokerOptions) {
+        this.workers = workers;
+        this.tasks = tasks;
+        this.brokerOptions = brokerOptions;
+    }
+
+    static String eidOf(byte[] body) {
+        Matcher m = EID.matcher(new String(body, StandardCharsets.UTF_8));
+        if (!m.find()) {
+            throw new IllegalStateException("not a fault-suite task: " + new String(body, StandardCharsets.UTF_8));
+        }
+        return m.group(1);
+    }
+
+    String uriWith(String options) {
+        return "dp3-taskqueue:" + app + "?workers=" + workers + (options.isEmpty() ? "" : "&" + options) + "&" + brokerOptions;
+    }
+
+    /** The producer route: a seda stage (as the README recommends) into the component. */
+    FaultRun startProducer(String options) throws Exception {
+        producerSide.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(Exception.class).handled(true).process(e -> refused.put(eidOf(e.getMessage().getBody(byte[].class)),
+                        e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
+                from("seda:feed?concurrentConsumers=4&size=2000&blockWhenFull=true")
+                        .to(uriWith(options))
+                        .process(e -> sent.add(eidOf(e.getMessage().getBody(byte[].class))));
+            }
+        });
+        producerSide.start();
+        return this;
+    }
+
+    /** One consumer route per worker; a task fails (throws) while {@link #failWhile} says so. */
+    FaultRun startConsumers(String options) throws Exception {
+        consumerSide.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                for (int w = 0; w < workers; w++) {
+                    from(uriWith("workerIndex=" + w + (options.isEmpty() ? "" : "&" + options))).routeId("worker" + w)
+                            .process(e -> {
+                                String eid = e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class).substring(2);
+                                if (failing.test(eid)) {
+                                    throw new IllegalStateException("task " + eid + " failed on purpose");
+                                }
+                                consumed.merge(eid, 1, Integer::sum);
+                            });
+                }
+            }
+        });
+        consumerSide.start();
+        return this;
+    }
+
+    /** Tasks processed outside this JVM (by a runner process), counted as consumed. */
+    void consumedElsewhere(List<String> eids) {
+        eids.forEach(eid -> consumed.merge(eid, 1, Integer::sum));
+    }
+
+    void failWhile(Predicate<String> failing) {
+        this.failing = failing;
+    }
+
+    void stopConsumers() throws Exception {
+        consumerSide.stop();
+    }
+
+    /** Feeds every task at about {@code perSecond}, running {@code faults} once each given share of the tasks is fed. */
+    void feed(int perSecond, Map<Integer, ThrowingRunnable> faults) throws Exception {
+        ProducerTemplate template = producerSide.createProducerTemplate();
+        long start = System.nanoTime();
+        for (int i = 0; i < tasks; i++) {
+            ThrowingRunnable fault = faults.get(i);
+            if (fault != null) {
+                fault.run();
+            }
+            template.sendBody("seda:feed?size=2000&blockWhenFull=true",
+                    ("{\"etype\":\"e\",\"eid\":\"f" + i + "\",\"delete\":true}").getBytes(StandardCharsets.UTF_8));
+            fed.incrementAndGet();
+            long due = start + TimeUnit.SECONDS.toNanos(1) * (i + 1) / perSecond;
+            long early = due - System.nanoTime();
+            if (early > 1_000_000) {
+                Thread.sleep(early / 1_000_000);
+            }
+        }
+    }
+
+    /** Waits until the producer has settled every task (confirmed or refused). */
+    void awaitProducerSettled(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sent.size() + refused.size() < tasks) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("producer settled only " + (sent.size() + refused.size()) + " of " + tasks);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    void awaitConsumed(int distinct, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (consumed.size() < distinct) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("consumed only " + consumed.size() + " of " + distinct);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** Stops both sides, takes what is still queued (and dead-lettered) and accounts for every task. */
+    Account account(String scenario, List<byte[]> deadLettered, long recoveryMillis) throws Exception {
+        producerSide.stop();
+        consumerSide.stop();
+        Set<String> queued = new HashSet<>();
+        for (int w = 0; w < workers; w++) {
+            for (String suffix : List.of("", "-pri")) {
+                TestBroker.drain(app + "-worker-" + w + suffix).forEach(body -> queued.add(eidOf(body)));
+            }
+        }
+        Set<String> dead = new HashSet<>();
+        deadLettered.forEach(body -> dead.add(eidOf(body)));
+        Set<String> seen = new HashSet<>(consumed.keySet());
+        seen.addAll(queued);
+        seen.addAll(dead);
+        Set<String> refusedButQueued = new HashSet<>(refused.keySet());
+        refusedButQueued.retainAll(seen);
+        seen.addAll(refused.keySet());
+        int lost = 0;
+        for (int i = 0; i < tasks; i++) {
+            if (!seen.contains("f" + i)) {
+                lost++;
+            }
+        }
+        int duplicates = consumed.values().stream().mapToInt(n -> n - 1).sum();
+        Account account = new Account(scenario, tasks, consumed.size(), duplicates, queued.size(), dead.size(), refused.size(),
+                refusedButQueued.size(), lost, recoveryMillis);
+        System.out.println(account);
+        return account;
+    }
+
+    List<Throwable> refusals() {
+        return new ArrayList<>(refused.values());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            producerSide.close();
+            consumerSide.close();
+        } finally {
+            TestBroker.deleteApp(app, workers);
+        }
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

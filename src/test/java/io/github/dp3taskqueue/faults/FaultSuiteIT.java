@@ -1,0 +1,273 @@
+package io.github.dp3taskqueue.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.netcrusher.core.reactor.NioReactor;
+import org.netcrusher.tcp.TcpCrusher;
+import org.netcrusher.tcp.TcpCrusherBuilder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
+
+import io.github.dp3taskqueue.producer.QueueFullException;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/**
+ * The fault suite: every scenario runs a producer and consumers over 20,000 uniquely numbered
+ * tasks, injects a fault and accounts for every task (see {@link FaultRun}); each prints its
+ * {@code ACCOUNT} line.
+ */
+@ExtendWith(TestBroker.class)
+class FaultSuiteIT {
+
+    private static final int TASKS = 20_000;
+    private static final String RECOVERING = "retryDelays=200ms,500ms,1s";
+
+    /**
+     * Closes the broker side of this run's connections whose name contains {@code purpose}, waiting
+     * (up to 15 s) for them to be back from the previous close first.
+     */
+    private static void closeConnections(FaultRun run, String purpose) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        int closed = 0;
+        String listing = "";
+        while (closed == 0 && System.nanoTime() < deadline) {
+            listing = TestBroker.rabbitmqctl("list_connections", "pid", "client_properties");
+            for (String line : listing.split("\n")) {
+                if (line.contains("dp3-taskqueue " + run.app + " " + purpose)) {
+                    TestBroker.rabbitmqctl("close_connection", line.substring(0, line.indexOf('\t')).trim(), "fault suite: " + purpose);
+                    closed++;
+                }
+            }
+            if (closed == 0) {
+                Thread.sleep(200);
+            }
+        }
+        assertThat(closed).as("connections of " + purpose + " in " + listing).isPositive();
+    }
+
+    private static void assertNothingLost(FaultRun.Account account) {
+        assertThat(account.lost()).isZero();
+        assertThat(account.refused()).as("the producer fails no exchange").isZero();
+        assertThat(account.consumed() + account.queued() + account.deadLettered()).isGreaterThanOrEqualTo(TASKS);
+    }
+
+    @Test
+    void connectionsClosedThreeTimesOnTheProducerSide() throws Exception {
+        connectionsClosedThreeTimes("producer");
+    }
+
+    @Test
+    void connectionsClosedThreeTimesOnTheConsumerSide() throws Exception {
+        connectionsClosedThreeTimes("consumer");
+    }
+
+    private void connectionsClosedThreeTimes(String side) throws Exception {
+        try (FaultRun run = new FaultRun(2, TASKS)) {
+            run.startProducer("declareTopology=true&" + RECOVERING).startConsumers(RECOVERING);
+            FaultRun.ThrowingRunnable close = () -> closeConnections(run, side);
+            run.feed(2500, Map.of(5000, close, 10000, close, 15000, close));
+            run.awaitProducerSettled(Duration.ofSeconds(60));
+            run.awaitConsumed(TASKS, Duration.ofSeconds(60));
+            assertNothingLost(run.account("close-connections-" + side, List.of(), -1));
+        }
+    }
+
+    @Test
+    void aNetworkPathStalledLongerThanTheHeartbeatIsDetectedAndTheRoutesRecover() throws Exception {
+        int proxyPort;
+        try (ServerSocket free = new ServerSocket(0)) {
+            proxyPort = free.getLocalPort();
+        }
+        NioReactor reactor = new NioReactor();
+        TcpCrusher proxy = TcpCrusherBuilder.builder().withReactor(reactor).withBindAddress("127.0.0.1", proxyPort)
+                .withConnectAddress(TestBroker.host(), TestBroker.port()).buildAndOpen();
+        try (FaultRun run = new FaultRun(2, TASKS, "host=127.0.0.1&port=" + proxyPort)) {
+            // heartbeats every second: a silent path is noticed after about two of them
+            String stallAware = "requestedHeartbeat=1&connectionTimeout=2s&" + RECOVERING;
+            run.startProducer("declareTopology=true&" + stallAware).startConsumers(stallAware);
+            long[] released = new long[1];
+            int[] consumedAtRelease = new int[1];
+            run.feed(2500, Map.of(8000, () -> {
+                proxy.freeze(); // every byte in both directions held, connections left open
+                try {
+                    Thread.sleep(6000);
+                } finally {
+                    proxy.unfreeze();
+                    released[0] = System.nanoTime();
+                    consumedAtRelease[0] = run.consumed.size();
+                }
+            }));
+            run.awaitProducerSettled(Duration.ofSeconds(90));
+            run.awaitConsumed(consumedAtRelease[0] + 1, Duration.ofSeconds(30));
+            long recovery = (System.nanoTime() - released[0]) / 1_000_000;
+            run.awaitConsumed(TASKS, Duration.ofSeconds(60));
+            assertNothingLost(run.account("network-stall", List.of(), recovery));
+        } finally {
+            proxy.close();
+            reactor.close();
+        }
+    }
+
+    @Test
+    void brokerApplicationRestartedDuringARun() throws Exception {
+        try (FaultRun run = new FaultRun(2, TASKS)) {
+            run.startProducer("declareTopology=true&" + RECOVERING).startConsumers(RECOVERING);
+            long[] back = new long[1];
+            int[] consumedAtBack = new int[1];
+            run.feed(2500, Map.of(8000, () -> {
+                try {
+                    TestBroker.rabbitmqctl("stop_app");
+                    Thread.sleep(3000);
+                } finally {
+                    TestBroker.rabbitmqctl("start_app");
+                    TestBroker.rabbitmqctl("await_startup");
+                    back[0] = System.nanoTime();
+                    consumedAtBack[0] = run.consumed.size();
+                }
+            }));
+            run.awaitProducerSettled(Duration.ofSeconds(90));
+            run.awaitConsumed(consumedAtBack[0] + 1, Duration.ofSeconds(30));
+            long recovery = (System.nanoTime() - back[0]) / 1_000_000;
+            run.awaitConsumed(TASKS, Duration.ofSeconds(60));
+            FaultRun.Account account = run.account("broker-restart", List.of(), recovery);
+            assertNothingLost(account);
+            assertThat(recovery).as("consumption resumed within 30 s of the broker being back").isLessThan(30_000);
+        }
+    }
+
+    @Test
+    void theConsumerJvmKilledMidDrainLosesNothingAndRepeatsOnlyWhatWasInFlight(@TempDir Path dir) throws Exception {
+        Path jar = Path.of("target", "dp3-taskqueue-runner.jar");
+        assertThat(jar).as("built by mvn package").exists();
+        try (FaultRun run = new FaultRun(1, TASKS)) {
+            run.startProducer("declareTopology=true&normalQueueMaxLength=" + (TASKS + 1000));
+            run.feed(20_000, Map.of());
+            run.awaitProducerSettled(Duration.ofSeconds(60));
+            Path properties = dir.resolve("runner.properties");
+            Files.writeString(properties, "dp3.app=" + run.app + "\ndrain.dir=" + dir + "\ncamel.component.dp3-taskqueue.host="
+                    + TestBroker.host() + "\ncamel.component.dp3-taskqueue.port=" + TestBroker.port() + "\n");
+            Path processed = dir.resolve("worker-0.jsonl");
+            Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    jar.toString(), "--properties", properties.toString(), "routes/drain-worker.yaml")
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("runner.log").toFile()).start();
+            List<String> before;
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+                while (!Files.exists(processed) || Files.readAllLines(processed).size() < 5000) {
+                    assertThat(runner.isAlive()).as("runner alive: " + Files.readString(dir.resolve("runner.log"))).isTrue();
+                    assertThat(System.nanoTime()).as("runner drains").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+            } finally {
+                runner.destroyForcibly(); // SIGKILL: no shutdown hook, no ack of what was in flight
+                runner.waitFor(30, TimeUnit.SECONDS);
+            }
+            before = Files.readAllLines(processed).stream().filter(line -> line.endsWith("}")).map(line -> FaultRun.eidOf(
+                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList();
+            assertThat(before.size()).isBetween(5000, TASKS - 1);
+            run.consumedElsewhere(before);
+            run.startConsumers("");
+            run.awaitConsumed(TASKS, Duration.ofSeconds(60));
+            FaultRun.Account account = run.account("consumer-jvm-killed", List.of(), -1);
+            assertNothingLost(account);
+            // only deliveries unacked at the kill come again: at most the prefetch of the two queues
+            assertThat(account.duplicates()).isLessThanOrEqualTo(2 * 50);
+            System.out.println("ACCOUNT consumer-jvm-killed processed_before_kill=" + before.size());
+        }
+    }
+
+    @Test
+    void oneTaskInAHundredFailsAndIsDeadLetteredWithTheReason() throws Exception {
+        try (FaultRun run = new FaultRun(2, TASKS)) {
+            String dlx = run.app + "-dlx";
+            String dead = run.app + "-dead";
+            try (Connection connection = TestBroker.connect()) {
+                Channel channel = connection.createChannel();
+                channel.exchangeDeclare(dlx, "fanout", true);
+                channel.queueDeclare(dead, true, false, false, null);
+                channel.queueBind(dead, dlx, "");
+            }
+            // DP3's queue arguments are fixed, so the dead-letter exchange comes from a policy, as operators set it
+            TestBroker.rabbitmqctl("set_policy", "--apply-to", "queues", "dlx-" + run.app, "^" + run.app + "-worker-",
+                    "{\"dead-letter-exchange\":\"" + dlx + "\"}");
+            try {
+                run.failWhile(eid -> Integer.parseInt(eid.substring(1)) % 100 == 7);
+                run.startProducer("declareTopology=true").startConsumers("onFailure=reject");
+                run.feed(4000, Map.of());
+                run.awaitProducerSettled(Duration.ofSeconds(60));
+                run.awaitConsumed(TASKS - TASKS / 100, Duration.ofSeconds(60));
+                Thread.sleep(500); // the last rejections reach the dead-letter queue
+                List<GetResponse> deadLettered = TestBroker.drainResponses(dead);
+                assertThat(deadLettered).hasSize(TASKS / 100);
+                for (GetResponse message : deadLettered) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> death = ((List<Map<String, Object>>) message.getProps().getHeaders().get("x-death")).get(0);
+                    assertThat(death.get("reason")).hasToString("rejected");
+                    assertThat(death.get("queue").toString()).startsWith(run.app + "-worker-");
+                    assertThat(Integer.parseInt(FaultRun.eidOf(message.getBody()).substring(1)) % 100).isEqualTo(7);
+                }
+                FaultRun.Account account = run.account("failures-dead-lettered",
+                        deadLettered.stream().map(GetResponse::getBody).toList(), -1);
+                assertThat(account.lost()).isZero();
+                assertThat(account.deadLettered()).isEqualTo(TASKS / 100);
+                assertThat(account.consumed()).isEqualTo(TASKS - TASKS / 100);
+            } finally {
+                TestBroker.rabbitmqctl("clear_policy", "dlx-" + run.app);
+                try (Connection connection = TestBroker.connect()) {
+                    Channel channel = connection.createChannel();
+                    channel.queueDelete(dead);
+                    channel.exchangeDelete(dlx);
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneTaskInAHundredFailsAndIsRequeuedUntilTheFailureClears() throws Exception {
+        try (FaultRun run = new FaultRun(2, TASKS)) {
+            run.failWhile(eid -> Integer.parseInt(eid.substring(1)) % 100 == 7);
+            run.startProducer("declareTopology=true").startConsumers("onFailure=requeue");
+            run.feed(4000, Map.of());
+            run.awaitProducerSettled(Duration.ofSeconds(60));
+            // while the failure lasts, the failing tasks go round (held requeueDelay each time) and none completes
+            Thread.sleep(3000);
+            assertThat(run.consumed.keySet()).noneMatch(eid -> Integer.parseInt(eid.substring(1)) % 100 == 7);
+            run.failWhile(eid -> false); // the failure clears: every requeued task now goes through
+            run.awaitConsumed(TASKS, Duration.ofSeconds(60));
+            assertNothingLost(run.account("failures-requeued", List.of(), -1));
+        }
+    }
+
+    @Test
+    void aFullQueueForAMinuteRefusesWithTheDocumentedErrorAndKeepsEverythingItConfirmed() throws Exception {
+        try (FaultRun run = new FaultRun(2, TASKS)) {
+            // no consumer: two workers' normal queues of 2,000 fill within seconds and stay full
+            run.startProducer("declareTopology=true&normalQueueMaxLength=2000&queueFullTimeout=2s");
+            long start = System.nanoTime();
+            run.feed(300, Map.of());
+            run.awaitProducerSettled(Duration.ofSeconds(120));
+            long fullFor = (System.nanoTime() - start) / 1_000_000_000;
+            FaultRun.Account account = run.account("full-queue", List.of(), -1);
+            assertThat(fullFor).as("seconds the queues were full under the producer").isGreaterThanOrEqualTo(60);
+            assertThat(account.queued()).isEqualTo(4000).isEqualTo(run.sent.size());
+            assertThat(account.refused()).isEqualTo(TASKS - 4000);
+            assertThat(account.refusedButQueued()).isZero();
+            assertThat(account.lost()).isZero();
+            assertThat(run.refusals()).allSatisfy(e -> assertThat(e).isInstanceOf(QueueFullException.class)
+                    .hasMessageContaining("is full"));
+        }
+    }
+}
