@@ -92,8 +92,12 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "skipInvalidTasks": getOrCreateConfiguration(target).setSkipInvalidTasks(property(camelContext, boolean.class, value)); return true;
         case "snapshotexchange":
         case "snapshotExchange": getOrCreateConfiguration(target).setSnapshotExchange(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tasktype":
         case "taskType": getOrCreateConfiguration(target).setTaskType(property(camelContext, java.lang.String.class, value)); return true;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "virtualhost":
         case "virtualHost": getOrCreateConfiguration(target).setVirtualHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -174,8 +178,12 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "skipInvalidTasks": return boolean.class;
         case "snapshotexchange":
         case "snapshotExchange": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tasktype":
         case "taskType": return java.lang.String.class;
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return boolean.class;
         case "username": return java.lang.String.class;
         case "virtualhost":
         case "virtualHost": return java.lang.String.class;
@@ -252,8 +260,12 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "skipInvalidTasks": return getOrCreateConfiguration(target).isSkipInvalidTasks();
         case "snapshotexchange":
         case "snapshotExchange": return getOrCreateConfiguration(target).getSnapshotExchange();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
         case "tasktype":
         case "taskType": return getOrCreateConfiguration(target).getTaskType();
+        case "useglobalsslcontextparameters":
+        case "useGlobalSslContextParameters": return target.isUseGlobalSslContextParameters();
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "virtualhost":
         case "virtualHost": return getOrCreateConfiguration(target).getVirtualHost();

@@ -82,6 +82,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "skipInvalidTasks": target.getConfiguration().setSkipInvalidTasks(property(camelContext, boolean.class, value)); return true;
         case "snapshotexchange":
         case "snapshotExchange": target.getConfiguration().setSnapshotExchange(property(camelContext, java.lang.String.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tasktype":
         case "taskType": target.getConfiguration().setTaskType(property(camelContext, java.lang.String.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -161,6 +163,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "skipInvalidTasks": return boolean.class;
         case "snapshotexchange":
         case "snapshotExchange": return java.lang.String.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tasktype":
         case "taskType": return java.lang.String.class;
         case "username": return java.lang.String.class;
@@ -236,6 +240,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "skipInvalidTasks": return target.getConfiguration().isSkipInvalidTasks();
         case "snapshotexchange":
         case "snapshotExchange": return target.getConfiguration().getSnapshotExchange();
+        case "sslcontextparameters":
+        case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "tasktype":
         case "taskType": return target.getConfiguration().getTaskType();
         case "username": return target.getConfiguration().getUsername();

@@ -23,7 +23,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(42);
         props.add("addresses");
         props.add("allWorkers");
         props.add("application");
@@ -60,6 +60,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
         props.add("retryDelays");
         props.add("skipInvalidTasks");
         props.add("snapshotExchange");
+        props.add("sslContextParameters");
         props.add("taskType");
         props.add("username");
         props.add("virtualHost");

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.support.HealthCheckComponent;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
@@ -13,10 +14,13 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
  * deployment sets broker and DP3 settings once ({@code camel.component.dp3-taskqueue.*}).
  */
 @Component("dp3-taskqueue")
-public class TaskQueueComponent extends HealthCheckComponent {
+public class TaskQueueComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Default options of every dp3-taskqueue endpoint")
     private TaskQueueConfiguration configuration = new TaskQueueConfiguration();
+
+    @Metadata(label = "security", defaultValue = "false", description = "Use the global SSLContextParameters of the Camel context for endpoints without their own")
+    private boolean useGlobalSslContextParameters;
 
 
     private String brokerOverrideHost;
@@ -28,6 +32,9 @@ public class TaskQueueComponent extends HealthCheckComponent {
         TaskQueueEndpoint endpoint = new TaskQueueEndpoint(uri, this, endpointConfiguration);
         endpoint.setApplication(remaining);
         setProperties(endpoint, parameters);
+        if (endpointConfiguration.getSslContextParameters() == null && endpointConfiguration.getConnectionFactory() == null) {
+            endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
+        }
         if (brokerOverrideHost != null) {
             applyBrokerOverride(endpointConfiguration);
         }
@@ -57,6 +64,16 @@ public class TaskQueueComponent extends HealthCheckComponent {
                 && endpointConfiguration.getWorkerIndex() != null) {
             endpointConfiguration.setWorkers(endpointConfiguration.getWorkerIndex() + 1);
         }
+    }
+
+    @Override
+    public boolean isUseGlobalSslContextParameters() {
+        return useGlobalSslContextParameters;
+    }
+
+    @Override
+    public void setUseGlobalSslContextParameters(boolean useGlobalSslContextParameters) {
+        this.useGlobalSslContextParameters = useGlobalSslContextParameters;
     }
 
     public TaskQueueConfiguration getConfiguration() {

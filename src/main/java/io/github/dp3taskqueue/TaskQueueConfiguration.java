@@ -8,6 +8,7 @@ import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.util.TimeUtils;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
@@ -30,6 +31,8 @@ public class TaskQueueConfiguration implements Cloneable {
     private String username;
     @UriParam(label = "security", secret = true, description = "RabbitMQ password (DP3 default guest; or msg_broker.password of configDir)")
     private String password;
+    @UriParam(label = "security", description = "TLS (amqps): Camel SSLContextParameters with the truststore that trusts the broker's certificate and, to log in with a client certificate, the keystore; the broker's TLS port is usually 5671. The broker's host name is verified against its certificate")
+    private SSLContextParameters sslContextParameters;
     @UriParam(label = "common", description = "Comma-separated host:port list of the nodes of a RabbitMQ cluster; replaces host and port")
     private String addresses;
     @UriParam(label = "common", description = "A spring-rabbit ConnectionFactory to use instead of host, port, addresses and credentials; autowired when exactly one exists in the registry")
@@ -171,6 +174,14 @@ public class TaskQueueConfiguration implements Cloneable {
 
     public void setParse(boolean parse) {
         this.parse = parse;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
     }
 
     public long getRequeueDelay() {

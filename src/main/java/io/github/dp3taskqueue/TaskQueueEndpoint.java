@@ -66,7 +66,8 @@ public class TaskQueueEndpoint extends DefaultEndpoint {
 
     /** A new link to the broker: the user's connection factory, or one built from the options. */
     public BrokerConnection openBrokerConnection(String purpose) {
-        String description = settings.describeBroker(configuration.getAddresses());
+        String description = settings.describeBroker(configuration.getAddresses())
+                + (configuration.getSslContextParameters() != null && configuration.getConnectionFactory() == null ? ", TLS" : "");
         ConnectionFactory shared = configuration.getConnectionFactory();
         if (shared != null) {
             return new BrokerConnection(shared, false, description);
@@ -82,6 +83,9 @@ public class TaskQueueEndpoint extends DefaultEndpoint {
         rabbit.setHandshakeTimeout((int) configuration.getConnectionTimeout());
         // spring-rabbit reconnects on demand; amqp-client's own recovery would race with it
         rabbit.setAutomaticRecoveryEnabled(false);
+        if (configuration.getSslContextParameters() != null) {
+            useTls(rabbit);
+        }
         CachingConnectionFactory factory = new CachingConnectionFactory(rabbit);
         if (configuration.getAddresses() != null && !configuration.getAddresses().isBlank()) {
             factory.setAddresses(configuration.getAddresses());
@@ -99,6 +103,16 @@ public class TaskQueueEndpoint extends DefaultEndpoint {
     @Override
     public String getEndpointUri() {
         return URISupport.sanitizeUri(super.getEndpointUri());
+    }
+
+    /** amqps: the context Camel builds from the SSLContextParameters, and the broker's name checked against its certificate. */
+    private void useTls(com.rabbitmq.client.ConnectionFactory rabbit) {
+        try {
+            rabbit.useSslProtocol(configuration.getSslContextParameters().createSSLContext(getCamelContext()));
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalArgumentException("sslContextParameters: cannot build the TLS context: " + e.getMessage(), e);
+        }
+        rabbit.enableHostnameVerification();
     }
 
     public String getApplication() {

@@ -125,6 +125,12 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
                 }
                 return new BrokerUnavailableException(prefix + text, false, null);
             }
+            if (t instanceof javax.net.ssl.SSLException tls) {
+                // a certificate problem: trying again the same way cannot succeed
+                return new BrokerUnavailableException(prefix + "TLS refused (" + tls.getMessage()
+                        + "): check sslContextParameters (truststore for the broker's certificate, keystore for a client certificate)",
+                        true, null);
+            }
             if (t instanceof ConnectException) {
                 return new BrokerUnavailableException(prefix + "connection refused (is RabbitMQ running?)", false, null);
             }

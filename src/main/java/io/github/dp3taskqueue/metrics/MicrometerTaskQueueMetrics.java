@@ -12,14 +12,15 @@ import io.micrometer.core.instrument.Metrics;
 /**
  * Micrometer counters {@code dp3.taskqueue.<event>} tagged with the application, the task kind and
  * the worker (producer) or queue (consumer). Counters are created once per tag set and then only
- * incremented, so the hot path costs one map lookup and an adder.
+ * incremented, so the hot path costs two map lookups and an adder.
  */
 final class MicrometerTaskQueueMetrics implements TaskQueueMetrics {
 
     private final MeterRegistry registry;
     private final String application;
     private final String kind;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    // one map per event and tag: the hot path looks a counter up without building a key
+    private final Map<String, Map<Object, Counter>> counters = new ConcurrentHashMap<>();
 
     private MicrometerTaskQueueMetrics(MeterRegistry registry, String application, String kind) {
         this.registry = registry;
@@ -32,30 +33,32 @@ final class MicrometerTaskQueueMetrics implements TaskQueueMetrics {
         return new MicrometerTaskQueueMetrics(registry != null ? registry : Metrics.globalRegistry, application, kind);
     }
 
-    private void count(String event, String tag, String value) {
-        counters.computeIfAbsent(event + '\u0000' + value, k -> Counter.builder("dp3.taskqueue." + event)
-                .description("DP3 tasks " + event + " by the dp3-taskqueue component")
-                .tag("application", application).tag("kind", kind).tag(tag, value).register(registry)).increment();
+    private void count(String event, String tag, Object value) {
+        counters.computeIfAbsent(event, e -> new ConcurrentHashMap<>())
+                .computeIfAbsent(value, v -> Counter.builder("dp3.taskqueue." + event)
+                        .description("DP3 tasks " + event + " by the dp3-taskqueue component")
+                        .tag("application", application).tag("kind", kind).tag(tag, v.toString()).register(registry))
+                .increment();
     }
 
     @Override
     public void published(int worker) {
-        count("published", "worker", Integer.toString(worker));
+        count("published", "worker", worker);
     }
 
     @Override
     public void confirmed(int worker) {
-        count("confirmed", "worker", Integer.toString(worker));
+        count("confirmed", "worker", worker);
     }
 
     @Override
     public void nacked(int worker) {
-        count("nacked", "worker", Integer.toString(worker));
+        count("nacked", "worker", worker);
     }
 
     @Override
     public void returned(int worker) {
-        count("returned", "worker", Integer.toString(worker));
+        count("returned", "worker", worker);
     }
 
     @Override

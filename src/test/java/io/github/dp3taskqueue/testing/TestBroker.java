@@ -138,6 +138,51 @@ public final class TestBroker implements BeforeAllCallback {
         }
     }
 
+    /**
+     * Starts a TLS (amqps) listener on the test broker with the given PEM files, verifying a client
+     * certificate when one is presented (and requiring one if asked); returns the port to connect to. The broker's own
+     * configuration is left alone: the listener lives until {@link #stopTlsListener} or the broker's
+     * restart.
+     */
+    public static int startTlsListener(java.nio.file.Path ca, java.nio.file.Path cert, java.nio.file.Path key,
+            boolean requireClientCertificate) {
+        ensureStarted();
+        String dir = "/tmp/dp3-tls-test";
+        java.util.function.Function<java.nio.file.Path, String> onBroker = local -> {
+            if (container == null) {
+                return local.toAbsolutePath().toString();
+            }
+            container.copyFileToContainer(org.testcontainers.utility.MountableFile.forHostPath(local, 0644),
+                    dir + "/" + local.getFileName());
+            return dir + "/" + local.getFileName();
+        };
+        int listenerPort = container != null ? 5671 : freePort();
+        String options = "[{cacertfile,\"" + onBroker.apply(ca) + "\"},{certfile,\"" + onBroker.apply(cert) + "\"},{keyfile,\""
+                + onBroker.apply(key) + "\"},{verify,verify_peer},{fail_if_no_peer_cert," + requireClientCertificate + "}]";
+        String result = rabbitmqctl("eval", "rabbit_networking:start_ssl_listener(" + tlsListener(listenerPort) + ", " + options + ", 1).");
+        if (!result.trim().startsWith("ok")) {
+            throw new IllegalStateException("the broker did not start a TLS listener: " + result);
+        }
+        return container != null ? container.getMappedPort(5671) : listenerPort;
+    }
+
+    public static void stopTlsListener(int port) {
+        int listenerPort = container != null ? 5671 : port;
+        rabbitmqctl("eval", "rabbit_networking:stop_tcp_listener(" + tlsListener(listenerPort) + ").");
+    }
+
+    private static String tlsListener(int listenerPort) {
+        return container != null ? Integer.toString(listenerPort) : "{\"" + host() + "\", " + listenerPort + "}";
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Deletes every exchange and queue of a DP3 application (for the given worker count). */
     public static void deleteApp(String app, int workers) {
         try (Connection connection = connect()) {
