@@ -33,6 +33,7 @@ public class TaskQueueEndpoint extends DefaultEndpoint {
     private final TaskQueueConfiguration configuration;
 
     private EndpointSettings settings;
+    private volatile Masked maskedUri;
 
     public TaskQueueEndpoint(String uri, TaskQueueComponent component, TaskQueueConfiguration configuration) {
         super(uri, component);
@@ -99,10 +100,22 @@ public class TaskQueueEndpoint extends DefaultEndpoint {
         return (TaskQueueComponent) super.getComponent();
     }
 
-    /** The endpoint's URI with secrets (password, user name) masked, as Camel masks them in its logs. */
+    /**
+     * The endpoint's URI with secrets (password, user name) masked, as Camel masks them in its logs.
+     * Camel asks for it on every exchange, so the masked form is computed once.
+     */
     @Override
     public String getEndpointUri() {
-        return URISupport.sanitizeUri(super.getEndpointUri());
+        String uri = super.getEndpointUri();
+        Masked masked = maskedUri;
+        if (masked == null || !masked.raw().equals(uri)) {
+            masked = new Masked(uri, URISupport.sanitizeUri(uri));
+            maskedUri = masked;
+        }
+        return masked.masked();
+    }
+
+    private record Masked(String raw, String masked) {
     }
 
     /** amqps: the context Camel builds from the SSLContextParameters, and the broker's name checked against its certificate. */

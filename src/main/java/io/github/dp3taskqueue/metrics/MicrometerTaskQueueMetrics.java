@@ -30,6 +30,9 @@ final class MicrometerTaskQueueMetrics implements TaskQueueMetrics {
 
     static TaskQueueMetrics create(CamelContext camel, String application, String kind) {
         MeterRegistry registry = camel.getRegistry().findSingleByType(MeterRegistry.class);
+        if (registry == null && Metrics.globalRegistry.getRegistries().isEmpty()) {
+            return TaskQueueMetrics.NONE; // nowhere to report to: do not pay for counting on the hot path
+        }
         return new MicrometerTaskQueueMetrics(registry != null ? registry : Metrics.globalRegistry, application, kind);
     }
 

@@ -42,7 +42,8 @@ public interface TaskQueueMetrics {
     /**
      * The metrics of one endpoint: Micrometer counters in the registry's {@code MeterRegistry}
      * (the only one bound, as camel-micrometer and Spring Boot bind it) or Micrometer's global
-     * registry; {@link #NONE} when Micrometer is absent.
+     * registry when something was added to it; {@link #NONE} when Micrometer is absent or has no
+     * registry to report to.
      */
     static TaskQueueMetrics forEndpoint(CamelContext camel, String application, String kind) {
         if (!MicrometerPresence.AVAILABLE) {

@@ -64,6 +64,15 @@ class MetricsIT {
                 assertThat(sum(registry, "dp3.taskqueue.consumed", "queue", app + "-worker-" + w)).isEqualTo(perWorker[w]);
             }
             assertThat(registry.find("dp3.taskqueue.published").tag("application", app).tag("kind", "datapoint").counters()).hasSize(2);
+
+            // a routing key no worker queue is bound to: published, returned by the broker, not confirmed
+            var unroutable = template.send("direct:in", e -> {
+                e.getMessage().setBody("{\"etype\":\"e\",\"eid\":\"lost\",\"delete\":true}");
+                e.getMessage().setHeader(TaskQueueConstants.ROUTING_KEY, "7");
+            });
+            assertThat(unroutable.getException()).isNotNull();
+            assertThat(sum(registry, "dp3.taskqueue.returned", "worker", "7")).isEqualTo(1);
+            assertThat(sum(registry, "dp3.taskqueue.confirmed", "worker", "7")).isZero();
         } finally {
             TestBroker.deleteApp(app, 2);
         }
