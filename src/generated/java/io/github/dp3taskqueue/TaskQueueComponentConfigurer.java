@@ -82,6 +82,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "queue": getOrCreateConfiguration(target).setQueue(property(camelContext, java.lang.String.class, value)); return true;
         case "queuefulltimeout":
         case "queueFullTimeout": getOrCreateConfiguration(target).setQueueFullTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "queuetype":
+        case "queueType": getOrCreateConfiguration(target).setQueueType(property(camelContext, java.lang.String.class, value)); return true;
         case "requestedheartbeat":
         case "requestedHeartbeat": getOrCreateConfiguration(target).setRequestedHeartbeat(property(camelContext, int.class, value)); return true;
         case "requeuedelay":
@@ -168,6 +170,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "queue": return java.lang.String.class;
         case "queuefulltimeout":
         case "queueFullTimeout": return long.class;
+        case "queuetype":
+        case "queueType": return java.lang.String.class;
         case "requestedheartbeat":
         case "requestedHeartbeat": return int.class;
         case "requeuedelay":
@@ -250,6 +254,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "queue": return getOrCreateConfiguration(target).getQueue();
         case "queuefulltimeout":
         case "queueFullTimeout": return getOrCreateConfiguration(target).getQueueFullTimeout();
+        case "queuetype":
+        case "queueType": return getOrCreateConfiguration(target).getQueueType();
         case "requestedheartbeat":
         case "requestedHeartbeat": return getOrCreateConfiguration(target).getRequestedHeartbeat();
         case "requeuedelay":

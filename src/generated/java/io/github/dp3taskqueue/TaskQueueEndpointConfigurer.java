@@ -72,6 +72,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queue": target.getConfiguration().setQueue(property(camelContext, java.lang.String.class, value)); return true;
         case "queuefulltimeout":
         case "queueFullTimeout": target.getConfiguration().setQueueFullTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "queuetype":
+        case "queueType": target.getConfiguration().setQueueType(property(camelContext, java.lang.String.class, value)); return true;
         case "requestedheartbeat":
         case "requestedHeartbeat": target.getConfiguration().setRequestedHeartbeat(property(camelContext, int.class, value)); return true;
         case "requeuedelay":
@@ -153,6 +155,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queue": return java.lang.String.class;
         case "queuefulltimeout":
         case "queueFullTimeout": return long.class;
+        case "queuetype":
+        case "queueType": return java.lang.String.class;
         case "requestedheartbeat":
         case "requestedHeartbeat": return int.class;
         case "requeuedelay":
@@ -230,6 +234,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queue": return target.getConfiguration().getQueue();
         case "queuefulltimeout":
         case "queueFullTimeout": return target.getConfiguration().getQueueFullTimeout();
+        case "queuetype":
+        case "queueType": return target.getConfiguration().getQueueType();
         case "requestedheartbeat":
         case "requestedHeartbeat": return target.getConfiguration().getRequestedHeartbeat();
         case "requeuedelay":

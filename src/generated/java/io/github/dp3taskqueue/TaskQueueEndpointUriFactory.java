@@ -23,7 +23,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(43);
         props.add("addresses");
         props.add("allWorkers");
         props.add("application");
@@ -55,6 +55,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
         props.add("priorityQueue");
         props.add("queue");
         props.add("queueFullTimeout");
+        props.add("queueType");
         props.add("requestedHeartbeat");
         props.add("requeueDelay");
         props.add("retryDelays");

@@ -26,7 +26,7 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * @param retryDelays delays between start-up attempts and reconnects
  */
 public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
-        Integer workers, EntityModel model, TaskKind kind, TopologyNames names, List<Duration> retryDelays) {
+        Integer workers, EntityModel model, TaskKind kind, TopologyNames names, List<Duration> retryDelays, boolean quorum) {
 
     public static EndpointSettings resolve(String application, TaskQueueConfiguration options) {
         if (application == null || application.isBlank()) {
@@ -50,6 +50,9 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         if (options.getQueueFullTimeout() < 0) {
             throw new IllegalArgumentException("queueFullTimeout must not be negative");
         }
+        if (!"classic".equals(options.getQueueType()) && !"quorum".equals(options.getQueueType())) {
+            throw new IllegalArgumentException("queueType must be classic or quorum; got '" + options.getQueueType() + "'");
+        }
         EntityModel model = file == null ? EntityModel.NONE : file.entityModel();
         if (options.getEntityIdTypes() != null && !options.getEntityIdTypes().isBlank()) {
             model = model.with(EntityModel.parseIdTypes(options.getEntityIdTypes()));
@@ -61,7 +64,8 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                 first(options.getVirtualHost(), file == null ? null : file.virtualHost(), "/"),
                 first(options.getUsername(), file == null ? null : file.username(), "guest"),
                 first(options.getPassword(), file == null ? null : file.password(), "guest"),
-                workers, model, TaskKind.fromOption(options.getTaskType()), names, options.retryDelayList());
+                workers, model, TaskKind.fromOption(options.getTaskType()), names, options.retryDelayList(),
+                "quorum".equals(options.getQueueType()));
     }
 
     /** The worker count a producer hashes with: DP3's default is one worker. */
@@ -70,7 +74,7 @@ public record EndpointSettings(String host, int port, String virtualHost, String
     }
 
     public Topology topology(int normalQueueMaxLength) {
-        return new Topology(names, workersOrDefault(), normalQueueMaxLength);
+        return new Topology(names, workersOrDefault(), normalQueueMaxLength, quorum);
     }
 
     /** {@code host:port, virtual host 'v'}: what error messages name (never the credentials). */

@@ -56,6 +56,8 @@ public class TaskQueueConfiguration implements Cloneable {
     private String taskType = "datapoint";
     @UriParam(label = "common", defaultValue = "false", description = "Declare the whole DP3 topology (exchanges, worker queues with DP3's arguments, bindings) at start instead of only checking that it exists")
     private boolean declareTopology;
+    @UriParam(label = "common", defaultValue = "classic", enums = "classic,quorum", description = "The type of the worker queues declareTopology declares: classic (as DP3) or quorum (replicated over the nodes of a RabbitMQ cluster, so a worker's tasks survive the loss of a node; slower). DP3's own readers and writers work with either")
+    private String queueType = "classic";
     @UriParam(label = "common", defaultValue = "10000", description = "x-max-length of the normal worker queues when declareTopology is set (DP3: 10000; DP3 before 2023: 100)")
     private int normalQueueMaxLength = 10_000;
     @UriParam(label = "advanced", description = "Name of the main task exchange (default APP-main-task-exchange)")
@@ -174,6 +176,14 @@ public class TaskQueueConfiguration implements Cloneable {
 
     public void setParse(boolean parse) {
         this.parse = parse;
+    }
+
+    public String getQueueType() {
+        return queueType;
+    }
+
+    public void setQueueType(String queueType) {
+        this.queueType = queueType;
     }
 
     public SSLContextParameters getSslContextParameters() {

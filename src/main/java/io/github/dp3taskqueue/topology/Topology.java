@@ -14,8 +14,13 @@ import io.github.dp3taskqueue.task.TaskKind;
  * @param names                the names
  * @param workers              the number of workers
  * @param normalQueueMaxLength the bound of the normal queues (DP3: 10,000; before 2023: 100)
+ * @param quorum               worker queues as RabbitMQ quorum queues (replicated) instead of classic ones
  */
-public record Topology(TopologyNames names, int workers, int normalQueueMaxLength) {
+public record Topology(TopologyNames names, int workers, int normalQueueMaxLength, boolean quorum) {
+
+    public Topology(TopologyNames names, int workers, int normalQueueMaxLength) {
+        this(names, workers, normalQueueMaxLength, false);
+    }
 
     public static final int DP3_NORMAL_QUEUE_MAX_LENGTH = 10_000;
 
@@ -33,7 +38,13 @@ public record Topology(TopologyNames names, int workers, int normalQueueMaxLengt
             arguments.put("x-max-length", normalQueueMaxLength);
             arguments.put("x-overflow", "reject-publish");
         }
+        arguments.putAll(typeArguments());
         return arguments;
+    }
+
+    /** {@code x-queue-type: quorum} for quorum queues; nothing (the broker's default, classic) otherwise. */
+    private Map<String, Object> typeArguments() {
+        return quorum ? Map.of("x-queue-type", "quorum") : Map.of();
     }
 
     /** The arguments of a normal worker queue on RabbitMQ (DP3's). */
@@ -54,9 +65,9 @@ public record Topology(TopologyNames names, int workers, int normalQueueMaxLengt
         List<QueueSpec> queues = new ArrayList<>(workers * 4);
         for (int i = 0; i < workers; i++) {
             queues.add(new QueueSpec(names.normalQueue(i), normalQueueArguments(product), names.mainExchange(), i));
-            queues.add(new QueueSpec(names.priorityQueue(i), Map.of(), names.priorityExchange(), i));
-            queues.add(new QueueSpec(names.snapshotQueue(i), Map.of(), names.snapshotExchange(), i));
-            queues.add(new QueueSpec(names.controlQueue(i), Map.of(), names.controlExchange(), i));
+            queues.add(new QueueSpec(names.priorityQueue(i), typeArguments(), names.priorityExchange(), i));
+            queues.add(new QueueSpec(names.snapshotQueue(i), typeArguments(), names.snapshotExchange(), i));
+            queues.add(new QueueSpec(names.controlQueue(i), typeArguments(), names.controlExchange(), i));
         }
         return queues;
     }

@@ -27,6 +27,9 @@ public final class TopologyDeclarer {
                     channel.exchangeDeclare(exchange, BuiltinExchangeType.DIRECT, true, false, null);
                 }
                 BrokerProduct product = BrokerProduct.of(channel.getConnection());
+                if (topology.quorum() && product == BrokerProduct.QPID) {
+                    throw new TopologyException("queueType=quorum needs RabbitMQ: the embedded broker has no quorum queues", null);
+                }
                 LOG.info("declaring the DP3 topology of '{}' for {} workers on {}", topology.names().application(),
                         topology.workers(), product);
                 for (Topology.QueueSpec queue : topology.queues(product)) {

@@ -57,6 +57,7 @@ final class FaultRun implements AutoCloseable {
     private volatile Predicate<String> failing = eid -> false;
 
     private final String brokerOptions;
+    private final java.util.function.Supplier<com.rabbitmq.client.Connection> checks;
 
     FaultRun(int workers, int tasks) {
         this(workers, tasks, TestBroker.brokerOptions());
@@ -64,9 +65,15 @@ final class FaultRun implements AutoCloseable {
 
     /** @param brokerOptions how the routes reach the broker (a proxy in front of it, for example) */
     FaultRun(int workers, int tasks, String brokerOptions) {
+        this(workers, tasks, brokerOptions, TestBroker::connect);
+    }
+
+    /** @param checks connections for the final drain and the clean-up (to a cluster node, for example) */
+    FaultRun(int workers, int tasks, String brokerOptions, java.util.function.Supplier<com.rabbitmq.client.Connection> checks) {
         this.workers = workers;
         this.tasks = tasks;
         this.brokerOptions = brokerOptions;
+        this.checks = checks;
     }
 
     static String eidOf(byte[] body) {
@@ -179,7 +186,8 @@ final class FaultRun implements AutoCloseable {
         Set<String> queued = new HashSet<>();
         for (int w = 0; w < workers; w++) {
             for (String suffix : List.of("", "-pri")) {
-                TestBroker.drain(app + "-worker-" + w + suffix).forEach(body -> queued.add(eidOf(body)));
+                TestBroker.drainResponses(checks.get(), app + "-worker-" + w + suffix)
+                        .forEach(message -> queued.add(eidOf(message.getBody())));
             }
         }
         Set<String> dead = new HashSet<>();
@@ -213,7 +221,7 @@ final class FaultRun implements AutoCloseable {
             producerSide.close();
             consumerSide.close();
         } finally {
-            TestBroker.deleteApp(app, workers);
+            TestBroker.deleteApp(checks.get(), app, workers);
         }
     }
 

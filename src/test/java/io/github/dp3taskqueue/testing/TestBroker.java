@@ -183,9 +183,23 @@ public final class TestBroker implements BeforeAllCallback {
         }
     }
 
+    /** A plain amqp-client connection to another broker (a cluster node), guest/guest. */
+    public static Connection connect(String h, int p) {
+        try {
+            return factory(h, p).newConnection("dp3-taskqueue test");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot connect to RabbitMQ at " + h + ":" + p, e);
+        }
+    }
+
     /** Deletes every exchange and queue of a DP3 application (for the given worker count). */
     public static void deleteApp(String app, int workers) {
-        try (Connection connection = connect()) {
+        deleteApp(connect(), app, workers);
+    }
+
+    /** {@link #deleteApp(String, int)} through the given connection (closed afterwards). */
+    public static void deleteApp(Connection broker, String app, int workers) {
+        try (Connection connection = broker) {
             Channel channel = connection.createChannel();
             for (String suffix : List.of("main-task-exchange", "priority-task-exchange", "main-snapshot-exchange", "control-exchange")) {
                 channel.exchangeDelete(app + "-" + suffix);
@@ -228,8 +242,13 @@ public final class TestBroker implements BeforeAllCallback {
 
     /** Takes every message of a queue with its properties. */
     public static List<com.rabbitmq.client.GetResponse> drainResponses(String queue) {
+        return drainResponses(connect(), queue);
+    }
+
+    /** {@link #drainResponses(String)} through the given connection (closed afterwards). */
+    public static List<com.rabbitmq.client.GetResponse> drainResponses(Connection broker, String queue) {
         List<com.rabbitmq.client.GetResponse> responses = new ArrayList<>();
-        try (Connection connection = connect()) {
+        try (Connection connection = broker) {
             Channel channel = connection.createChannel();
             com.rabbitmq.client.GetResponse response;
             while ((response = channel.basicGet(queue, true)) != null) {
