@@ -189,17 +189,7 @@ public final class ConfirmedPublisher {
             }
         }
         if (!completed.isEmpty()) {
-            completions.execute(completed.size() == 1 ? completed.get(0) : () -> runAll(completed));
-        }
-    }
-
-    private static void runAll(List<Runnable> completions) {
-        for (Runnable completion : completions) {
-            try {
-                completion.run();
-            } catch (RuntimeException e) { // one exchange's routing must not keep the others waiting
-                LOG.warn("completing a published exchange failed: {}", e.getMessage(), e);
-            }
+            completions.execute(completed.size() == 1 ? completed.get(0) : () -> PublishBatch.completeAll(completed));
         }
     }
 
@@ -228,7 +218,7 @@ public final class ConfirmedPublisher {
                 return;
             }
             channel = null;
-            Refusal refusal = signal == null ? null : Refusal.of(signal);
+            PublishRefusal refusal = signal == null ? null : PublishRefusal.of(signal);
             List<PendingMessage> requeue = new ArrayList<>(unconfirmed.values());
             unconfirmed.clear();
             // unconfirmed messages go first, in their original order, before the ones parked since
@@ -243,46 +233,6 @@ public final class ConfirmedPublisher {
             LOG.warn("publishing channel lost ({}); {} unconfirmed messages will be republished",
                     signal == null ? "publish failed" : BrokerReplies.replyText(signal), parked.size());
             scheduleReconnect(0);
-        }
-    }
-
-    /**
-     * A channel closed because the publish itself can never succeed: the exchange does not exist
-     * (404) or the user may not write to it (403). Republishing would loop for ever, so the
-     * messages for that exchange fail with the broker's reason; the others are republished.
-     */
-    private record Refusal(String exchange, String text, int code) {
-
-        static Refusal of(ShutdownSignalException signal) {
-            int code = BrokerReplies.replyCode(signal);
-            if (code != 404 && code != 403) {
-                return null;
-            }
-            String text = BrokerReplies.replyText(signal);
-            return new Refusal(quotedAfter(text, "exchange '"), text, code);
-        }
-
-        boolean appliesTo(String target) {
-            return exchange == null ? code == 403 : exchange.equals(target);
-        }
-
-        Throwable error() {
-            if (code == 404) {
-                return new IllegalStateException("exchange '" + exchange
-                        + "' does not exist (NOT_FOUND): the DP3 topology was deleted or never declared");
-            }
-            return new IllegalStateException("RabbitMQ refused the publish: " + text
-                    + " (the user needs write permission on the DP3 exchanges)");
-        }
-
-        private static String quotedAfter(String text, String marker) {
-            int start = text.indexOf(marker);
-            if (start < 0) {
-                return null;
-            }
-            int from = start + marker.length();
-            int end = text.indexOf('\'', from);
-            return end > from ? text.substring(from, end) : null;
         }
     }
 

@@ -1,8 +1,12 @@
 package io.github.dp3taskqueue.producer;
 
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The messages of one Camel exchange. It completes once, when the last message is confirmed or
@@ -11,6 +15,8 @@ import java.util.function.Consumer;
  * (the broker acks with {@code multiple}), so their completions go to the executor together.
  */
 final class PublishBatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishBatch.class);
 
     private final AtomicInteger remaining;
     private final Consumer<Throwable> onDone;
@@ -41,5 +47,16 @@ final class PublishBatch {
             return () -> onDone.accept(result);
         }
         return null;
+    }
+
+    /** Runs completions one after the other; one exchange's routing failing must not keep the others waiting. */
+    static void completeAll(List<Runnable> completions) {
+        for (Runnable completion : completions) {
+            try {
+                completion.run();
+            } catch (RuntimeException e) {
+                LOG.warn("completing a published exchange failed: {}", e.getMessage(), e);
+            }
+        }
     }
 }

@@ -53,17 +53,13 @@ class ClusterIT {
         String options = "addresses=" + ADDRESSES + "&queueType=quorum&retryDelays=200ms,500ms,1s";
         try (FaultRun run = new FaultRun(2, TASKS, options, () -> TestBroker.connect("127.0.0.1", 5682))) {
             run.startProducer("declareTopology=true").startConsumers("");
-            long[] stopped = new long[1];
-            int[] consumedAtStop = new int[1];
             // every connection starts on the first address: node 1 carries them all when it stops
             run.feed(2000, Map.of(8000, () -> {
                 cluster("stop-node", "1");
-                stopped[0] = System.nanoTime();
-                consumedAtStop[0] = run.consumed.size();
+                run.faultOver();
             }));
             run.awaitProducerSettled(Duration.ofSeconds(120));
-            run.awaitConsumed(consumedAtStop[0] + 1, Duration.ofSeconds(60));
-            long failover = (System.nanoTime() - stopped[0]) / 1_000_000;
+            long failover = run.awaitRecovery(Duration.ofSeconds(60));
             run.awaitConsumed(TASKS, Duration.ofSeconds(90));
             FaultRun.Account account = run.account("cluster-node-stopped", List.of(), failover);
             assertThat(account.lost()).isZero();

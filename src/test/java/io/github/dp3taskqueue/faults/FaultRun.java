@@ -169,6 +169,21 @@ final class FaultRun implements AutoCloseable {
         }
     }
 
+    private volatile long faultOverNanos;
+    private volatile int consumedAtFaultOver;
+
+    /** Marks the moment a fault ended (the broker back, the path released, the node stopped). */
+    void faultOver() {
+        consumedAtFaultOver = consumed.size();
+        faultOverNanos = System.nanoTime();
+    }
+
+    /** Waits until consumption resumed after {@link #faultOver()}; returns how long that took, in ms. */
+    long awaitRecovery(Duration timeout) throws InterruptedException {
+        awaitConsumed(consumedAtFaultOver + 1, timeout);
+        return (System.nanoTime() - faultOverNanos) / 1_000_000;
+    }
+
     void awaitConsumed(int distinct, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (consumed.size() < distinct) {

@@ -98,21 +98,17 @@ class FaultSuiteIT {
             // heartbeats every second: a silent path is noticed after about two of them
             String stallAware = "requestedHeartbeat=1&connectionTimeout=2s&" + RECOVERING;
             run.startProducer("declareTopology=true&" + stallAware).startConsumers(stallAware);
-            long[] released = new long[1];
-            int[] consumedAtRelease = new int[1];
             run.feed(2500, Map.of(8000, () -> {
                 proxy.freeze(); // every byte in both directions held, connections left open
                 try {
                     Thread.sleep(6000);
                 } finally {
                     proxy.unfreeze();
-                    released[0] = System.nanoTime();
-                    consumedAtRelease[0] = run.consumed.size();
+                    run.faultOver();
                 }
             }));
             run.awaitProducerSettled(Duration.ofSeconds(90));
-            run.awaitConsumed(consumedAtRelease[0] + 1, Duration.ofSeconds(30));
-            long recovery = (System.nanoTime() - released[0]) / 1_000_000;
+            long recovery = run.awaitRecovery(Duration.ofSeconds(30));
             run.awaitConsumed(TASKS, Duration.ofSeconds(60));
             assertNothingLost(run.account("network-stall", List.of(), recovery));
         } finally {
@@ -125,8 +121,6 @@ class FaultSuiteIT {
     void brokerApplicationRestartedDuringARun() throws Exception {
         try (FaultRun run = new FaultRun(2, TASKS)) {
             run.startProducer("declareTopology=true&" + RECOVERING).startConsumers(RECOVERING);
-            long[] back = new long[1];
-            int[] consumedAtBack = new int[1];
             run.feed(2500, Map.of(8000, () -> {
                 try {
                     TestBroker.rabbitmqctl("stop_app");
@@ -134,13 +128,11 @@ class FaultSuiteIT {
                 } finally {
                     TestBroker.rabbitmqctl("start_app");
                     TestBroker.rabbitmqctl("await_startup");
-                    back[0] = System.nanoTime();
-                    consumedAtBack[0] = run.consumed.size();
+                    run.faultOver();
                 }
             }));
             run.awaitProducerSettled(Duration.ofSeconds(90));
-            run.awaitConsumed(consumedAtBack[0] + 1, Duration.ofSeconds(30));
-            long recovery = (System.nanoTime() - back[0]) / 1_000_000;
+            long recovery = run.awaitRecovery(Duration.ofSeconds(30));
             run.awaitConsumed(TASKS, Duration.ofSeconds(60));
             FaultRun.Account account = run.account("broker-restart", List.of(), recovery);
             assertNothingLost(account);

@@ -1,0 +1,45 @@
+package io.github.dp3taskqueue.producer;
+
+import com.rabbitmq.client.ShutdownSignalException;
+
+import io.github.dp3taskqueue.topology.BrokerReplies;
+
+/**
+ * A channel closed because the publish itself can never succeed: the exchange does not exist
+ * (404) or the user may not write to it (403). Republishing would loop for ever, so the
+ * messages for that exchange fail with the broker's reason; the others are republished.
+ */
+record PublishRefusal(String exchange, String text, int code) {
+
+    static PublishRefusal of(ShutdownSignalException signal) {
+        int code = BrokerReplies.replyCode(signal);
+        if (code != 404 && code != 403) {
+            return null;
+        }
+        String text = BrokerReplies.replyText(signal);
+        return new PublishRefusal(quotedAfter(text, "exchange '"), text, code);
+    }
+
+    boolean appliesTo(String target) {
+        return exchange == null ? code == 403 : exchange.equals(target);
+    }
+
+    Throwable error() {
+        if (code == 404) {
+            return new IllegalStateException("exchange '" + exchange
+                    + "' does not exist (NOT_FOUND): the DP3 topology was deleted or never declared");
+        }
+        return new IllegalStateException("RabbitMQ refused the publish: " + text
+                + " (the user needs write permission on the DP3 exchanges)");
+    }
+
+    private static String quotedAfter(String text, String marker) {
+        int start = text.indexOf(marker);
+        if (start < 0) {
+            return null;
+        }
+        int from = start + marker.length();
+        int end = text.indexOf('\'', from);
+        return end > from ? text.substring(from, end) : null;
+    }
+}
