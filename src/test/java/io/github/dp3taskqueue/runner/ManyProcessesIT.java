@@ -95,6 +95,7 @@ class ManyProcessesIT {
                 }
             }
             assertThat(seen).hasSize(2 * PER_PRODUCER);
+            assertThat(duplicates).as("no fault, so every task exactly once").isZero();
             System.out.printf("ACCOUNT many-processes workers=%d producers=2 given=%d processed=%d duplicates=%d lost=%d%n", WORKERS,
                     2 * PER_PRODUCER, seen.size(), duplicates, 2 * PER_PRODUCER - seen.size());
             for (int w = 0; w < WORKERS; w++) {
