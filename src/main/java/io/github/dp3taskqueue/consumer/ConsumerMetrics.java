@@ -1,8 +1,9 @@
 package io.github.dp3taskqueue.consumer;
 
-import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
-
 import java.util.concurrent.atomic.LongAdder;
+
+import io.github.dp3taskqueue.TaskQueueEndpoint;
+import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
 
 /** Counters of a consumer, for logs, tests and the benchmark; also reported to {@link TaskQueueMetrics}. */
 public final class ConsumerMetrics {
@@ -16,6 +17,12 @@ public final class ConsumerMetrics {
 
     public ConsumerMetrics(TaskQueueMetrics reported) {
         this.reported = reported;
+    }
+
+    /** The counters of a consumer of this endpoint, reported to Micrometer when it is there. */
+    static ConsumerMetrics of(TaskQueueEndpoint endpoint) {
+        return new ConsumerMetrics(TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(),
+                endpoint.getSettings().kind().optionValue()));
     }
 
     void delivered(String queue, boolean redelivered) {

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
-import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
@@ -54,8 +53,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
         super.doInit();
         sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
         failurePolicy = FailurePolicy.fromOption(endpoint.getConfiguration().getOnFailure());
-        metrics = new ConsumerMetrics(TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(),
-                endpoint.getSettings().kind().optionValue()));
+        metrics = ConsumerMetrics.of(endpoint);
     }
 
     @Override

@@ -43,8 +43,7 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
         super.doInit();
         sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
         failurePolicy = FailurePolicy.fromOption(endpoint.getConfiguration().getOnFailure());
-        metrics = new ConsumerMetrics(io.github.dp3taskqueue.metrics.TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(),
-                endpoint.getApplication(), endpoint.getSettings().kind().optionValue()));
+        metrics = ConsumerMetrics.of(endpoint);
     }
 
     @Override
