@@ -99,7 +99,8 @@ final class WorkerQueues {
                 StartupCheck.requirePresent(connection, StartupCheck.Kind.QUEUE, sources.stream().map(QueueReader.Source::queue).toList(),
                         settings.retryDelays());
                 QueueOverflowCheck.warnAboutSilentDrops(connection,
-                        sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList());
+                        sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList(),
+                        settings.topology(options.getNormalQueueMaxLength()).normalQueueArguments());
             }
             return connection;
         } catch (BrokerUnavailableException | RuntimeException e) {

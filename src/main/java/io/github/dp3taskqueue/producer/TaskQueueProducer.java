@@ -71,7 +71,8 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
             if (settings.kind() == TaskKind.DATAPOINT) {
                 // a bounded queue that drops its oldest tasks when full loses what this producer had confirmed
                 QueueOverflowCheck.warnAboutSilentDrops(connection, IntStream.range(0, settings.workersOrDefault())
-                        .mapToObj(i -> settings.names().normalQueue(i)).toList());
+                        .mapToObj(i -> settings.names().normalQueue(i)).toList(),
+                        settings.topology(options.getNormalQueueMaxLength()).normalQueueArguments());
             }
         }
         var executors = endpoint.getCamelContext().getExecutorServiceManager();

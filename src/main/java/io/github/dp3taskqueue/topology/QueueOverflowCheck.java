@@ -22,27 +22,34 @@ import com.rabbitmq.client.Channel;
  * arguments are learnt from RabbitMQ's equivalence check: a re-declaration with other arguments
  * is refused with {@code inequivalent arg 'x-...': received ... but current is the value V},
  * which names one current argument at a time. Each probe uses a throwaway channel (the refusal
- * closes it) and only runs after the queue is known to exist, so it never creates one.
+ * closes it) and runs after the queue was found to exist. The first probe carries DP3's own
+ * arguments: a DP3 queue answers at once, and should the queue vanish in between, the probe
+ * re-creates it as DP3 would rather than as an unbounded queue.
  */
 public final class QueueOverflowCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueOverflowCheck.class);
     private static final Pattern INEQUIVALENT = Pattern.compile(
-            "inequivalent arg '([^']+)' for queue '[^']*' in vhost '[^']*': received .* but current is (?:none|the value '([^']*)' of type '([^']*)')");
+            "inequivalent arg '([^']+)' for queue '[^']*' in vhost '[^']*': received .* but current is "
+                    + "(?:none|the value '([^']*)' of type '([^']*)'|'([^']*)')");
     private static final int MAX_PROBES = 12;
 
     private QueueOverflowCheck() {
     }
 
-    /** Logs a warning for each of the queues that can silently drop tasks; returns their names. */
-    public static List<String> warnAboutSilentDrops(ChannelSource channels, List<String> queues) {
-        return queues.stream().filter(queue -> dropsSilently(channels, queue)).toList();
+    /**
+     * Logs a warning for each of the queues that can silently drop tasks; returns their names.
+     *
+     * @param dp3Arguments the arguments DP3 declares these queues with (the first guess)
+     */
+    public static List<String> warnAboutSilentDrops(ChannelSource channels, List<String> queues, Map<String, Object> dp3Arguments) {
+        return queues.stream().filter(queue -> dropsSilently(channels, queue, dp3Arguments)).toList();
     }
 
-    private static boolean dropsSilently(ChannelSource channels, String queue) {
+    private static boolean dropsSilently(ChannelSource channels, String queue, Map<String, Object> dp3Arguments) {
         Map<String, Object> arguments;
         try {
-            arguments = currentArguments(channels, queue);
+            arguments = currentArguments(channels, queue, dp3Arguments);
         } catch (IOException | RuntimeException e) {
             LOG.debug("could not learn the arguments of queue '{}': {}", queue, e.getMessage());
             return false;
@@ -61,8 +68,11 @@ public final class QueueOverflowCheck {
     }
 
     /** The queue's arguments as far as RabbitMQ checks them, or {@code null} when they cannot be learnt. */
-    static Map<String, Object> currentArguments(ChannelSource channels, String queue) throws IOException {
+    static Map<String, Object> currentArguments(ChannelSource channels, String queue, Map<String, Object> firstGuess)
+            throws IOException {
         Map<String, Object> arguments = new LinkedHashMap<>();
+        // as the broker's answers are read (integers as long), so that a first guess that matches looks the same
+        firstGuess.forEach((key, value) -> arguments.put(key, value instanceof Integer i ? Long.valueOf(i) : value));
         for (int probe = 0; probe < MAX_PROBES; probe++) {
             Channel channel = channels.openChannel();
             try {
@@ -77,10 +87,12 @@ public final class QueueOverflowCheck {
                 if (!m.find()) {
                     return null; // refused for another reason (durability, exclusivity): nothing to learn
                 }
-                if (m.group(2) == null) {
-                    arguments.remove(m.group(1));
-                } else {
+                if (m.group(2) != null) {
                     arguments.put(m.group(1), typed(m.group(2), m.group(3)));
+                } else if (m.group(4) != null) { // both sides of one type: the broker leaves the type out
+                    arguments.put(m.group(1), m.group(4).matches("-?\\d+") ? (Object) Long.valueOf(m.group(4)) : m.group(4));
+                } else {
+                    arguments.remove(m.group(1));
                 }
             } finally {
                 TopologyDeclarer.closeQuietly(channel);

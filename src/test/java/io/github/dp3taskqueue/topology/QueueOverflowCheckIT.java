@@ -20,6 +20,9 @@ import io.github.dp3taskqueue.testing.TestBroker;
 @ExtendWith(TestBroker.class)
 class QueueOverflowCheckIT {
 
+    /** The first guess the start-up check makes: DP3's arguments of a normal worker queue. */
+    private static final Map<String, Object> DP3 = new Topology(TopologyNames.of("x"), 1, 10_000).normalQueueArguments();
+
     @Test
     void aBoundedDropHeadQueueIsWarnedAboutAndADp3QueueIsNot() throws Exception {
         String app = TestBroker.uniqueApp("overflow");
@@ -37,9 +40,9 @@ class QueueOverflowCheckIT {
             try (var connection = new io.github.dp3taskqueue.connection.BrokerConnection(
                     new org.springframework.amqp.rabbit.connection.CachingConnectionFactory(TestBroker.host(), TestBroker.port()), true,
                     "test")) {
-                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-1"))
+                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-1", DP3))
                         .containsOnly(Map.entry("x-max-length", 5L), Map.entry("x-message-ttl", 60000L));
-                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-0"))
+                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-0", DP3))
                         .containsOnly(Map.entry("x-max-length", 10000L), Map.entry("x-overflow", "reject-publish"));
             }
 

@@ -55,9 +55,9 @@ class QuorumQueueIT {
                     .allSatisfy(r -> assertThat(r.getException()).isInstanceOf(QueueFullException.class));
             assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(accepted);
             try (var connection = new BrokerConnection(new CachingConnectionFactory(TestBroker.host(), TestBroker.port()), true, "test")) {
-                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-0")).containsOnly(Map.entry("x-max-length", 5L),
+                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-0", Map.of())).containsOnly(Map.entry("x-max-length", 5L),
                         Map.entry("x-overflow", "reject-publish"), Map.entry("x-queue-type", "quorum"));
-                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-0-pri"))
+                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-0-pri", Map.of()))
                         .containsOnly(Map.entry("x-queue-type", "quorum"));
             }
             // a consumer that only checks the topology (DP3's start-up check) reads the quorum queues
