@@ -57,6 +57,9 @@ public final class PublishPlanner {
         Message in = exchange.getMessage();
         in.removeHeader(TaskQueueConstants.INVALID_TASKS);
         Object payload = in.getBody();
+        if (payload instanceof String text) {
+            payload = text.getBytes(StandardCharsets.UTF_8); // once, for the fast path and for BodyItems alike
+        }
         Task single = oneDataPointTask(payload);
         List<Task> tasks = single != null ? List.of(model.canonical(single)) : tasks(exchange, BodyItems.of(exchange, payload));
         boolean toPriority = flagHeader(exchange, TaskQueueConstants.PRIORITY, priority);
@@ -88,8 +91,7 @@ public final class PublishPlanner {
         if (kind != TaskKind.DATAPOINT || skipInvalid) {
             return null;
         }
-        byte[] bytes = body instanceof byte[] b ? b : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
-        return bytes == null ? null : TaskJsonReader.tryReadDataPointTask(bytes);
+        return body instanceof byte[] bytes ? TaskJsonReader.tryReadDataPointTask(bytes) : null;
     }
 
     private static boolean flagHeader(Exchange exchange, String name, boolean fallback) {
