@@ -170,9 +170,10 @@ public final class ConfirmedPublisher {
             done = one == null ? List.of() : List.of(one);
         }
         List<Runnable> completed = new ArrayList<>();
+        int acked = 0;
         for (PendingMessage pending : done) {
             if (ack) {
-                window.release();
+                acked++;
                 if (pending.returnedReason == null) {
                     metrics.confirmed(pending.message.worker());
                 } else {
@@ -188,6 +189,9 @@ public final class ConfirmedPublisher {
                 refused(pending);
             }
         }
+        // one release for the whole confirm: a release per message would wake a blocked publisher
+        // once per message, to send one message and block again
+        window.release(acked);
         if (!completed.isEmpty()) {
             completions.execute(completed.size() == 1 ? completed.get(0) : () -> PublishBatch.completeAll(completed));
         }

@@ -69,14 +69,18 @@ public final class Dp3Benchmark {
             Measure baseline) throws Exception {
         long began = System.nanoTime();
         component.run(warm);
+        component.run(warm); // the consumer's path is not in JitWarmup: one more pass before measuring
         baseline.run(warm.subList(0, Math.min(10_000, warm.size())));
         List<Double> c = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            CpuUse start = CpuUse.now();
             c.add(component.run(bodies));
+            CpuUse middle = CpuUse.now();
             b.add(baseline.run(bodies));
-            System.out.printf("%s round %d: component %.0f tasks/s, baseline %.0f tasks/s%n", scenario, round, c.get(c.size() - 1),
-                    b.get(b.size() - 1));
+            CpuUse end = CpuUse.now();
+            System.out.printf("%s round %d: component %.0f tasks/s, baseline %.0f tasks/s (CPU with set-up: component's %s; baseline's %s)%n",
+                    scenario, round, c.get(c.size() - 1), b.get(b.size() - 1), middle.since(start).describe(), end.since(middle).describe());
         }
         System.out.printf("%s took %d s%n", scenario, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
         double cm = BenchSupport.median(c);
@@ -96,11 +100,16 @@ public final class Dp3Benchmark {
         List<Double> batch = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            CpuUse start = CpuUse.now();
             single.add(ProduceScenario.component(bodies, 1));
+            CpuUse afterSingle = CpuUse.now();
             baseline.add(ProduceScenario.baseline(bodies));
+            CpuUse afterBaseline = CpuUse.now();
             batch.add(ProduceScenario.component(bodies, 500));
-            System.out.printf("produce round %d: single %.0f tasks/s, baseline %.0f tasks/s, batch %.0f tasks/s%n", round,
-                    single.get(round - 1), baseline.get(round - 1), batch.get(round - 1));
+            CpuUse end = CpuUse.now();
+            System.out.printf("produce round %d: single %.0f tasks/s, baseline %.0f tasks/s, batch %.0f tasks/s (CPU: single's %s;"
+                    + " baseline's %s; batch's %s)%n", round, single.get(round - 1), baseline.get(round - 1), batch.get(round - 1),
+                    afterSingle.since(start).describe(), afterBaseline.since(afterSingle).describe(), end.since(afterBaseline).describe());
         }
         System.out.printf("produce-single and produce-batch took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
         double b = BenchSupport.median(baseline);
@@ -114,8 +123,13 @@ public final class Dp3Benchmark {
         return lines;
     }
 
-    /** memory-produce and memory-consume: two -Xmx256m JVMs, one publishing a JSON-lines file, one draining. */
-    private static List<String> memory(int count) throws Exception {
+    /**
+     * memory-produce and memory-consume: two -Xmx256m JVMs at once, one publishing a JSON-lines file
+     * to four workers, one draining them. Four workers rather than one: a single queue is one
+     * broker process, which caps the run at one core and made these 2,000,000 messages the
+     * slowest part of the benchmark (200,000 tasks here: 29 s with one worker, 21 s with four).
+     */
+    static List<String> memory(int count) throws Exception {
         String app = BenchSupport.freshApp("memory", count + 1000);
         Path dir = Files.createTempDirectory("dp3-bench");
         Path file = dir.resolve("tasks.jsonl");

@@ -7,7 +7,11 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 
-/** memory-consume, in its own JVM (-Xmx256m): drains worker 0. Arguments: host port app count. */
+/**
+ * memory-consume, in its own JVM (-Xmx256m): one route per worker drains the four workers'
+ * queues (a JVM hosting a DP3 deployment's four workers holds four prefetch buffers, more than
+ * one worker would). Arguments: host port app count.
+ */
 public final class MemoryConsumerMain {
 
     private MemoryConsumerMain() {
@@ -22,8 +26,11 @@ public final class MemoryConsumerMain {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + args[2] + "?workerIndex=0&workers=1&host=" + args[0] + "&port=" + args[1])
-                            .process(e -> done.countDown());
+                    for (int worker = 0; worker < BenchSupport.WORKERS; worker++) {
+                        from("dp3-taskqueue:" + args[2] + "?workerIndex=" + worker + "&workers=" + BenchSupport.WORKERS + "&host=" + args[0]
+                                + "&port=" + args[1])
+                                .process(e -> done.countDown());
+                    }
                 }
             });
             camel.start();

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -21,7 +22,8 @@ import io.github.dp3taskqueue.testing.TestBroker;
 
 /**
  * produce-single and produce-batch: the component in a Camel route against a plain amqp-client
- * publisher with asynchronous confirms and a window of 1,000, same bodies, persistent, mandatory.
+ * publisher with asynchronous confirms and a window of 1,000, same bodies and properties, persistent,
+ * mandatory.
  */
 final class ProduceScenario {
 
@@ -44,22 +46,29 @@ final class ProduceScenario {
                         failed.incrementAndGet();
                         done.countDown();
                     });
-                    from("seda:tasks?concurrentConsumers=" + SEDA_CONSUMERS + "&size=10000&blockWhenFull=true")
+                    from("seda:tasks?concurrentConsumers=" + SEDA_CONSUMERS + "&size=10000&blockWhenFull=true&pollTimeout=100")
                             .to("dp3-taskqueue:" + app + "?workers=" + BenchSupport.WORKERS + "&entityIdTypes=ip:ipv4&"
-                                    + TestBroker.brokerOptions())
+                                    + TestBroker.brokerOptions() + System.getProperty("bench.producerOptions", ""))
                             .process(e -> done.countDown());
                 }
             });
             camel.start();
+            // a seda consumer does not poll while the CamelContext is starting: it sleeps for its
+            // poll timeout (1 s by default) and looks again. Timed from here, that second was a
+            // fifth of every component round; with a 100 ms timeout, waiting 300 ms covers it
+            Thread.sleep(300);
             ProducerTemplate template = camel.createProducerTemplate();
+            // resolved once: a URI per send would have Camel normalise it 100,000 times on the
+            // driver's thread, CPU taken from the route and the broker, not a cost of the component
+            Endpoint tasks = camel.getEndpoint("seda:tasks?size=10000&blockWhenFull=true");
             long start = System.nanoTime();
             if (batch == 1) {
                 for (String body : bodies) {
-                    template.sendBody("seda:tasks?size=10000&blockWhenFull=true", body);
+                    template.sendBody(tasks, body);
                 }
             } else {
                 for (int from = 0; from < bodies.size(); from += batch) {
-                    template.sendBody("seda:tasks?size=10000&blockWhenFull=true", List.copyOf(bodies.subList(from, Math.min(bodies.size(), from + batch))));
+                    template.sendBody(tasks, List.copyOf(bodies.subList(from, Math.min(bodies.size(), from + batch))));
                 }
             }
             if (!done.await(300, TimeUnit.SECONDS) || failed.get() > 0) {
@@ -90,8 +99,13 @@ final class ProduceScenario {
                 String key = "ip:" + body.substring(21, body.indexOf('"', 21));
                 window.acquire();
                 outstanding.add(channel.getNextPublishSeqNo());
+                // the component's properties exactly (DP3's client's, PROTOCOL.md section 4): the broker's
+                // cost per message grows with them (about 15% for correlation id and timestamp), so
+                // both sides must send the same
                 AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
-                        .contentEncoding("utf-8").messageId(java.util.UUID.randomUUID().toString()).deliveryMode(2).build();
+                        .contentEncoding("utf-8").messageId(java.util.UUID.randomUUID().toString())
+                        .correlationId(java.util.UUID.randomUUID().toString())
+                        .timestamp(new java.util.Date(System.currentTimeMillis() / 1000 * 1000)).deliveryMode(2).build();
                 channel.basicPublish(exchange, Integer.toString(Dp3Hash.worker(key, BenchSupport.WORKERS)), true, properties,
                         BenchSupport.utf8(body));
             }

@@ -1,0 +1,52 @@
+package io.github.dp3taskqueue.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used so far by this JVM and by a RabbitMQ broker running on this machine (its Erlang
+ * VM, read from /proc; 0 when there is none to read). On a 2-core machine the broker and the
+ * client share the cores, so a scenario's rate depends on both: printed next to the rates.
+ */
+record CpuUse(long jvmNanos, long brokerNanos) {
+
+    private static final long TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
+
+    static CpuUse now() {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        return new CpuUse(os.getProcessCpuTime(), brokerNanos0());
+    }
+
+    CpuUse since(CpuUse start) {
+        return new CpuUse(jvmNanos - start.jvmNanos, brokerNanos - start.brokerNanos);
+    }
+
+    String describe() {
+        return String.format("JVM %.1f s, broker %.1f s", jvmNanos / 1e9, brokerNanos / 1e9);
+    }
+
+    private static long brokerNanos0() {
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .mapToLong(CpuUse::beamTicks).sum() * TICK_NANOS;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static long beamTicks(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            int close = stat.lastIndexOf(')');
+            if (!stat.substring(stat.indexOf('(') + 1, close).startsWith("beam")) {
+                return 0;
+            }
+            String[] fields = stat.substring(close + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+}
