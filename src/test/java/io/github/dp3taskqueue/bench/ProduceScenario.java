@@ -43,10 +43,6 @@ final class ProduceScenario {
 
     /** Tasks per second through a Camel route, one task per exchange or {@code batch} per exchange. */
     static double component(List<String> bodies, int batch) throws Exception {
-        return component(bodies, batch, SEDA_CONSUMERS);
-    }
-
-    static double component(List<String> bodies, int batch, int sedaConsumers) throws Exception {
         String app = BenchSupport.freshApp("produce", bodies.size() + 1000);
         try (CamelContext camel = new DefaultCamelContext()) {
             CountDownLatch done = new CountDownLatch(batch == 1 ? bodies.size() : (bodies.size() + batch - 1) / batch);
@@ -58,7 +54,7 @@ final class ProduceScenario {
                         failed.incrementAndGet();
                         done.countDown();
                     });
-                    from("seda:tasks?concurrentConsumers=" + sedaConsumers + "&size=10000&blockWhenFull=true&pollTimeout=100")
+                    from("seda:tasks?concurrentConsumers=" + SEDA_CONSUMERS + "&size=10000&blockWhenFull=true&pollTimeout=100")
                             .to("dp3-taskqueue:" + app + "?workers=" + BenchSupport.WORKERS + "&entityIdTypes=ip:ipv4&"
                                     + TestBroker.brokerOptions() + (batch > 1 ? "&confirmWindow=" + BATCH_CONFIRM_WINDOW : "")
                                     + System.getProperty("bench.producerOptions", ""))
