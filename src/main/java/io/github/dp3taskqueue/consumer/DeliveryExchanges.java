@@ -34,27 +34,34 @@ final class DeliveryExchanges {
         this.endpoint = endpoint;
     }
 
-    Parsed parse(Delivery delivery) {
+    /** Reads a body as the endpoint's task kind; never throws: a body that is not a task gives its error. */
+    Parsed parse(byte[] body) {
         TaskQueueConfiguration options = endpoint.getConfiguration();
         if (!options.isParse() && options.getConcurrentConsumers() == 1) {
-            return new Parsed(new ReceivedTask(delivery.body(), null), null); // one at a time: no entity key needed
+            return new Parsed(new ReceivedTask(body, null), null); // one at a time: no entity key needed
         }
         try {
             EndpointSettings settings = endpoint.getSettings();
-            Task task = settings.model().canonical(TaskJsonReader.read(settings.kind(), delivery.body()));
-            return new Parsed(new ReceivedTask(delivery.body(), task), null);
+            Task task = settings.model().canonical(TaskJsonReader.read(settings.kind(), body));
+            return new Parsed(new ReceivedTask(body, task), null);
         } catch (InvalidTaskException e) {
-            return new Parsed(new ReceivedTask(delivery.body(), null), e.withRawBody(delivery.body()));
+            return new Parsed(new ReceivedTask(body, null), e.withRawBody(body));
+        } catch (RuntimeException e) {
+            // not expected; on amqp-client's delivery thread it would close the channel, so it is
+            // the route's error handler that gets it, as for any body that is not a task
+            InvalidTaskException error = new InvalidTaskException("cannot read the task: " + e, e);
+            return new Parsed(new ReceivedTask(body, null), error.withRawBody(body));
         }
     }
 
-    Exchange create(Delivery delivery, Parsed parsed) {
+    Exchange create(Delivery delivery) {
         Exchange exchange = endpoint.createExchange();
-        fill(exchange, delivery, parsed);
+        fill(exchange, delivery);
         return exchange;
     }
 
-    void fill(Exchange exchange, Delivery delivery, Parsed parsed) {
+    void fill(Exchange exchange, Delivery delivery) {
+        Parsed parsed = delivery.parsed();
         Message message = exchange.getMessage();
         message.setHeader(TaskQueueConstants.QUEUE, delivery.queue());
         message.setHeader(TaskQueueConstants.FROM_PRIORITY, delivery.priority());

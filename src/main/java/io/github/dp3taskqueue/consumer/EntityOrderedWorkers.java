@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 /**
  * {@code concurrentConsumers} threads that each take the next delivery from the
@@ -19,21 +18,16 @@ final class EntityOrderedWorkers {
 
     /** Runs one delivery through the route and returns when the exchange is done. */
     interface Handler {
-        void handle(Delivery delivery, DeliveryExchanges.Parsed parsed);
-    }
-
-    private record Job(Delivery delivery, DeliveryExchanges.Parsed parsed) {
+        void handle(Delivery delivery);
     }
 
     private final PriorityDispatcher dispatcher;
-    private final Function<Delivery, DeliveryExchanges.Parsed> parser;
     private final Handler handler;
-    private final Map<String, ArrayDeque<Job>> busyEntities = new HashMap<>(); // guarded by this
+    private final Map<String, ArrayDeque<Delivery>> busyEntities = new HashMap<>(); // guarded by this
     private volatile boolean running;
 
-    EntityOrderedWorkers(PriorityDispatcher dispatcher, Function<Delivery, DeliveryExchanges.Parsed> parser, Handler handler) {
+    EntityOrderedWorkers(PriorityDispatcher dispatcher, Handler handler) {
         this.dispatcher = dispatcher;
-        this.parser = parser;
         this.handler = handler;
     }
 
@@ -51,38 +45,37 @@ final class EntityOrderedWorkers {
                 if (delivery == null) {
                     return;
                 }
-                Job job = new Job(delivery, parser.apply(delivery));
-                String key = job.parsed().entityKey();
+                String key = delivery.parsed().entityKey();
                 if (key != null) {
                     synchronized (this) {
-                        ArrayDeque<Job> waiting = busyEntities.get(key);
+                        ArrayDeque<Delivery> waiting = busyEntities.get(key);
                         if (waiting != null) {
-                            waiting.add(job);
+                            waiting.add(delivery);
                             continue;
                         }
                         busyEntities.put(key, new ArrayDeque<>());
                     }
                 }
-                runEntity(key, job);
+                runEntity(key, delivery);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    /** Runs the job, then every job of its entity that queued up meanwhile. */
-    private void runEntity(String key, Job first) {
-        Job job = first;
-        while (job != null) {
-            handler.handle(job.delivery(), job.parsed());
+    /** Runs the delivery, then every delivery of its entity that queued up meanwhile. */
+    private void runEntity(String key, Delivery first) {
+        Delivery delivery = first;
+        while (delivery != null) {
+            handler.handle(delivery);
             if (key == null) {
                 return;
             }
             synchronized (this) {
-                ArrayDeque<Job> waiting = busyEntities.get(key);
-                // once stopping, waiting jobs are not started: unacked, they return to the queue
-                job = running && waiting != null ? waiting.poll() : null;
-                if (job == null) {
+                ArrayDeque<Delivery> waiting = busyEntities.get(key);
+                // once stopping, waiting deliveries are not started: unacked, they return to the queue
+                delivery = running && waiting != null ? waiting.poll() : null;
+                if (delivery == null) {
                     busyEntities.remove(key);
                 }
             }

@@ -36,6 +36,7 @@ final class QueueReader {
     private final BrokerConnection connection;
     private final List<Source> sources;
     private final int prefetch;
+    private final DeliveryExchanges exchanges;
     private final PriorityDispatcher dispatcher;
     private final ConsumerMetrics metrics;
     private final List<Duration> reconnectDelays;
@@ -48,11 +49,12 @@ final class QueueReader {
     private boolean running; // guarded by lock
     private boolean reconnecting; // guarded by lock
 
-    QueueReader(BrokerConnection connection, List<Source> sources, int prefetch, PriorityDispatcher dispatcher,
+    QueueReader(BrokerConnection connection, List<Source> sources, int prefetch, DeliveryExchanges exchanges, PriorityDispatcher dispatcher,
             ConsumerMetrics metrics, List<Duration> reconnectDelays, ScheduledExecutorService scheduler) {
         this.connection = connection;
         this.sources = sources;
         this.prefetch = prefetch;
+        this.exchanges = exchanges;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.reconnectDelays = reconnectDelays.isEmpty() ? List.of(Duration.ofSeconds(1)) : reconnectDelays;
@@ -79,7 +81,8 @@ final class QueueReader {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                         metrics.delivered(source.queue(), envelope.isRedeliver());
-                        dispatcher.offer(new Delivery(channel, source.queue(), source.priority(), envelope, properties, body));
+                        dispatcher.offer(new Delivery(channel, source.queue(), source.priority(), envelope, properties, body,
+                                exchanges.parse(body)));
                     }
                 });
                 consumerTags.put(channel, tag);

@@ -65,8 +65,9 @@ public class TaskQueueConsumer extends DefaultConsumer {
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3ConsumerRecovery");
         dispatcher = new PriorityDispatcher(() -> reader.priorityReady(), sources.stream().anyMatch(QueueReader.Source::priority));
-        workerLoops = new EntityOrderedWorkers(dispatcher, exchanges::parse, this::deliver);
-        reader = new QueueReader(connection, sources, options.getPrefetch(), dispatcher, metrics, settings.retryDelays(), scheduler);
+        workerLoops = new EntityOrderedWorkers(dispatcher, this::deliver);
+        reader = new QueueReader(connection, sources, options.getPrefetch(), exchanges, dispatcher, metrics, settings.retryDelays(),
+                scheduler);
         startWorkers();
         reader.start();
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
@@ -99,12 +100,12 @@ public class TaskQueueConsumer extends DefaultConsumer {
     }
 
     /** Runs one delivery through the route on the calling worker thread; returns when the exchange is done. */
-    private void deliver(Delivery delivery, DeliveryExchanges.Parsed parsed) {
+    private void deliver(Delivery delivery) {
         if (!delivery.channel().isOpen()) {
             return; // its channel is gone: the broker redelivers it, so it must not run now
         }
         Exchange exchange = createExchange(false);
-        exchanges.fill(exchange, delivery, parsed);
+        exchanges.fill(exchange, delivery);
         exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics, scheduler,
                 endpoint.getConfiguration().getRequeueDelay()));
         try {
