@@ -13,11 +13,10 @@ import com.rabbitmq.client.Envelope;
  * @param priority   whether that is the worker's priority queue
  * @param envelope   delivery tag, redelivered flag, exchange and routing key
  * @param properties the AMQP properties
- * @param body       the body as received
- * @param parsed     the body read as a task, or the error that says why it is not one: read when
- *                   the message arrives, on amqp-client's delivery thread, so that the worker
- *                   thread does not read it on the way from one message to the next
+ * @param parsed     the body as received and read as a task, or the error that says why it is not
+ *                   one: read when the message arrives, on amqp-client's delivery thread, so that
+ *                   the worker thread does not read it on the way from one message to the next
  */
 record Delivery(Channel channel, String queue, boolean priority, Envelope envelope, AMQP.BasicProperties properties,
-        byte[] body, DeliveryExchanges.Parsed parsed) {
+        DeliveryExchanges.Parsed parsed) {
 }

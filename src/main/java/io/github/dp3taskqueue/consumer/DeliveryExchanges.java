@@ -78,7 +78,7 @@ final class DeliveryExchanges {
             message.setBody(parsed.received().json());
         } else if (parsed.error() != null) {
             // as Camel's bridgeErrorHandler does: the route's error handler takes the exchange as failed
-            message.setBody(delivery.body());
+            message.setBody(parsed.received().body());
             exchange.setException(parsed.error());
             exchange.setProperty(ExchangePropertyKey.EXCEPTION_CAUGHT, parsed.error());
             exchange.setProperty(ExchangePropertyKey.ERRORHANDLER_BRIDGE, true);

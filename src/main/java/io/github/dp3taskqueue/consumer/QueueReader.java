@@ -81,7 +81,7 @@ final class QueueReader {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                         metrics.delivered(source.queue(), envelope.isRedeliver());
-                        dispatcher.offer(new Delivery(channel, source.queue(), source.priority(), envelope, properties, body,
+                        dispatcher.offer(new Delivery(channel, source.queue(), source.priority(), envelope, properties,
                                 exchanges.parse(body)));
                     }
                 });

@@ -65,7 +65,7 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
                     GetResponse response = channel.basicGet(source.queue(), false);
                     if (response != null) {
                         Delivery delivery = new Delivery(channel, source.queue(), source.priority(), response.getEnvelope(),
-                                response.getProps(), response.getBody(), exchanges.parse(response.getBody()));
+                                response.getProps(), exchanges.parse(response.getBody()));
                         Exchange exchange = exchanges.create(delivery);
                         exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics, null, 0));
                         return exchange;
