@@ -30,6 +30,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TaskQueueComponent target = (TaskQueueComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackbatchsize":
+        case "ackBatchSize": getOrCreateConfiguration(target).setAckBatchSize(property(camelContext, int.class, value)); return true;
         case "addresses": getOrCreateConfiguration(target).setAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "allworkers":
         case "allWorkers": getOrCreateConfiguration(target).setAllWorkers(property(camelContext, boolean.class, value)); return true;
@@ -118,6 +120,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackbatchsize":
+        case "ackBatchSize": return int.class;
         case "addresses": return java.lang.String.class;
         case "allworkers":
         case "allWorkers": return boolean.class;
@@ -202,6 +206,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TaskQueueComponent target = (TaskQueueComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackbatchsize":
+        case "ackBatchSize": return getOrCreateConfiguration(target).getAckBatchSize();
         case "addresses": return getOrCreateConfiguration(target).getAddresses();
         case "allworkers":
         case "allWorkers": return getOrCreateConfiguration(target).isAllWorkers();

@@ -23,6 +23,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         TaskQueueEndpoint target = (TaskQueueEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackbatchsize":
+        case "ackBatchSize": target.getConfiguration().setAckBatchSize(property(camelContext, int.class, value)); return true;
         case "addresses": target.getConfiguration().setAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "allworkers":
         case "allWorkers": target.getConfiguration().setAllWorkers(property(camelContext, boolean.class, value)); return true;
@@ -106,6 +108,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackbatchsize":
+        case "ackBatchSize": return int.class;
         case "addresses": return java.lang.String.class;
         case "allworkers":
         case "allWorkers": return boolean.class;
@@ -185,6 +189,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         TaskQueueEndpoint target = (TaskQueueEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "ackbatchsize":
+        case "ackBatchSize": return target.getConfiguration().getAckBatchSize();
         case "addresses": return target.getConfiguration().getAddresses();
         case "allworkers":
         case "allWorkers": return target.getConfiguration().isAllWorkers();

@@ -92,6 +92,8 @@ public class TaskQueueConfiguration implements Cloneable {
     private boolean allWorkers;
     @UriParam(label = "consumer", defaultValue = "50", description = "Unacknowledged messages the broker may push per queue (basic.qos; DP3 uses 50)")
     private int prefetch = 50;
+    @UriParam(label = "consumer", defaultValue = "10", description = "Most acks of completed tasks sent together as one multiple ack while the consumer is busy; an ack is never held once no other task waits, nor longer than 20 ms. 1 acks each task at once. Held acks cost the broker less per task; after a crash, completed tasks whose ack was held come again")
+    private int ackBatchSize = 10;
     @UriParam(label = "consumer", defaultValue = "1", description = "Tasks processed in parallel; tasks of one entity (etype:eid) are still processed one at a time, in arrival order")
     private int concurrentConsumers = 1;
     @UriParam(label = "consumer", defaultValue = "true", description = "Parse each body into a task (invalid bodies go to the error handler); false hands the route the raw JSON")
@@ -160,6 +162,14 @@ public class TaskQueueConfiguration implements Cloneable {
 
     public void setPrefetch(int prefetch) {
         this.prefetch = prefetch;
+    }
+
+    public int getAckBatchSize() {
+        return ackBatchSize;
+    }
+
+    public void setAckBatchSize(int ackBatchSize) {
+        this.ackBatchSize = ackBatchSize;
     }
 
     public int getConcurrentConsumers() {

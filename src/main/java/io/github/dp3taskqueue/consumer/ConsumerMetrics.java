@@ -30,9 +30,9 @@ public final class ConsumerMetrics {
         reported.consumed(queue, redelivered);
     }
 
-    void acked(String queue) {
-        acked.increment();
-        reported.acked(queue);
+    void acked(String queue, int count) {
+        acked.add(count);
+        reported.acked(queue, count);
     }
 
     void requeued(String queue) {

@@ -8,7 +8,7 @@ import com.rabbitmq.client.Envelope;
  * One message pushed by the broker, tied to the channel that delivered it: its delivery tag is
  * valid on that channel only, so it is acked there or not at all.
  *
- * @param channel    the delivering channel
+ * @param acks       settles the deliveries of the delivering channel
  * @param queue      the queue it came from
  * @param priority   whether that is the worker's priority queue
  * @param envelope   delivery tag, redelivered flag, exchange and routing key
@@ -17,6 +17,15 @@ import com.rabbitmq.client.Envelope;
  *                   one: read when the message arrives, on amqp-client's delivery thread, so that
  *                   the worker thread does not read it on the way from one message to the next
  */
-record Delivery(Channel channel, String queue, boolean priority, Envelope envelope, AMQP.BasicProperties properties,
+record Delivery(ChannelAcks acks, String queue, boolean priority, Envelope envelope, AMQP.BasicProperties properties,
         DeliveryExchanges.Parsed parsed) {
+
+    /** The delivering channel. */
+    Channel channel() {
+        return acks.channel();
+    }
+
+    long tag() {
+        return envelope.getDeliveryTag();
+    }
 }

@@ -16,6 +16,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 
+import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.topology.BrokerReplies;
 
@@ -36,6 +37,7 @@ final class QueueReader {
     private final BrokerConnection connection;
     private final List<Source> sources;
     private final int prefetch;
+    private final int ackBatchSize;
     private final DeliveryExchanges exchanges;
     private final PriorityDispatcher dispatcher;
     private final ConsumerMetrics metrics;
@@ -45,15 +47,17 @@ final class QueueReader {
     private final Object lock = new Object();
     private final List<Channel> channels = new ArrayList<>(); // guarded by lock
     private final java.util.Map<Channel, String> consumerTags = new java.util.IdentityHashMap<>(); // guarded by lock
+    private final List<ChannelAcks> acks = new ArrayList<>(); // guarded by lock
     private Channel inspector; // guarded by lock
     private boolean running; // guarded by lock
     private boolean reconnecting; // guarded by lock
 
-    QueueReader(BrokerConnection connection, List<Source> sources, int prefetch, DeliveryExchanges exchanges, PriorityDispatcher dispatcher,
-            ConsumerMetrics metrics, List<Duration> reconnectDelays, ScheduledExecutorService scheduler) {
+    QueueReader(BrokerConnection connection, List<Source> sources, TaskQueueConfiguration options, DeliveryExchanges exchanges,
+            PriorityDispatcher dispatcher, ConsumerMetrics metrics, List<Duration> reconnectDelays, ScheduledExecutorService scheduler) {
         this.connection = connection;
         this.sources = sources;
-        this.prefetch = prefetch;
+        this.prefetch = options.getPrefetch();
+        this.ackBatchSize = options.getAckBatchSize();
         this.exchanges = exchanges;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
@@ -77,11 +81,16 @@ final class QueueReader {
                 channels.add(channel);
                 channel.basicQos(prefetch, false);
                 channel.addShutdownListener(signal -> lost(channel, signal));
+                // held acks go as soon as no delivery waits for a worker (see ChannelAcks)
+                ChannelAcks channelAcks = new ChannelAcks(channel, source.queue(), ackBatchSize, () -> dispatcher.buffered() > 0, metrics,
+                        scheduler);
+                acks.add(channelAcks);
                 String tag = channel.basicConsume(source.queue(), false, new DefaultConsumer(channel) {
                     @Override
                     public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                         metrics.delivered(source.queue(), envelope.isRedeliver());
-                        dispatcher.offer(new Delivery(channel, source.queue(), source.priority(), envelope, properties,
+                        channelAcks.delivered(envelope.getDeliveryTag());
+                        dispatcher.offer(new Delivery(channelAcks, source.queue(), source.priority(), envelope, properties,
                                 exchanges.parse(body)));
                     }
                 });
@@ -179,6 +188,15 @@ final class QueueReader {
         }
     }
 
+    /** Sends the acks held for completed tasks (before the channels close, which would return them). */
+    void flushAcks() {
+        List<ChannelAcks> all;
+        synchronized (lock) {
+            all = new ArrayList<>(acks);
+        }
+        all.forEach(ChannelAcks::flush);
+    }
+
     /** Closes every channel; unacked deliveries return to their queues. */
     void close() {
         synchronized (lock) {
@@ -194,6 +212,7 @@ final class QueueReader {
         }
         channels.clear();
         consumerTags.clear();
+        acks.clear();
         inspector = null;
         for (Channel channel : all) {
             try {

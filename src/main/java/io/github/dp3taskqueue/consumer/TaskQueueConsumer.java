@@ -66,8 +66,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3ConsumerRecovery");
         dispatcher = new PriorityDispatcher(() -> reader.priorityReady(), sources.stream().anyMatch(QueueReader.Source::priority));
         workerLoops = new EntityOrderedWorkers(dispatcher, this::deliver);
-        reader = new QueueReader(connection, sources, options.getPrefetch(), exchanges, dispatcher, metrics, settings.retryDelays(),
-                scheduler);
+        reader = new QueueReader(connection, sources, options, exchanges, dispatcher, metrics, settings.retryDelays(), scheduler);
         startWorkers();
         reader.start();
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
@@ -106,7 +105,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
         }
         Exchange exchange = createExchange(false);
         exchanges.fill(exchange, delivery);
-        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics, scheduler,
+        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, scheduler,
                 endpoint.getConfiguration().getRequeueDelay()));
         try {
             getProcessor().process(exchange);
@@ -149,6 +148,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
         if (!workerLoops.stop(workers, timeout)) {
             LOG.warn("{}: tasks still running after {} ms; their messages return to the queue unacked", sources, timeout);
         }
+        reader.flushAcks(); // the held acks of the tasks that completed: not to be delivered again
     }
 
     @Override

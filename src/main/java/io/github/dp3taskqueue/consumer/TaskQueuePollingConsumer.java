@@ -64,10 +64,11 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
                 for (QueueReader.Source source : sources) {
                     GetResponse response = channel.basicGet(source.queue(), false);
                     if (response != null) {
-                        Delivery delivery = new Delivery(channel, source.queue(), source.priority(), response.getEnvelope(),
+                        // taken one at a time by the caller: each ack goes at once
+                        Delivery delivery = new Delivery(ChannelAcks.immediate(channel, source.queue(), metrics), source.queue(), source.priority(), response.getEnvelope(),
                                 response.getProps(), exchanges.parse(response.getBody()));
                         Exchange exchange = exchanges.create(delivery);
-                        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, metrics, null, 0));
+                        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, null, 0));
                         return exchange;
                     }
                 }

@@ -58,6 +58,9 @@ final class WorkerQueues {
         if (options.getPrefetch() < 1) {
             throw new IllegalArgumentException("prefetch must be >= 1; got " + options.getPrefetch());
         }
+        if (options.getAckBatchSize() < 1) {
+            throw new IllegalArgumentException("ackBatchSize must be >= 1; got " + options.getAckBatchSize());
+        }
         if (options.getConcurrentConsumers() < 1) {
             throw new IllegalArgumentException("concurrentConsumers must be >= 1; got " + options.getConcurrentConsumers());
         }

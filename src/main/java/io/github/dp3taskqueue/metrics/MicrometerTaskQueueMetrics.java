@@ -37,11 +37,15 @@ final class MicrometerTaskQueueMetrics implements TaskQueueMetrics {
     }
 
     private void count(String event, String tag, Object value) {
+        count(event, tag, value, 1);
+    }
+
+    private void count(String event, String tag, Object value, int amount) {
         counters.computeIfAbsent(event, e -> new ConcurrentHashMap<>())
                 .computeIfAbsent(value, v -> Counter.builder("dp3.taskqueue." + event)
                         .description("DP3 tasks " + event + " by the dp3-taskqueue component")
                         .tag("application", application).tag("kind", kind).tag(tag, v.toString()).register(registry))
-                .increment();
+                .increment(amount);
     }
 
     @Override
@@ -73,8 +77,8 @@ final class MicrometerTaskQueueMetrics implements TaskQueueMetrics {
     }
 
     @Override
-    public void acked(String queue) {
-        count("acked", "queue", queue);
+    public void acked(String queue, int count) {
+        count("acked", "queue", queue, count);
     }
 
     @Override

@@ -30,7 +30,7 @@ public interface TaskQueueMetrics {
     default void consumed(String queue, boolean redelivered) {
     }
 
-    default void acked(String queue) {
+    default void acked(String queue, int count) {
     }
 
     default void rejected(String queue) {
