@@ -3,7 +3,6 @@ package io.github.dp3taskqueue.consumer;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -148,8 +147,7 @@ final class ChannelAcks {
             heldInRun = 0;
         }
         if (held > 0) { // finished out of order, behind a task not yet finished
-            for (Iterator<Map.Entry<Long, Boolean>> it = finished.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Long, Boolean> entry = it.next();
+            for (Map.Entry<Long, Boolean> entry : finished.entrySet()) {
                 if (entry.getValue()) {
                     send(entry.getKey(), false, 1);
                     entry.setValue(Boolean.FALSE);
