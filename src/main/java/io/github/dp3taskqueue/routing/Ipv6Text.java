@@ -7,9 +7,36 @@ import java.util.Locale;
  * uses for {@code ipv4} and {@code ipv6} entity ids. {@link java.net.InetAddress} is not used:
  * it accepts forms Python refuses (leading zeros, short IPv4 forms) and may resolve names.
  */
-final class Ipv6Text {
+public final class Ipv6Text {
 
     private Ipv6Text() {
+    }
+
+    /** {@code str(IPv4Address(text))}; {@link IllegalArgumentException} when Python refuses the text. */
+    public static String ipv4(String text) {
+        return formatIpv4(parseIpv4(text));
+    }
+
+    /** {@code str(IPv4Address(value))} of an integer; {@code null} when out of range. */
+    public static String ipv4(java.math.BigInteger value) {
+        return value.signum() < 0 || value.bitLength() > 32 ? null : formatIpv4(value.longValue());
+    }
+
+    /** {@code str(IPv6Address(text))}; {@link IllegalArgumentException} when Python refuses the text. */
+    public static String ipv6(String text) {
+        return canonical(text);
+    }
+
+    /** {@code str(IPv6Address(value))} of an integer; {@code null} when out of range. */
+    public static String ipv6(java.math.BigInteger value) {
+        if (value.signum() < 0 || value.bitLength() > 128) {
+            return null;
+        }
+        int[] hextets = new int[8];
+        for (int i = 0; i < 8; i++) {
+            hextets[i] = value.shiftRight(16 * (7 - i)).intValue() & 0xFFFF;
+        }
+        return format(hextets);
     }
 
     /** Parses dotted-decimal IPv4 as Python does: four parts, 0..255, no leading zeros. */

@@ -142,6 +142,11 @@ public final class Dp3DateTime {
         return value;
     }
 
+    /** Writes a naive datetime as DP3 does (no offset suffix). */
+    public static String write(LocalDateTime time) {
+        return write(time, null);
+    }
+
     /** Writes a datetime as DP3 does. */
     public static String write(OffsetDateTime time) {
         return write(time.toLocalDateTime(), time.getOffset());

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 
 /**
  * Writes doubles the way DP3's two sides do. Bodies are written by pydantic-core, whose floats
- * follow Rust's ryu formatting ({@code 1e16}, {@code 1e-7}, {@code 0.00001}); routing keys are
+ * are the shortest digits with an explicit exponent sign ({@code 1e+16}, {@code 1e-7}, {@code 0.00001}); routing keys are
  * built with Python's {@code str()}, whose floats follow {@code repr} ({@code 1e+16},
  * {@code 1e-05}). Both print the shortest digits that read back as the same double, which
  * {@link Double#toString} does not guarantee before JDK 19, so the digits are computed here.
@@ -113,7 +113,8 @@ public final class FloatFormat {
             }
             out.append(absExponent);
         } else {
-            out.append(exponent);
+            // pydantic-core: a sign always, no zero padding (1e+16, 1e-7)
+            out.append(exponent < 0 ? "" : "+").append(exponent);
         }
         return out.toString();
     }

@@ -10,14 +10,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * raw, control characters as {@code \}{@code u00xx} in lower case, floats in ryu's shortest form.
  * Jackson's generator differs in the escapes and the floats, hence this small writer.
  */
-final class JsonText {
+public final class JsonText {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonText() {
     }
 
-    static StringBuilder string(StringBuilder out, String value) {
+    public static StringBuilder string(StringBuilder out, String value) {
         out.append('"');
         int length = value.length();
         int plainFrom = 0;
@@ -43,7 +43,7 @@ final class JsonText {
     }
 
     /** Any JSON value; numbers as Python keeps them (integers exact, floats as floats). */
-    static StringBuilder value(StringBuilder out, JsonNode node) {
+    public static StringBuilder value(StringBuilder out, JsonNode node) {
         switch (node.getNodeType()) {
             case STRING -> string(out, node.textValue());
             case NUMBER -> number(out, node);
@@ -90,7 +90,7 @@ final class JsonText {
     }
 
     /** A number written as a float, as pydantic writes a {@code float} field ({@code 1} as {@code 1.0}). */
-    static StringBuilder floatNumber(StringBuilder out, JsonNode number) {
+    public static StringBuilder floatNumber(StringBuilder out, JsonNode number) {
         if (number.isBigDecimal() || number.isIntegralNumber()) {
             return out.append(FloatFormat.json(number.decimalValue()));
         }

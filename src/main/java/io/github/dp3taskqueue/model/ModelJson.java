@@ -1,0 +1,145 @@
+package io.github.dp3taskqueue.model;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.dp3taskqueue.task.Dp3DateTime;
+import io.github.dp3taskqueue.task.FloatFormat;
+import io.github.dp3taskqueue.task.JsonText;
+
+/**
+ * Writes a validated task as DP3's {@code as_message()} does (MODEL.md §4), with two deliberate
+ * differences where DP3's own bytes would not be accepted by DP3 again: a {@code special} value
+ * that validated to null is written {@code "v":null} (DP3 drops the key, and then refuses the task
+ * for the missing {@code v}), a {@code json} null as {@code "v":"null"} (the JSON text of null,
+ * which DP3 reads back as null); and an {@code array<mac>} or {@code set<mac>} value is written as
+ * its canonical MAC texts (DP3's serialiser fails on it).
+ */
+final class ModelJson {
+
+    private ModelJson() {
+    }
+
+    static byte[] write(String etype, Object eid, List<ValidatedPoint> points, JsonNode tags, Map<String, Object> ttl,
+            boolean ttlGiven, boolean delete, Map<String, DataType> types) {
+        StringBuilder out = new StringBuilder(256);
+        out.append("{\"etype\":");
+        JsonText.string(out, etype).append(",\"eid\":");
+        value(out, eid);
+        if (!points.isEmpty()) {
+            out.append(",\"data_points\":[");
+            for (int i = 0; i < points.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                point(out, etype, eid, points.get(i), types.get(points.get(i).attr()));
+            }
+            out.append(']');
+        }
+        if (tags != null && tags.size() > 0) {
+            out.append(",\"tags\":");
+            value(out, tags);
+        }
+        if (ttlGiven && ttl != null) {
+            out.append(",\"ttl_tokens\":");
+            value(out, ttl);
+        }
+        if (delete) {
+            out.append(",\"delete\":true");
+        }
+        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void point(StringBuilder out, String etype, Object eid, ValidatedPoint p, DataType type) {
+        out.append("{\"etype\":");
+        JsonText.string(out, etype).append(",\"eid\":");
+        value(out, eid);
+        out.append(",\"attr\":");
+        JsonText.string(out, p.attr());
+        if (p.src() != null) {
+            out.append(",\"src\":");
+            JsonText.string(out, p.src());
+        }
+        out.append(",\"v\":");
+        if (p.v() instanceof JsonNode node && node.isNull()) {
+            out.append(type == Primitive.JSON ? "\"null\"" : "null");
+        } else {
+            value(out, p.v());
+        }
+        if (p.c() != null && !(p.c() instanceof JsonNode node && node.isNull())) {
+            out.append(",\"c\":");
+            value(out, p.c());
+        }
+        if (p.t1() != null) {
+            out.append(",\"t1\":");
+            value(out, p.t1());
+        }
+        if (p.t2() != null) {
+            out.append(",\"t2\":");
+            value(out, p.t2());
+        }
+        out.append('}');
+    }
+
+    /** Any validated value. */
+    static void value(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            JsonText.string(out, s);
+        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Double d) {
+            out.append(FloatFormat.json(d));
+        } else if (value instanceof OffsetDateTime || value instanceof LocalDateTime) {
+            out.append('"').append(time(value)).append('"');
+        } else if (value instanceof JsonNode node) {
+            JsonText.value(out, node);
+        } else if (value instanceof Composite.LinkValue link) {
+            out.append("{\"eid\":");
+            value(out, link.eid());
+            if (link.hasData()) {
+                out.append(",\"data\":");
+                value(out, link.data());
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                value(out, list.get(i));
+            }
+            out.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                JsonText.string(out, (String) entry.getKey()).append(':');
+                value(out, entry.getValue());
+            }
+            out.append('}');
+        } else {
+            throw new IllegalStateException("not a validated value: " + value.getClass());
+        }
+    }
+
+    /** A datetime as pydantic writes it: microseconds when not zero, {@code Z} for UTC, nothing when naive. */
+    static String time(Object value) {
+        if (value instanceof OffsetDateTime aware) {
+            return Dp3DateTime.write(aware);
+        }
+        return Dp3DateTime.write((LocalDateTime) value);
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.dp3taskqueue.model;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import io.github.dp3taskqueue.model.TaskEid.Uncaught;
+
+/**
+ * DP3's timeseries root validators (MODEL.md §3.5), with Python's comparison semantics: aware
+ * datetimes compare by instant, naive ones by their local value, and comparing one with the other
+ * raises {@code TypeError}, which DP3's worker does not turn into an error list.
+ */
+final class SeriesRules {
+
+    private SeriesRules() {
+    }
+
+    /** The failed assertion's text, or {@code null} when the data point passes. */
+    static String check(AttributeSpec spec, Map<String, List<Object>> v, OffsetDateTime t1, OffsetDateTime t2) throws Uncaught {
+        switch (spec.timeseriesType()) {
+            case "regular" -> {
+                if (spec.timeStep() == null) {
+                    throw new Uncaught("TypeError", "unsupported operand type(s) for *: 'int' and 'NoneType'"
+                            + " (the regular timeseries '" + spec.id() + "' has no timeseries_params.time_step)");
+                }
+                int length = v.values().iterator().next().size();
+                OffsetDateTime correct = t1.plus(spec.timeStep().multipliedBy(length));
+                if (!t2.isEqual(correct)) {
+                    return "Difference of t1 and t2 is invalid. Must be values_len*time_step.";
+                }
+                return null;
+            }
+            case "irregular" -> {
+                List<Object> time = v.get("time");
+                if (time.isEmpty()) {
+                    throw new Uncaught("IndexError", "list index out of range (empty 'time' series)");
+                }
+                if (compare(t1, time.get(0)) > 0) {
+                    return "'t1' is above first item in 'time' series (" + str(time.get(0)) + ")";
+                }
+                Object last = time.get(time.size() - 1);
+                if (compare(t2, last) < 0) {
+                    return "'t2' is below last item in 'time' series (" + str(last) + ")";
+                }
+                for (int i = 0; i + 1 < time.size(); i++) {
+                    if (compare(time.get(i), time.get(i + 1)) > 0) {
+                        return "'time' series is not ordered";
+                    }
+                }
+                return null;
+            }
+            default -> {
+                List<Object> first = v.get("time_first");
+                List<Object> last = v.get("time_last");
+                if (first.isEmpty() || last.isEmpty()) {
+                    throw new Uncaught("IndexError", "list index out of range (empty 'time_first'/'time_last' series)");
+                }
+                if (compare(t1, first.get(0)) > 0) {
+                    return "'t1' is above first item in 'time_first' series (" + str(first.get(0)) + ")";
+                }
+                if (compare(t2, last.get(last.size() - 1)) < 0) {
+                    return "'t2' is below last item in 'time_last' series (" + str(last.get(last.size() - 1)) + ")";
+                }
+                for (int i = 0; i < Math.min(first.size(), last.size()); i++) {
+                    if (compare(first.get(i), last.get(i)) > 0) {
+                        return "'time_first[i] <= time_last[i]' isn't true for all 'i'";
+                    }
+                }
+                return null;
+            }
+        }
+    }
+
+    private static int compare(Object a, Object b) throws Uncaught {
+        if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
+            return x.toInstant().compareTo(y.toInstant());
+        }
+        if (a instanceof LocalDateTime x && b instanceof LocalDateTime y) {
+            return x.compareTo(y);
+        }
+        throw new Uncaught("TypeError", "can't compare offset-naive and offset-aware datetimes");
+    }
+
+    /** Python's {@code str(datetime)}: {@code 2024-05-01 12:05:00+00:00}. */
+    private static String str(Object time) {
+        if (time instanceof OffsetDateTime t) {
+            return t.format(DateTimeFormatter.ofPattern(t.getNano() == 0 ? "yyyy-MM-dd HH:mm:ssxxx" : "yyyy-MM-dd HH:mm:ss.SSSSSSxxx"));
+        }
+        LocalDateTime t = (LocalDateTime) time;
+        return t.format(DateTimeFormatter.ofPattern(t.getNano() == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.SSSSSS"));
+    }
+}
