@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.dp3taskqueue.config.Dp3Config;
+import io.github.dp3taskqueue.model.TaskValidator;
 import io.github.dp3taskqueue.routing.EntityModel;
 import io.github.dp3taskqueue.task.TaskKind;
 import io.github.dp3taskqueue.topology.Topology;
@@ -24,9 +25,12 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * @param kind        the task kind
  * @param names       exchange and queue names
  * @param retryDelays delays between start-up attempts and reconnects
+ * @param quorum      whether the worker queues are quorum queues
+ * @param validator   DP3's data model of {@code configDir}, or {@code null} without one
  */
 public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
-        Integer workers, EntityModel model, TaskKind kind, TopologyNames names, List<Duration> retryDelays, boolean quorum) {
+        Integer workers, EntityModel model, TaskKind kind, TopologyNames names, List<Duration> retryDelays, boolean quorum,
+        TaskValidator validator) {
 
     public static EndpointSettings resolve(String application, TaskQueueConfiguration options) {
         if (application == null || application.isBlank()) {
@@ -65,7 +69,7 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                 first(options.getUsername(), file == null ? null : file.username(), "guest"),
                 first(options.getPassword(), file == null ? null : file.password(), "guest"),
                 workers, model, TaskKind.fromOption(options.getTaskType()), names, options.retryDelayList(),
-                "quorum".equals(options.getQueueType()));
+                "quorum".equals(options.getQueueType()), file == null ? null : new TaskValidator(file.dataModel()));
     }
 
     /** The worker count a producer hashes with: DP3's default is one worker. */

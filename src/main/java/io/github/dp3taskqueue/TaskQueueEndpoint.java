@@ -13,9 +13,13 @@ import org.apache.camel.util.URISupport;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.consumer.TaskQueueConsumer;
 import io.github.dp3taskqueue.producer.TaskQueueProducer;
+import io.github.dp3taskqueue.task.TaskKind;
 
 /**
  * Sends tasks to DP3 workers, or consumes a DP3 worker's queues, over RabbitMQ with DP3's
@@ -24,6 +28,8 @@ import io.github.dp3taskqueue.producer.TaskQueueProducer;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dp3-taskqueue", title = "DP3 Task Queue", syntax = "dp3-taskqueue:application",
         category = { Category.MESSAGING }, headersClass = TaskQueueConstants.class)
 public class TaskQueueEndpoint extends DefaultEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskQueueEndpoint.class);
 
     @UriPath(description = "The DP3 application name (APP): exchanges and queues are named APP-...")
     @Metadata(required = true)
@@ -44,6 +50,11 @@ public class TaskQueueEndpoint extends DefaultEndpoint {
     protected void doInit() throws Exception {
         super.doInit();
         settings = EndpointSettings.resolve(application, configuration);
+        if (settings.validator() == null && settings.kind() == TaskKind.DATAPOINT) {
+            LOG.info("{}: no configDir, so data point tasks are not checked against DP3's data model (attributes, data types,"
+                    + " t1/t2); DP3's worker acks and drops a task its model refuses. Set configDir to the DP3 config directory"
+                    + " to refuse such tasks here.", getEndpointUri());
+        }
     }
 
     @Override

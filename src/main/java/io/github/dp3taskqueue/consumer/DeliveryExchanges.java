@@ -14,6 +14,7 @@ import io.github.dp3taskqueue.task.ReceivedTask;
 import io.github.dp3taskqueue.task.Snapshot;
 import io.github.dp3taskqueue.task.Task;
 import io.github.dp3taskqueue.task.TaskJsonReader;
+import io.github.dp3taskqueue.task.TaskKind;
 
 /** Turns deliveries into Camel exchanges: the parsed task (or the error naming why not) and headers. */
 final class DeliveryExchanges {
@@ -42,7 +43,9 @@ final class DeliveryExchanges {
         }
         try {
             EndpointSettings settings = endpoint.getSettings();
-            Task task = settings.model().canonical(TaskJsonReader.read(settings.kind(), body));
+            Task task = settings.validator() != null && settings.kind() == TaskKind.DATAPOINT
+                    ? ModelTasks.read(settings.validator(), body)
+                    : settings.model().canonical(TaskJsonReader.read(settings.kind(), body));
             return new Parsed(new ReceivedTask(body, task), null);
         } catch (InvalidTaskException e) {
             return new Parsed(new ReceivedTask(body, null), e.withRawBody(body));

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.model.TaskValidator;
+import io.github.dp3taskqueue.model.ValidatedTask;
 import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.routing.EntityModel;
 import io.github.dp3taskqueue.task.ControlMessage;
@@ -40,9 +42,20 @@ public final class PublishPlanner {
     private final boolean priority;
     private final boolean broadcast;
     private final boolean skipInvalid;
+    private final TaskValidator validator;
 
     public PublishPlanner(TaskKind kind, EntityModel model, TopologyNames names, int workers, boolean priority,
             boolean broadcast, boolean skipInvalid) {
+        this(kind, model, names, workers, priority, broadcast, skipInvalid, null);
+    }
+
+    /**
+     * @param validator DP3's data model, which data point tasks must pass (and whose bytes are
+     *                  published); {@code null} without {@code configDir}
+     */
+    public PublishPlanner(TaskKind kind, EntityModel model, TopologyNames names, int workers, boolean priority,
+            boolean broadcast, boolean skipInvalid, TaskValidator validator) {
+        this.validator = kind == TaskKind.DATAPOINT ? validator : null;
         this.kind = kind;
         this.model = model;
         this.names = names;
@@ -60,27 +73,42 @@ public final class PublishPlanner {
         if (payload instanceof String text) {
             payload = text.getBytes(StandardCharsets.UTF_8); // once, for the fast path and for BodyItems alike
         }
-        Task single = oneDataPointTask(payload);
-        List<Task> tasks = single != null ? List.of(model.canonical(single)) : tasks(exchange, BodyItems.of(exchange, payload));
         boolean toPriority = flagHeader(exchange, TaskQueueConstants.PRIORITY, priority);
         boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST, broadcast);
         String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY, String.class);
         String target = names.exchangeFor(kind, toPriority);
+        if (validator != null) {
+            List<ValidatedTask> checked = ValidatedBody.of(exchange, payload, validator, skipInvalid);
+            List<OutgoingMessage> messages = new ArrayList<>(checked.size());
+            for (ValidatedTask task : checked) {
+                add(messages, task.message(), target, routingKey, toAll, false, task.routingKey(), false);
+            }
+            return messages;
+        }
+        Task single = oneDataPointTask(payload);
+        List<Task> tasks = single != null ? List.of(model.canonical(single)) : tasks(exchange, BodyItems.of(exchange, payload));
         List<OutgoingMessage> messages = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
-            byte[] body = TaskJsonWriter.toBytes(task);
+            add(messages, TaskJsonWriter.toBytes(task), target, routingKey, toAll, isBroadcastByDp3(task), task.hashKey(),
+                    task instanceof ControlMessage);
+        }
+        return messages;
+    }
+
+    private void add(List<OutgoingMessage> messages, byte[] body, String target, String routingKey, boolean toAll,
+            boolean broadcastByDp3, String hashKey, boolean toWorkerZero) {
+        {
             if (routingKey != null) {
                 messages.add(new OutgoingMessage(body, target, routingKey, workerOf(routingKey)));
-            } else if (toAll || isBroadcastByDp3(task)) {
+            } else if (toAll || broadcastByDp3) {
                 for (int i = 0; i < workers; i++) {
                     messages.add(new OutgoingMessage(body, target, TopologyNames.routingKey(i), i));
                 }
             } else {
-                int worker = task instanceof ControlMessage ? 0 : Dp3Hash.worker(task.hashKey(), workers);
+                int worker = toWorkerZero ? 0 : Dp3Hash.worker(hashKey, workers);
                 messages.add(new OutgoingMessage(body, target, TopologyNames.routingKey(worker), worker));
             }
         }
-        return messages;
     }
 
     /**

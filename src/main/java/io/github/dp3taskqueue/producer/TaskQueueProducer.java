@@ -52,7 +52,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         EndpointSettings settings = endpoint.getSettings();
         TaskQueueConfiguration options = endpoint.getConfiguration();
         planner = new PublishPlanner(settings.kind(), settings.model(), settings.names(), settings.workersOrDefault(),
-                options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks());
+                options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(), settings.validator());
     }
 
     @Override

@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.github.dp3taskqueue.task.InvalidTaskException;
@@ -26,7 +28,7 @@ public enum IdType {
             return eid;
         }
     },
-    INT("a 32-bit signed integer, e.g. 7 or \"7\"") {
+    INT("an integer, e.g. 7 or \"7\"") {
         private final Pattern decimal = Pattern.compile("[+-]?\\d+");
 
         @Override
@@ -42,10 +44,10 @@ public enum IdType {
             } else {
                 throw new IllegalArgumentException();
             }
-            if (value.bitLength() > 31) {
-                throw new IllegalArgumentException();
+            if (value.bitLength() <= 31) {
+                return IntNode.valueOf(value.intValue());
             }
-            return IntNode.valueOf(value.intValue());
+            return value.bitLength() <= 63 ? LongNode.valueOf(value.longValue()) : BigIntegerNode.valueOf(value);
         }
     },
     IPV4("a dotted-decimal IPv4 address without leading zeros, e.g. 192.168.0.1") {

@@ -15,12 +15,24 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param c     confidence, a JSON number or null; {@code null} when absent
  * @param t1    start of validity, a canonical datetime string or null; {@code null} when absent
  * @param t2    end of validity, as {@code t1}
+ * @param value the value as DP3's model validated it (README, "Validation"), or {@code null} when the
+ *              endpoint has no DP3 model ({@code configDir})
  */
 public record DataPoint(String etype, JsonNode eid, String attr, JsonNode src, JsonNode v, JsonNode c,
-        JsonNode t1, JsonNode t2) {
+        JsonNode t1, JsonNode t2, Object value) {
+
+    /** A data point not checked against a DP3 model. */
+    public DataPoint(String etype, JsonNode eid, String attr, JsonNode src, JsonNode v, JsonNode c, JsonNode t1, JsonNode t2) {
+        this(etype, eid, attr, src, v, c, t1, t2, null);
+    }
 
     /** The same data point with another entity id (used when canonicalising). */
     public DataPoint withEid(JsonNode newEid) {
-        return new DataPoint(etype, newEid, attr, src, v, c, t1, t2);
+        return new DataPoint(etype, newEid, attr, src, v, c, t1, t2, value);
+    }
+
+    /** The same data point with its validated value. */
+    public DataPoint withValue(Object validated) {
+        return new DataPoint(etype, eid, attr, src, v, c, t1, t2, validated);
     }
 }

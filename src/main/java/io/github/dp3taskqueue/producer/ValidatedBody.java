@@ -1,0 +1,120 @@
+package io.github.dp3taskqueue.producer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.model.JsonValues;
+import io.github.dp3taskqueue.model.JsonValues.JsonInvalidException;
+import io.github.dp3taskqueue.model.TaskValidator;
+import io.github.dp3taskqueue.model.ValidatedTask;
+import io.github.dp3taskqueue.task.DataPointTask;
+import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.task.ReceivedTask;
+import io.github.dp3taskqueue.task.TaskJsonWriter;
+
+/**
+ * The data point tasks of a body checked against DP3's model (the endpoint's {@code configDir}):
+ * one task, a JSON array, JSON lines or a collection. Each item is validated from its own bytes (or
+ * its JSON tree), exactly as DP3's worker will read it, and becomes the bytes DP3 writes for it.
+ */
+final class ValidatedBody {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ValidatedBody() {
+    }
+
+    static List<ValidatedTask> of(Exchange exchange, Object payload, TaskValidator validator, boolean skipInvalid) {
+        if (payload instanceof byte[] bytes) {
+            JsonNode whole;
+            try {
+                whole = JsonValues.parse(bytes);
+            } catch (JsonInvalidException notOneValue) {
+                List<Object> lines = new ArrayList<>();
+                new String(bytes, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).forEach(lines::add);
+                if (lines.size() <= 1) {
+                    return List.of(validator.validate(bytes, "the task")); // its own error names the problem
+                }
+                return all(exchange, lines, validator, skipInvalid, "line");
+            }
+            if (!whole.isArray()) {
+                return List.of(validator.validate(whole, "the task"));
+            }
+            List<Object> items = new ArrayList<>(whole.size());
+            whole.forEach(items::add);
+            return all(exchange, items, validator, skipInvalid, "item");
+        }
+        List<Object> items = BodyItems.of(exchange, payload);
+        if (items.size() == 1 && !skipInvalid) {
+            return List.of(one(items.get(0), validator, "the task"));
+        }
+        return all(exchange, items, validator, skipInvalid, "item");
+    }
+
+    private static List<ValidatedTask> all(Exchange exchange, List<Object> items, TaskValidator validator, boolean skipInvalid,
+            String unit) {
+        if (items.isEmpty()) {
+            throw new InvalidTaskException("the batch is empty: expected at least one task");
+        }
+        List<ValidatedTask> tasks = new ArrayList<>(items.size());
+        List<String> invalid = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            // JSON lines are counted from 1 as editors do; other items by index from 0
+            String name = unit.equals("line") ? "line " + (i + 1) : "item " + i;
+            try {
+                tasks.add(one(items.get(i), validator, name));
+            } catch (InvalidTaskException e) {
+                invalid.add(e.getMessage());
+            }
+        }
+        if (!invalid.isEmpty()) {
+            if (!skipInvalid) {
+                throw new InvalidTaskException("the batch of " + items.size() + " tasks was refused, nothing published; "
+                        + invalid.size() + " invalid: " + String.join("; ", invalid.subList(0, Math.min(20, invalid.size())))
+                        + (invalid.size() > 20 ? "; ..." : ""));
+            }
+            exchange.getMessage().setHeader(TaskQueueConstants.INVALID_TASKS, invalid);
+        }
+        return tasks;
+    }
+
+    private static ValidatedTask one(Object item, TaskValidator validator, String name) {
+        if (item instanceof JsonNode node) {
+            return validator.validate(node, name);
+        }
+        return validator.validate(bytes(item, name), name);
+    }
+
+    private static byte[] bytes(Object item, String name) {
+        if (item instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (item instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        if (item instanceof ReceivedTask received) {
+            return received.body();
+        }
+        if (item instanceof DataPointTask task) {
+            return TaskJsonWriter.toBytes(task);
+        }
+        if (item instanceof Map<?, ?> map) {
+            try {
+                return MAPPER.writeValueAsBytes(map);
+            } catch (JsonProcessingException e) {
+                throw new InvalidTaskException(name + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+            }
+        }
+        throw new InvalidTaskException(name + " is a " + (item == null ? "null" : item.getClass().getName())
+                + ", not a DP3 data point task or its JSON");
+    }
+}
