@@ -48,7 +48,7 @@ public class TaskQueueConfiguration implements Cloneable {
     // --- DP3 deployment (common)
     @UriParam(label = "common", defaultValue = "1", description = "Number of DP3 worker processes (worker_processes); every writer must use the same number as the workers. Default: worker_processes of configDir, else 1")
     private Integer workers;
-    @UriParam(label = "common", description = "A DP3 config directory: processing_core.yml supplies broker settings and workers, db_entities/*.yml the entity id types")
+    @UriParam(label = "common", description = "A DP3 config directory: processing_core.yml supplies broker settings and workers; the files in db_entities give DP3's whole data model, against which data point tasks are checked (the producer publishes only what DP3's worker accepts, in DP3's bytes; the consumer hands refused bodies to error handling)")
     private String configDir;
     @UriParam(label = "common", description = "Entity id types as etype:idtype pairs, e.g. ip:ipv4,device:mac (string, int, ipv4, ipv6, mac); unlisted types are string. Adds to or overrides configDir")
     private String entityIdTypes;

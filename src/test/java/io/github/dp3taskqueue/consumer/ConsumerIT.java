@@ -179,15 +179,17 @@ class ConsumerIT {
         String app = TestBroker.uniqueApp("badbody");
         List<String> bad = List.of("not json", "[1,2]", "{\"etype\":\"ip\",\"eid\":\"999.1.1.1\",\"delete\":true}",
                 "{\"etype\":\"nope\",\"eid\":\"1\",\"delete\":true}", "{\"etype\":\"ip\",\"eid\":\"1.2.3.4\"}");
-        List<String> problems = List.of("not valid JSON", "must be a JSON object", "invalid eid \"999.1.1.1\"",
-                "unknown entity type 'nope'", "no data points");
+        // with configDir, as DP3's worker reports them (pydantic's error locations and messages)
+        List<String> problems = List.of("Invalid JSON", "Input should be an object", "eid: Value error, '999.1.1.1' does not appear",
+                "Invalid etype 'nope'", "DataPointTask must contain at least one datapoint");
         Map<String, String> handled = Collections.synchronizedMap(new HashMap<>());
         List<String> good = new CopyOnWriteArrayList<>();
         try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
             camel.start();
             declare(camel, app, 1);
             List<String> all = new ArrayList<>(bad);
-            all.add(Publisher.task("ip", "10.0.0.1", "hostname"));
+            all.add("{\"etype\":\"ip\",\"eid\":\"10.0.0.1\",\"data_points\":[{\"etype\":\"ip\",\"eid\":\"10.0.0.1\","
+                    + "\"attr\":\"hostname\",\"v\":\"a.example.net\"}]}");
             publisher.toQueue(app + "-worker-0", all);
             String configDir = TestData.dir("config").toString();
             camel.addRoutes(new RouteBuilder() {
