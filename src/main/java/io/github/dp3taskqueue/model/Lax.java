@@ -163,36 +163,28 @@ final class Lax {
     }
 
     static Object ipv4(JsonNode in, Problems p) {
-        String canonical = null;
-        if (in.isTextual()) {
-            try {
-                canonical = Ipv6Text.ipv4(in.textValue());
-            } catch (IllegalArgumentException e) {
-                canonical = null;
-            }
-        } else if (in.isIntegralNumber() || in.isBoolean()) {
-            canonical = Ipv6Text.ipv4(in.isBoolean() ? BigInteger.valueOf(in.booleanValue() ? 1 : 0) : in.bigIntegerValue());
-        }
-        if (canonical == null) {
-            p.add("ip_v4_address", "Input is not a valid IPv4 address", in);
-            return INVALID;
-        }
-        return canonical;
+        return ip(in, p, false);
     }
 
     static Object ipv6(JsonNode in, Problems p) {
+        return ip(in, p, true);
+    }
+
+    /** Text as Python's {@code ipaddress} reads it, or an integer (a bool is one) in range; nothing else. */
+    private static Object ip(JsonNode in, Problems p, boolean v6) {
         String canonical = null;
         if (in.isTextual()) {
             try {
-                canonical = Ipv6Text.ipv6(in.textValue());
+                canonical = v6 ? Ipv6Text.ipv6(in.textValue()) : Ipv6Text.ipv4(in.textValue());
             } catch (IllegalArgumentException e) {
                 canonical = null;
             }
         } else if (in.isIntegralNumber() || in.isBoolean()) {
-            canonical = Ipv6Text.ipv6(in.isBoolean() ? BigInteger.valueOf(in.booleanValue() ? 1 : 0) : in.bigIntegerValue());
+            BigInteger value = in.isBoolean() ? BigInteger.valueOf(in.booleanValue() ? 1 : 0) : in.bigIntegerValue();
+            canonical = v6 ? Ipv6Text.ipv6(value) : Ipv6Text.ipv4(value);
         }
         if (canonical == null) {
-            p.add("ip_v6_address", "Input is not a valid IPv6 address", in);
+            p.add(v6 ? "ip_v6_address" : "ip_v4_address", "Input is not a valid IPv" + (v6 ? 6 : 4) + " address", in);
             return INVALID;
         }
         return canonical;

@@ -174,14 +174,7 @@ public final class PublishPlanner {
                 invalid.add("item " + i + ": " + e.getMessage());
             }
         }
-        if (!invalid.isEmpty()) {
-            if (!skipInvalid) {
-                throw new InvalidTaskException("the batch of " + items.size() + " tasks was refused, nothing published; "
-                        + invalid.size() + " invalid: " + String.join("; ", invalid.subList(0, Math.min(20, invalid.size())))
-                        + (invalid.size() > 20 ? "; ..." : ""));
-            }
-            exchange.getMessage().setHeader(TaskQueueConstants.INVALID_TASKS, invalid);
-        }
+        InvalidItems.settle(exchange, items.size(), invalid, skipInvalid);
         return tasks;
     }
 

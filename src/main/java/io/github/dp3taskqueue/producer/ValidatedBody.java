@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.model.JsonValues;
 import io.github.dp3taskqueue.model.JsonValues.JsonInvalidException;
 import io.github.dp3taskqueue.model.TaskValidator;
@@ -76,14 +75,7 @@ final class ValidatedBody {
                 invalid.add(e.getMessage());
             }
         }
-        if (!invalid.isEmpty()) {
-            if (!skipInvalid) {
-                throw new InvalidTaskException("the batch of " + items.size() + " tasks was refused, nothing published; "
-                        + invalid.size() + " invalid: " + String.join("; ", invalid.subList(0, Math.min(20, invalid.size())))
-                        + (invalid.size() > 20 ? "; ..." : ""));
-            }
-            exchange.getMessage().setHeader(TaskQueueConstants.INVALID_TASKS, invalid);
-        }
+        InvalidItems.settle(exchange, items.size(), invalid, skipInvalid);
         return tasks;
     }
 
