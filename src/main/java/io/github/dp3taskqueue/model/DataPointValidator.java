@@ -1,8 +1,5 @@
 package io.github.dp3taskqueue.model;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +47,13 @@ final class DataPointValidator {
             p.push("t2");
             Object end;
             if (t2In == null || falsy(t2In)) {
-                end = t1 instanceof OffsetDateTime ? t1 : null;
+                end = t1 instanceof Dp3Time ? t1 : null;
                 if (end == null) {
                     p.add("datetime_type", "Input should be a valid datetime", null);
                 }
             } else {
                 end = aware(LaxTime.datetime(t2In, p));
-                if (end instanceof OffsetDateTime e && t1 instanceof OffsetDateTime s && e.isBefore(s)) {
+                if (end instanceof Dp3Time e && t1 instanceof Dp3Time s && e.compareTo(s) < 0) {
                     p.add("assertion_error", "Assertion failed, 't2' is before 't1'", t2In);
                 }
             }
@@ -69,14 +66,13 @@ final class DataPointValidator {
         if (timeseries) {
             @SuppressWarnings("unchecked")
             Map<String, List<Object>> values = (Map<String, List<Object>>) v;
-            String failed = SeriesRules.check(spec, values, (OffsetDateTime) t1, t2In == null || falsy(t2In)
-                    ? (OffsetDateTime) t1 : (OffsetDateTime) t2);
+            String failed = SeriesRules.check(spec, values, (Dp3Time) t1, t2In == null || falsy(t2In) ? (Dp3Time) t1 : (Dp3Time) t2);
             if (failed != null) {
                 p.add("assertion_error", "Assertion failed, " + failed, dp);
                 return null;
             }
         }
-        return new ValidatedPoint(spec.id(), spec.kind(), src, v, c, t1, t2);
+        return new ValidatedPoint(eid, spec.id(), spec.kind(), src, v, c, t1, t2);
     }
 
     private interface Check {
@@ -164,7 +160,7 @@ final class DataPointValidator {
 
     /** DP3's {@code AwareDatetime}: a naive value is taken as UTC. */
     private static Object aware(Object value) {
-        return value instanceof LocalDateTime local ? local.atOffset(ZoneOffset.UTC) : value;
+        return value instanceof Dp3Time time ? time.aware() : value;
     }
 
     /** Python's truthiness of a JSON value. */

@@ -1,25 +1,18 @@
 package io.github.dp3taskqueue.model;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * pydantic's datetime coercion (speedate): ISO 8601 text, a date alone, or a Unix time in seconds
- * or (above 2·10^10) milliseconds. A value with an offset is an {@link OffsetDateTime}; one without
- * stays a naive {@link LocalDateTime}; a Unix time is UTC.
+ * or (above 2·10^10) milliseconds, as a {@link Dp3Time}: with the offset given, naive without one;
+ * a Unix time is UTC.
  */
 final class LaxTime {
 
-    private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})(?:[Tt_ ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?"
-                    + "(?:([Zz])|([+-])(\\d{2}):?(\\d{2}))?)?");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
     private static final double MS_WATERSHED = 2e10;
     private static final long MIN_SECOND = LocalDateTime.of(1, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
@@ -61,45 +54,102 @@ final class LaxTime {
         return text.length() < 10 ? "input is too short" : "invalid character or value";
     }
 
-    /** ISO text, or {@code null}. */
-    static Object text(String text) {
-        Matcher m = ISO.matcher(text);
-        if (!m.matches()) {
+    /**
+     * ISO text, or {@code null}: {@code YYYY-MM-DD}, optionally followed by {@code T}, {@code t},
+     * {@code _} or a space, {@code HH:MM}, optional {@code :SS} with an optional fraction ({@code .}
+     * or {@code ,}, any length, truncated to microseconds), and an optional {@code Z}/{@code z} or
+     * {@code ±HH:MM}/{@code ±HHMM} offset. Read by hand: a regular expression cost more than the rest
+     * of a data point's validation.
+     */
+    static Object text(String t) {
+        int n = t.length();
+        if (n < 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
             return null;
         }
-        try {
-            LocalDate date = LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            if (m.group(4) == null) {
-                return date.atStartOfDay();
-            }
-            int hour = Integer.parseInt(m.group(4));
-            int minute = Integer.parseInt(m.group(5));
-            int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-            int micro = 0;
-            if (m.group(7) != null) {
-                String digits = (m.group(7) + "000000").substring(0, 6);
-                micro = Integer.parseInt(digits);
-            }
-            if (hour > 23 || minute > 59 || second > 59 || date.getYear() < 1) {
-                return null;
-            }
-            LocalDateTime local = date.atTime(hour, minute, second, micro * 1000);
-            if (m.group(8) != null) {
-                return local.atOffset(ZoneOffset.UTC);
-            }
-            if (m.group(9) != null) {
-                int oh = Integer.parseInt(m.group(10));
-                int om = Integer.parseInt(m.group(11));
-                if (oh > 23 || om > 59) {
+        int year = digits(t, 0, 4);
+        int month = digits(t, 5, 2);
+        int day = digits(t, 8, 2);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return null;
+        }
+        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        if (n == 10) {
+            return new Dp3Time(LocalDateTime.of(year, month, day, 0, 0), null);
+        }
+        char separator = t.charAt(10);
+        if ((separator != 'T' && separator != 't' && separator != '_' && separator != ' ') || n < 16 || t.charAt(13) != ':') {
+            return null;
+        }
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = 0;
+        int nanos = 0;
+        int i = 16;
+        if (i < n && t.charAt(i) == ':') {
+            second = digits(t, 17, 2);
+            i = 19;
+            if (i < n && (t.charAt(i) == '.' || t.charAt(i) == ',')) {
+                int start = ++i;
+                while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+                    if (i - start < 6) {
+                        nanos = nanos * 10 + (t.charAt(i) - '0');
+                    }
+                    i++;
+                }
+                if (i == start) {
                     return null;
                 }
-                int seconds = (oh * 3600 + om * 60) * ("-".equals(m.group(9)) ? -1 : 1);
-                return local.atOffset(ZoneOffset.ofTotalSeconds(seconds));
+                for (int k = Math.min(i - start, 6); k < 6; k++) {
+                    nanos *= 10;
+                }
+                nanos *= 1000;
             }
-            return local;
-        } catch (DateTimeException e) {
+        }
+        if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return null;
         }
+        LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+        if (i == n) {
+            return new Dp3Time(local, null);
+        }
+        char c = t.charAt(i);
+        if ((c == 'Z' || c == 'z') && i + 1 == n) {
+            return Dp3Time.utc(local);
+        }
+        if (c != '+' && c != '-') {
+            return null;
+        }
+        int oh = digits(t, i + 1, 2);
+        int om;
+        if (i + 6 == n && t.charAt(i + 3) == ':') {
+            om = digits(t, i + 4, 2);
+        } else if (i + 5 == n) {
+            om = digits(t, i + 3, 2);
+        } else {
+            return null;
+        }
+        if (oh < 0 || oh > 23 || om < 0 || om > 59) {
+            return null;
+        }
+        return new Dp3Time(local, (oh * 3600 + om * 60) * (c == '-' ? -1 : 1));
+    }
+
+    /** The decimal value of {@code count} ASCII digits at {@code from}, or -1. */
+    private static int digits(String text, int from, int count) {
+        if (from + count > text.length()) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** speedate: whole seconds by floor, the fraction's magnitude rounded to microseconds. */
@@ -124,6 +174,6 @@ final class LaxTime {
         if (seconds < MIN_SECOND || seconds > MAX_SECOND) {
             return null;
         }
-        return LocalDateTime.ofEpochSecond(seconds, (int) micro * 1000, ZoneOffset.UTC).atOffset(ZoneOffset.UTC);
+        return Dp3Time.utc(LocalDateTime.ofEpochSecond(seconds, (int) micro * 1000, ZoneOffset.UTC));
     }
 }

@@ -2,14 +2,11 @@ package io.github.dp3taskqueue.model;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.dp3taskqueue.task.Dp3DateTime;
 import io.github.dp3taskqueue.task.FloatFormat;
 import io.github.dp3taskqueue.task.JsonText;
 
@@ -97,8 +94,8 @@ final class ModelJson {
             out.append(value);
         } else if (value instanceof Double d) {
             out.append(FloatFormat.json(d));
-        } else if (value instanceof OffsetDateTime || value instanceof LocalDateTime) {
-            out.append('"').append(time(value)).append('"');
+        } else if (value instanceof Dp3Time time) {
+            out.append('"').append(time).append('"');
         } else if (value instanceof JsonNode node) {
             JsonText.value(out, node);
         } else if (value instanceof Composite.LinkValue link) {
@@ -133,13 +130,5 @@ final class ModelJson {
         } else {
             throw new IllegalStateException("not a validated value: " + value.getClass());
         }
-    }
-
-    /** A datetime as pydantic writes it: microseconds when not zero, {@code Z} for UTC, nothing when naive. */
-    static String time(Object value) {
-        if (value instanceof OffsetDateTime aware) {
-            return Dp3DateTime.write(aware);
-        }
-        return Dp3DateTime.write((LocalDateTime) value);
     }
 }

@@ -11,7 +11,7 @@ import io.github.dp3taskqueue.model.JsonValues.JsonInvalidException;
  * {@code binary} a {@code Boolean}; {@code string} a {@code String}; {@code int} and {@code int64} a
  * {@code Long} (a {@code BigInteger} beyond 64 bits); {@code float} a {@code Double};
  * {@code ipv4}, {@code ipv6}, {@code mac} their canonical text; {@code time} an
- * {@code OffsetDateTime} (a naive {@code LocalDateTime} without offset); {@code special} and
+ * {@link Dp3Time} (naive without an offset); {@code special} and
  * {@code json} a {@link JsonNode}.
  */
 public enum Primitive implements DataType {

@@ -1,7 +1,5 @@
 package io.github.dp3taskqueue.model;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -48,8 +46,8 @@ public final class PythonText {
             out.append(FloatFormat.python(d));
         } else if (value instanceof Boolean b) {
             out.append(b ? "True" : "False");
-        } else if (value instanceof OffsetDateTime || value instanceof LocalDateTime) {
-            out.append("'").append(ModelJson.time(value)).append("'");
+        } else if (value instanceof Dp3Time time) {
+            out.append("'").append(time).append("'");
         } else {
             out.append(value);
         }

@@ -1,8 +1,5 @@
 package io.github.dp3taskqueue.model;
 
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +16,7 @@ final class SeriesRules {
     }
 
     /** The failed assertion's text, or {@code null} when the data point passes. */
-    static String check(AttributeSpec spec, Map<String, List<Object>> v, OffsetDateTime t1, OffsetDateTime t2) throws Uncaught {
+    static String check(AttributeSpec spec, Map<String, List<Object>> v, Dp3Time t1, Dp3Time t2) throws Uncaught {
         switch (spec.timeseriesType()) {
             case "regular" -> {
                 if (spec.timeStep() == null) {
@@ -27,8 +24,8 @@ final class SeriesRules {
                             + " (the regular timeseries '" + spec.id() + "' has no timeseries_params.time_step)");
                 }
                 int length = v.values().iterator().next().size();
-                OffsetDateTime correct = t1.plus(spec.timeStep().multipliedBy(length));
-                if (!t2.isEqual(correct)) {
+                Dp3Time correct = t1.plus(spec.timeStep().multipliedBy(length));
+                if (t2.compareTo(correct) != 0) {
                     return "Difference of t1 and t2 is invalid. Must be values_len*time_step.";
                 }
                 return null;
@@ -75,21 +72,16 @@ final class SeriesRules {
     }
 
     private static int compare(Object a, Object b) throws Uncaught {
-        if (a instanceof OffsetDateTime x && b instanceof OffsetDateTime y) {
-            return x.toInstant().compareTo(y.toInstant());
+        Dp3Time x = (Dp3Time) a;
+        Dp3Time y = (Dp3Time) b;
+        if (x.isAware() != y.isAware()) {
+            throw new Uncaught("TypeError", "can't compare offset-naive and offset-aware datetimes");
         }
-        if (a instanceof LocalDateTime x && b instanceof LocalDateTime y) {
-            return x.compareTo(y);
-        }
-        throw new Uncaught("TypeError", "can't compare offset-naive and offset-aware datetimes");
+        return x.compareTo(y);
     }
 
     /** Python's {@code str(datetime)}: {@code 2024-05-01 12:05:00+00:00}. */
     private static String str(Object time) {
-        if (time instanceof OffsetDateTime t) {
-            return t.format(DateTimeFormatter.ofPattern(t.getNano() == 0 ? "yyyy-MM-dd HH:mm:ssxxx" : "yyyy-MM-dd HH:mm:ss.SSSSSSxxx"));
-        }
-        LocalDateTime t = (LocalDateTime) time;
-        return t.format(DateTimeFormatter.ofPattern(t.getNano() == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.SSSSSS"));
+        return ((Dp3Time) time).pythonStr();
     }
 }

@@ -180,7 +180,7 @@ public final class TaskValidator {
                     + etype.textValue() + "'", dp);
             return null;
         }
-        Object pointEid = entity.idDataType().validate(dp.get("eid"), new Problems());
+        Object pointEid = point.eid();
         if (!sameEid(taskEid, pointEid)) {
             p.add("assertion_error", "Assertion failed, Task's eid '" + taskEid + "' doesn't match datapoint's eid '"
                     + pointEid + "'", dp);

@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+
 /**
  * Writes doubles the way DP3's two sides do. Bodies are written by pydantic-core, whose floats
  * are the shortest digits with an explicit exponent sign ({@code 1e+16}, {@code 1e-7}, {@code 0.00001}); routing keys are
  * built with Python's {@code str()}, whose floats follow {@code repr} ({@code 1e+16},
  * {@code 1e-05}). Both print the shortest digits that read back as the same double, which
- * {@link Double#toString} does not guarantee before JDK 19, so the digits are computed here.
+ * {@link Double#toString} does not guarantee before JDK 19.
  */
 public final class FloatFormat {
 
@@ -46,16 +48,22 @@ public final class FloatFormat {
         return negative ? "-" + text : text;
     }
 
-    /** The shortest decimal (closest to the exact value) that reads back as {@code value} (> 0). */
+    /**
+     * The shortest decimal (closest to the exact value) that reads back as {@code value} (> 0), as
+     * Python's {@code repr} and pydantic choose it. The digits come from Jackson's Schubfach writer
+     * (shortest and closest, as JDK 19's {@code Double.toString}); it never gives fewer than two
+     * significant digits, so a two-digit result is checked for a one-digit form that also reads back
+     * ({@code 4.9E-324} is Python's {@code 5e-324}).
+     */
     static BigDecimal shortest(double value) {
-        BigDecimal exact = new BigDecimal(value);
-        for (int precision = 1; precision < 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == value) {
-                return candidate.stripTrailingZeros();
+        BigDecimal candidate = new BigDecimal(NumberOutput.toString(value, true)).stripTrailingZeros();
+        if (candidate.precision() == 2) {
+            BigDecimal one = candidate.round(new MathContext(1, RoundingMode.HALF_EVEN));
+            if (one.doubleValue() == value) {
+                return one.stripTrailingZeros();
             }
         }
-        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return candidate;
     }
 
     /**

@@ -15,9 +15,16 @@ final class BenchSupport {
     private BenchSupport() {
     }
 
+    /** The benchmark's DP3 config directory: four workers and a model the tasks' attributes are checked against. */
+    static final String CONFIG_DIR = configDir();
+
+    /** The endpoint option that makes the component check every task against the model. */
+    static final String MODEL = "configDir=" + CONFIG_DIR;
+
     /**
-     * {@code count} DataPointTasks of about 500 bytes in DP3's canonical JSON form, each for its
-     * own IPv4 entity.
+     * {@code count} DataPointTasks of about 600 bytes in DP3's canonical JSON form, each for its own
+     * IPv4 entity: a plain string, an observation with {@code t1}, {@code t2} and {@code c}, and a
+     * regular timeseries of three 5-minute values.
      */
     static List<String> bodies(int count) {
         List<String> bodies = new ArrayList<>(count);
@@ -29,13 +36,23 @@ final class BenchSupport {
 
     static String body(int i) {
         String eid = "10." + ((i >> 16) & 0xFF) + "." + ((i >> 8) & 0xFF) + "." + (i & 0xFF);
-            return ("{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"data_points\":["
-                    + "{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"attr\":\"open_ports\",\"src\":\"benchmark-scanner-01.monitoring.example.org/nmap\","
-                    + "\"v\":[22,25,53,80,110,143,443,465,587,993,995,3306,5432,5672,6379,8080,8443,9090,9200],\"c\":0.95,"
-                    + "\"t1\":\"2024-05-01T12:00:00Z\",\"t2\":\"2024-05-01T12:05:00Z\"},"
-                    + "{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"attr\":\"hostname\",\"src\":\"benchmark-resolver\","
-                    + "\"v\":\"host-" + i + ".benchmark.example.org\",\"c\":1.0,\"t1\":\"2024-05-01T12:00:00.123456Z\"}],"
-                + "\"tags\":[\"benchmark\"]}");
+        String point = "{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"attr\":";
+        return "{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"data_points\":["
+                + point + "\"hostname\",\"src\":\"benchmark-resolver\",\"v\":\"host-" + i + ".benchmark.example.org\"},"
+                + point + "\"open_ports\",\"src\":\"benchmark-scanner-01.monitoring.example.org/nmap\","
+                + "\"v\":[22,25,53,80,110,143,443,465,587,993,995,3306,5432,5672,6379,8080,8443,9090,9200],\"c\":0.95,"
+                + "\"t1\":\"2024-05-01T12:00:00Z\",\"t2\":\"2024-05-01T12:05:00.123456Z\"},"
+                + point + "\"traffic\",\"v\":{\"packets\":[" + (i % 1000) + ",2048,4096],\"bytes\":[65536," + (i * 7L) + ",262144]},"
+                + "\"t1\":\"2024-05-01T12:00:00Z\",\"t2\":\"2024-05-01T12:15:00Z\"}],"
+                + "\"tags\":[\"benchmark\"]}";
+    }
+
+    private static String configDir() {
+        try {
+            return java.nio.file.Path.of(BenchSupport.class.getResource("/dp3/bench").toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static byte[] utf8(String s) {

@@ -88,7 +88,8 @@ final class ConsumeScenario {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions() + System.getProperty("bench.consumerOptions", ""))
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&workers=" + BenchSupport.WORKERS + "&" + BenchSupport.MODEL + "&"
+                            + TestBroker.brokerOptions() + System.getProperty("bench.consumerOptions", ""))
                             .routeId("consume").autoStartup(false)
                             .process(e -> done.countDown());
                 }

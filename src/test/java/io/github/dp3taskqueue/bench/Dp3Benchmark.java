@@ -90,15 +90,19 @@ public final class Dp3Benchmark {
                 + BenchSupport.plain(cm / bm);
     }
 
-    /** Rounds of produce-single, produce-batch and their common baseline, alternately. */
+    /**
+     * Rounds of produce-single, produce-batch and their common baseline, alternately. Each RESULT
+     * line also gives the JVM's CPU time per task while the component's rounds and the baseline's
+     * rounds were timed (medians), since on this 2-core machine CPU left to the broker is throughput.
+     */
     private static List<String> compareProducers(List<String> warm, List<String> bodies, int rounds) throws Exception {
         long began = System.nanoTime();
         ProduceScenario.component(warm, 1);
         ProduceScenario.component(warm.subList(0, warm.size() / 2), 500);
         ProduceScenario.baseline(warm.subList(0, Math.min(10_000, warm.size())));
-        List<Double> single = new ArrayList<>();
-        List<Double> batch = new ArrayList<>();
-        List<Double> baseline = new ArrayList<>();
+        List<ProduceScenario.Run> single = new ArrayList<>();
+        List<ProduceScenario.Run> batch = new ArrayList<>();
+        List<ProduceScenario.Run> baseline = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             CpuUse start = CpuUse.now();
             single.add(ProduceScenario.component(bodies, 1));
@@ -107,18 +111,25 @@ public final class Dp3Benchmark {
             CpuUse afterBaseline = CpuUse.now();
             batch.add(ProduceScenario.component(bodies, 500));
             CpuUse end = CpuUse.now();
-            System.out.printf("produce round %d: single %.0f tasks/s, baseline %.0f tasks/s, batch %.0f tasks/s (CPU: single's %s;"
-                    + " baseline's %s; batch's %s)%n", round, single.get(round - 1), baseline.get(round - 1), batch.get(round - 1),
+            System.out.printf("produce round %d: single %.0f tasks/s (%.1f us CPU/task), baseline %.0f tasks/s (%.1f us), batch %.0f"
+                    + " tasks/s (%.1f us) (CPU with set-up: single's %s; baseline's %s; batch's %s)%n", round,
+                    single.get(round - 1).rate(), single.get(round - 1).cpuMicrosPerTask(), baseline.get(round - 1).rate(),
+                    baseline.get(round - 1).cpuMicrosPerTask(), batch.get(round - 1).rate(), batch.get(round - 1).cpuMicrosPerTask(),
                     afterSingle.since(start).describe(), afterBaseline.since(afterSingle).describe(), end.since(afterBaseline).describe());
         }
         System.out.printf("produce-single and produce-batch took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
-        double b = BenchSupport.median(baseline);
+        double b = BenchSupport.median(baseline.stream().map(ProduceScenario.Run::rate).toList());
+        double bCpu = BenchSupport.median(baseline.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
         List<String> lines = new ArrayList<>();
         for (String scenario : List.of("produce-single", "produce-batch")) {
-            double c = BenchSupport.median(scenario.equals("produce-single") ? single : batch);
-            System.out.printf("%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f%n", scenario, c, b, c / b);
+            List<ProduceScenario.Run> runs = scenario.equals("produce-single") ? single : batch;
+            double c = BenchSupport.median(runs.stream().map(ProduceScenario.Run::rate).toList());
+            double cCpu = BenchSupport.median(runs.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
+            System.out.printf("%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f; CPU per task %.1f us against %.1f us"
+                    + " (%.2f x)%n", scenario, c, b, c / b, cCpu, bCpu, cCpu / bCpu);
             lines.add("RESULT " + scenario + " component=" + BenchSupport.plain(c) + " baseline=" + BenchSupport.plain(b) + " ratio="
-                    + BenchSupport.plain(c / b));
+                    + BenchSupport.plain(c / b) + " cpu_us_component=" + BenchSupport.plain(cCpu) + " cpu_us_baseline="
+                    + BenchSupport.plain(bCpu) + " cpu_ratio=" + BenchSupport.plain(cCpu / bCpu));
         }
         return lines;
     }

@@ -1,12 +1,14 @@
 package io.github.dp3taskqueue.bench;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 
+import io.github.dp3taskqueue.config.Dp3Config;
+import io.github.dp3taskqueue.model.TaskValidator;
 import io.github.dp3taskqueue.producer.PublishPlanner;
-import io.github.dp3taskqueue.routing.EntityModel;
 import io.github.dp3taskqueue.task.TaskJsonReader;
 import io.github.dp3taskqueue.task.TaskKind;
 import io.github.dp3taskqueue.topology.TopologyNames;
@@ -25,8 +27,15 @@ final class JitWarmup {
     static void run(List<String> bodies, int passes) throws Exception {
         try (var camel = new DefaultCamelContext()) {
             camel.start();
-            PublishPlanner planner = new PublishPlanner(TaskKind.DATAPOINT, EntityModel.lenient(EntityModel.parseIdTypes("ip:ipv4")),
-                    TopologyNames.of("warmup"), BenchSupport.WORKERS, false, false, false);
+            Dp3Config config = Dp3Config.read(Path.of(BenchSupport.CONFIG_DIR));
+            TaskValidator validator = new TaskValidator(config.dataModel());
+            PublishPlanner planner = new PublishPlanner(TaskKind.DATAPOINT, config.entityModel(), TopologyNames.of("warmup"),
+                    BenchSupport.WORKERS, false, false, false, validator);
+            // the bodies are in DP3's own form, so component and baseline publish the same bytes
+            byte[] first = BenchSupport.utf8(bodies.get(0));
+            if (!java.util.Arrays.equals(validator.validate(first, "the first body").message(), first)) {
+                throw new IllegalStateException("the benchmark's bodies are not in DP3's own form: " + bodies.get(0));
+            }
             long sink = 0;
             for (int pass = 0; pass < passes; pass++) {
                 for (String body : bodies) {
@@ -34,6 +43,7 @@ final class JitWarmup {
                     exchange.getMessage().setBody(body);
                     sink += planner.plan(exchange).size();
                     sink += TaskJsonReader.read(TaskKind.DATAPOINT, BenchSupport.utf8(body)).hashKey().length();
+                    sink += validator.validate(BenchSupport.utf8(body), "warm-up").message().length;
                 }
             }
             if (sink == 0) {

@@ -28,7 +28,7 @@ public final class MemoryConsumerMain {
                 public void configure() {
                     for (int worker = 0; worker < BenchSupport.WORKERS; worker++) {
                         from("dp3-taskqueue:" + args[2] + "?workerIndex=" + worker + "&workers=" + BenchSupport.WORKERS + "&host=" + args[0]
-                                + "&port=" + args[1])
+                                + "&port=" + args[1] + "&" + BenchSupport.MODEL)
                                 .process(e -> done.countDown());
                     }
                 }

@@ -43,7 +43,7 @@ public final class MemoryProducerMain {
                                 .to("seda:publish?size=4&blockWhenFull=true")
                             .end();
                     from("seda:publish?size=4&concurrentConsumers=4")
-                            .to("dp3-taskqueue:" + args[2] + "?workers=" + BenchSupport.WORKERS + "&host=" + args[0] + "&port=" + args[1])
+                            .to("dp3-taskqueue:" + args[2] + "?workers=" + BenchSupport.WORKERS + "&host=" + args[0] + "&port=" + args[1] + "&" + BenchSupport.MODEL)
                             .process(e -> {
                                 if (published.addAndGet(e.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT, Integer.class)) == expected) {
                                     done.countDown();

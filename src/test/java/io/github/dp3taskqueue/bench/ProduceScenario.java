@@ -41,8 +41,19 @@ final class ProduceScenario {
     private ProduceScenario() {
     }
 
+    /**
+     * One timed run: tasks per second, and the CPU this JVM used while it was timed (the route or
+     * the baseline publisher, its driver and the client library; not the set-up around it).
+     */
+    record Run(double rate, long jvmCpuNanos, int tasks) {
+
+        double cpuMicrosPerTask() {
+            return jvmCpuNanos / 1000.0 / tasks;
+        }
+    }
+
     /** Tasks per second through a Camel route, one task per exchange or {@code batch} per exchange. */
-    static double component(List<String> bodies, int batch) throws Exception {
+    static Run component(List<String> bodies, int batch) throws Exception {
         String app = BenchSupport.freshApp("produce", bodies.size() + 1000);
         try (CamelContext camel = new DefaultCamelContext()) {
             CountDownLatch done = new CountDownLatch(batch == 1 ? bodies.size() : (bodies.size() + batch - 1) / batch);
@@ -55,7 +66,7 @@ final class ProduceScenario {
                         done.countDown();
                     });
                     from("seda:tasks?concurrentConsumers=" + SEDA_CONSUMERS + "&size=10000&blockWhenFull=true&pollTimeout=100")
-                            .to("dp3-taskqueue:" + app + "?workers=" + BenchSupport.WORKERS + "&entityIdTypes=ip:ipv4&"
+                            .to("dp3-taskqueue:" + app + "?workers=" + BenchSupport.WORKERS + "&" + BenchSupport.MODEL + "&"
                                     + TestBroker.brokerOptions() + (batch > 1 ? "&confirmWindow=" + BATCH_CONFIRM_WINDOW : "")
                                     + System.getProperty("bench.producerOptions", ""))
                             .process(e -> done.countDown());
@@ -70,6 +81,7 @@ final class ProduceScenario {
             // resolved once: a URI per send would have Camel normalise it 100,000 times on the
             // driver's thread, CPU taken from the route and the broker, not a cost of the component
             Endpoint tasks = camel.getEndpoint("seda:tasks?size=10000&blockWhenFull=true");
+            CpuUse cpu = CpuUse.now();
             long start = System.nanoTime();
             if (batch == 1) {
                 for (String body : bodies) {
@@ -84,15 +96,16 @@ final class ProduceScenario {
                 throw new IllegalStateException("component produce: " + failed.get() + " exchanges failed or timed out");
             }
             double rate = bodies.size() / ((System.nanoTime() - start) / 1e9);
+            long used = CpuUse.now().since(cpu).jvmNanos();
             check(app, bodies.size());
-            return rate;
+            return new Run(rate, used, bodies.size());
         } finally {
             TestBroker.deleteApp(app, BenchSupport.WORKERS);
         }
     }
 
     /** Tasks per second of a plain amqp-client publisher with a window of 1,000 async confirms. */
-    static double baseline(List<String> bodies) throws Exception {
+    static Run baseline(List<String> bodies) throws Exception {
         String app = BenchSupport.freshApp("baseline", bodies.size() + 1000);
         try (Connection connection = TestBroker.connect()) {
             Channel channel = connection.createChannel();
@@ -103,6 +116,7 @@ final class ProduceScenario {
             channel.addConfirmListener((tag, multiple) -> release(outstanding, window, tag, multiple),
                     (tag, multiple) -> nacked.addAndGet(release(outstanding, window, tag, multiple)));
             String exchange = app + "-main-task-exchange";
+            CpuUse cpu = CpuUse.now();
             long start = System.nanoTime();
             for (String body : bodies) {
                 String key = "ip:" + body.substring(21, body.indexOf('"', 21));
@@ -120,11 +134,12 @@ final class ProduceScenario {
             }
             window.acquire(1000);
             double rate = bodies.size() / ((System.nanoTime() - start) / 1e9);
+            long used = CpuUse.now().since(cpu).jvmNanos();
             if (nacked.get() > 0) {
                 throw new IllegalStateException("baseline: " + nacked.get() + " nacks");
             }
             check(app, bodies.size());
-            return rate;
+            return new Run(rate, used, bodies.size());
         } finally {
             TestBroker.deleteApp(app, BenchSupport.WORKERS);
         }

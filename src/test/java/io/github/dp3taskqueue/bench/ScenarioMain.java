@@ -22,16 +22,21 @@ public final class ScenarioMain {
         for (int round = 0; round < rounds; round++) {
             CpuUse start = CpuUse.now();
             double component = switch (args[0]) {
-                case "produce-single" -> ProduceScenario.component(bodies, 1);
-                case "produce-batch" -> ProduceScenario.component(bodies, 500);
+                case "produce-single" -> report(ProduceScenario.component(bodies, 1));
+                case "produce-batch" -> report(ProduceScenario.component(bodies, 500));
                 default -> ConsumeScenario.component(bodies);
             };
             CpuUse middle = CpuUse.now();
-            double baseline = args[0].startsWith("produce") ? ProduceScenario.baseline(bodies) : ConsumeScenario.baseline(bodies);
+            double baseline = args[0].startsWith("produce") ? report(ProduceScenario.baseline(bodies)) : ConsumeScenario.baseline(bodies);
             CpuUse end = CpuUse.now();
             System.out.printf("%s: component %.0f/s baseline %.0f/s ratio %.2f (CPU of the component's run: %s; of the baseline's: %s)%n",
                     args[0], component, baseline, component / baseline, middle.since(start).describe(), end.since(middle).describe());
         }
         System.exit(0);
+    }
+
+    private static double report(ProduceScenario.Run run) {
+        System.out.printf("  %.0f tasks/s, %.1f us JVM CPU per task%n", run.rate(), run.cpuMicrosPerTask());
+        return run.rate();
     }
 }

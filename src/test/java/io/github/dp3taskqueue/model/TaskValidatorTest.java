@@ -69,9 +69,12 @@ class TaskValidatorTest {
         assertThat(value("host", "\"192.0.2.10\"", "gateway", "3221225985")).isEqualTo("192.0.2.1");
         assertThat(value("host", "\"192.0.2.10\"", "hw_addr", "\"AA-BB-CC-DD-EE-FF\"")).isEqualTo("aa:bb:cc:dd:ee:ff");
         assertThat(value("host", "\"192.0.2.10\"", "first_seen", "\"2024-05-01T12:00:00+02:00\""))
-                .isEqualTo(OffsetDateTime.parse("2024-05-01T12:00:00+02:00"));
+                .isEqualTo(new Dp3Time(LocalDateTime.parse("2024-05-01T12:00:00"), 7200))
+                .satisfies(t -> assertThat(((Dp3Time) t).toOffsetDateTime()).isEqualTo(OffsetDateTime.parse("2024-05-01T12:00:00+02:00")));
         assertThat(value("host", "\"192.0.2.10\"", "first_seen", "\"2024-05-01 12:00\""))
-                .isEqualTo(LocalDateTime.parse("2024-05-01T12:00:00"));
+                .isEqualTo(new Dp3Time(LocalDateTime.parse("2024-05-01T12:00:00"), null));
+        assertThat(value("host", "\"192.0.2.10\"", "first_seen", "\"2024-05-01T12:00:00+23:59\"")).hasToString(
+                "2024-05-01T12:00:00+23:59");
         assertThat(value("host", "\"192.0.2.10\"", "meta", "\"{\\\"a\\\":1}\"")).isInstanceOf(JsonNode.class)
                 .hasToString("{\"a\":1}");
         assertThat(value("host", "\"192.0.2.10\"", "ports", "[\"1\",2]")).isEqualTo(List.of(1L, 2L));

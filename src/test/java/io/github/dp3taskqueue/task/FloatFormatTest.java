@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,5 +34,36 @@ class FloatFormatTest {
         assertThat(FloatFormat.json(d)).isEqualTo(ryu);
         assertThat(FloatFormat.python(d)).isEqualTo(python);
         assertThat(FloatFormat.json(new BigDecimal(value))).isEqualTo(ryu);
+    }
+
+    /**
+     * The shortest digits, against the plain definition (round the exact value to 1, 2, ... 17
+     * digits and keep the first that reads back), over random bit patterns and short decimals.
+     */
+    @Test
+    void shortestDigitsAgreeWithTheDefinition() {
+        java.util.Random random = new java.util.Random(42);
+        for (int i = 0; i < 200_000; i++) {
+            double d = i % 2 == 0 ? Math.abs(Double.longBitsToDouble(random.nextLong()))
+                    : Math.abs(random.nextInt(100_000) / Math.pow(10, random.nextInt(12)) * Math.pow(10, random.nextInt(40) - 20));
+            if (d == 0 || Double.isNaN(d) || Double.isInfinite(d)) {
+                continue;
+            }
+            assertThat(FloatFormat.shortest(d)).as("%s", d).isEqualTo(bySearch(d));
+        }
+        for (double d : new double[] {Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e23, 9.5e-5, 5e-324}) {
+            assertThat(FloatFormat.shortest(d)).as("%s", d).isEqualTo(bySearch(d));
+        }
+    }
+
+    private static BigDecimal bySearch(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int precision = 1; precision < 17; precision++) {
+            BigDecimal candidate = exact.round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == value) {
+                return candidate.stripTrailingZeros();
+            }
+        }
+        return exact.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 }
