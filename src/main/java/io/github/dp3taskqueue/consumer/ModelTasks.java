@@ -1,19 +1,25 @@
 package io.github.dp3taskqueue.consumer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import io.github.dp3taskqueue.model.ModelNodes;
 import io.github.dp3taskqueue.model.TaskValidator;
+import io.github.dp3taskqueue.model.ValidatedPoint;
 import io.github.dp3taskqueue.model.ValidatedTask;
 import io.github.dp3taskqueue.task.DataPoint;
 import io.github.dp3taskqueue.task.DataPointTask;
-import io.github.dp3taskqueue.task.TaskJsonReader;
-import io.github.dp3taskqueue.task.TaskKind;
 
 /**
  * A delivered body checked against DP3's model as DP3's worker checks it: a body DP3 would refuse
- * throws the refusal (every problem listed); an accepted one becomes the task as DP3 reads it, its
- * data points carrying their validated values.
+ * throws the refusal (every problem listed); an accepted one becomes the task as DP3 reads it
+ * (canonical eids and values, datetimes in DP3's form), its data points carrying their validated
+ * values. Built from the validated values, without writing and re-reading DP3's message.
  */
 final class ModelTasks {
 
@@ -22,12 +28,27 @@ final class ModelTasks {
 
     static DataPointTask read(TaskValidator validator, byte[] body) {
         ValidatedTask checked = validator.validate(body, "the delivered task");
-        // DP3's own form of the task: canonical eids and datetimes, as the worker sees it
-        DataPointTask task = (DataPointTask) TaskJsonReader.read(TaskKind.DATAPOINT, checked.message());
-        List<DataPoint> points = new ArrayList<>(task.dataPoints().size());
-        for (int i = 0; i < task.dataPoints().size(); i++) {
-            points.add(task.dataPoints().get(i).withValue(checked.points().get(i).v()));
+        JsonNode eid = ModelNodes.toNode(checked.eid());
+        List<DataPoint> points = new ArrayList<>(checked.points().size());
+        for (ValidatedPoint p : checked.points()) {
+            points.add(new DataPoint(checked.etype(), eid, p.attr(), p.src() == null ? null : TextNode.valueOf(p.src()),
+                    ModelNodes.toNode(p.v()), p.c() == null ? null : ModelNodes.toNode(p.c()), text(p.t1()), text(p.t2()), p.v()));
         }
-        return new DataPointTask(task.etype(), task.eid(), points, task.tags(), task.ttlTokens(), task.delete());
+        List<JsonNode> tags = new ArrayList<>();
+        if (checked.tags() != null) {
+            checked.tags().forEach(tags::add);
+        }
+        Map<String, String> ttl = null;
+        if (checked.ttlTokens() != null) {
+            ttl = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> token : checked.ttlTokens().entrySet()) {
+                ttl.put(token.getKey(), token.getValue().toString());
+            }
+        }
+        return new DataPointTask(checked.etype(), eid, points, tags, ttl, checked.delete());
+    }
+
+    private static JsonNode text(Object time) {
+        return time == null ? null : TextNode.valueOf(time.toString());
     }
 }

@@ -23,41 +23,42 @@ final class ModelJson {
     private ModelJson() {
     }
 
-    static byte[] write(String etype, Object eid, List<ValidatedPoint> points, JsonNode tags, Map<String, Object> ttl,
-            boolean ttlGiven, boolean delete, Map<String, DataType> types) {
-        StringBuilder out = new StringBuilder(256);
-        out.append("{\"etype\":");
-        JsonText.string(out, etype).append(",\"eid\":");
-        value(out, eid);
+    static byte[] write(ValidatedTask task, EntitySpec entity) {
+        StringBuilder out = new StringBuilder(512);
+        // etype and eid open the task and every data point: written once
+        StringBuilder head = new StringBuilder(64).append("{\"etype\":");
+        JsonText.string(head, task.etype()).append(",\"eid\":");
+        value(head, task.eid());
+        out.append(head);
+        List<ValidatedPoint> points = task.points();
         if (!points.isEmpty()) {
             out.append(",\"data_points\":[");
             for (int i = 0; i < points.size(); i++) {
                 if (i > 0) {
                     out.append(',');
                 }
-                point(out, etype, eid, points.get(i), types.get(points.get(i).attr()));
+                ValidatedPoint point = points.get(i);
+                point(out, head, point, entity.attributes().get(point.attr()).dataType());
             }
             out.append(']');
         }
+        JsonNode tags = task.tags();
         if (tags != null && tags.size() > 0) {
             out.append(",\"tags\":");
             value(out, tags);
         }
-        if (ttlGiven && ttl != null) {
+        if (task.ttlGiven() && task.ttlTokens() != null) {
             out.append(",\"ttl_tokens\":");
-            value(out, ttl);
+            value(out, task.ttlTokens());
         }
-        if (delete) {
+        if (task.delete()) {
             out.append(",\"delete\":true");
         }
         return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void point(StringBuilder out, String etype, Object eid, ValidatedPoint p, DataType type) {
-        out.append("{\"etype\":");
-        JsonText.string(out, etype).append(",\"eid\":");
-        value(out, eid);
-        out.append(",\"attr\":");
+    private static void point(StringBuilder out, CharSequence head, ValidatedPoint p, DataType type) {
+        out.append(head).append(",\"attr\":");
         JsonText.string(out, p.attr());
         if (p.src() != null) {
             out.append(",\"src\":");

@@ -99,12 +99,7 @@ public final class TaskValidator {
         if (p.count() > 0) {
             throw new RefusedTaskException(subject, p.list(), null, null);
         }
-        Map<String, DataType> types = new LinkedHashMap<>();
-        for (ValidatedPoint point : points) {
-            types.put(point.attr(), entity.attributes().get(point.attr()).dataType());
-        }
-        byte[] message = ModelJson.write(entity.id(), eid, points, tags, ttl, ttlIn != null, delete, types);
-        return new ValidatedTask(entity.id(), eid, List.copyOf(points), tags, ttl, delete, message);
+        return new ValidatedTask(entity, eid, points, tags, ttl, ttlIn != null, delete);
     }
 
     private EntitySpec etype(JsonNode in, Problems p) {

@@ -18,8 +18,11 @@ final class BenchSupport {
     /** The benchmark's DP3 config directory: four workers and a model the tasks' attributes are checked against. */
     static final String CONFIG_DIR = configDir();
 
-    /** The endpoint option that makes the component check every task against the model. */
-    static final String MODEL = "configDir=" + CONFIG_DIR;
+    /**
+     * The endpoint option that makes the component check every task against the model;
+     * {@code -Dbench.noModel=true} gives the id types alone, for measuring what the model costs.
+     */
+    static final String MODEL = Boolean.getBoolean("bench.noModel") ? "entityIdTypes=ip:ipv4" : "configDir=" + CONFIG_DIR;
 
     /**
      * {@code count} DataPointTasks of about 600 bytes in DP3's canonical JSON form, each for its own

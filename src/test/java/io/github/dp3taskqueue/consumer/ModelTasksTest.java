@@ -1,0 +1,50 @@
+package io.github.dp3taskqueue.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.dp3taskqueue.config.Dp3Config;
+import io.github.dp3taskqueue.model.RefusedTaskException;
+import io.github.dp3taskqueue.model.TaskValidator;
+import io.github.dp3taskqueue.task.DataPoint;
+import io.github.dp3taskqueue.task.DataPointTask;
+import io.github.dp3taskqueue.task.TestData;
+
+/** What a consumer with configDir hands its route: DP3's own reading of the task, with the validated values. */
+class ModelTasksTest {
+
+    private static final TaskValidator VALIDATOR = new TaskValidator(Dp3Config.read(TestData.dir("model/config")).dataModel());
+
+    @Test
+    void anAcceptedBodyBecomesTheTaskAsDp3ReadsIt() {
+        byte[] body = ("{\"etype\":\"host\",\"eid\":3221225994,\"data_points\":[{\"etype\":\"host\",\"eid\":\"192.0.2.10\","
+                + "\"attr\":\"open_port\",\"v\":\"443\",\"t1\":1714564800,\"c\":\"0.5\",\"src\":\"scan\"},"
+                + "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"attr\":\"ports\",\"v\":[\"22\",80]}],\"ttl_tokens\":{\"a\":0}}")
+                .getBytes(StandardCharsets.UTF_8);
+        DataPointTask task = ModelTasks.read(VALIDATOR, body);
+        assertThat(task.hashKey()).isEqualTo("host:192.0.2.10");
+        DataPoint port = task.dataPoints().get(0);
+        assertThat(port.eid().textValue()).isEqualTo("192.0.2.10");
+        assertThat(port.v().longValue()).isEqualTo(443);
+        assertThat(port.value()).isEqualTo(443L);
+        assertThat(port.c().doubleValue()).isEqualTo(0.5);
+        assertThat(port.t1().textValue()).isEqualTo("2024-05-01T12:00:00Z");
+        assertThat(port.t2()).isNull();
+        assertThat(port.src().textValue()).isEqualTo("scan");
+        assertThat(task.dataPoints().get(1).value()).isEqualTo(List.of(22L, 80L));
+        assertThat(task.dataPoints().get(1).v()).hasToString("[22,80]");
+        assertThat(task.ttlTokens()).containsEntry("a", "1970-01-01T00:00:00Z");
+    }
+
+    @Test
+    void aBodyDp3RefusesThrowsItsProblems() {
+        byte[] body = "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"delete\":2}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ModelTasks.read(VALIDATOR, body)).isInstanceOf(RefusedTaskException.class)
+                .hasMessageContaining("the delivered task is refused").hasMessageContaining("delete");
+    }
+}
