@@ -17,10 +17,15 @@ public final class Composite {
      * {@code category<T;a,b,...>}: one of the values, matched as Python's {@code ==} matches them
      * (numbers by value across int, float and bool; strings exactly). Validates to the value itself.
      */
-    public record Category(String configName, List<Object> values) implements DataType {
+    public record Category(String configName, Primitive base, List<Object> values) implements DataType {
 
         @Override
         public Object validate(JsonNode in, Problems p) {
+            if ((base == Primitive.INT || base == Primitive.INT64) && in.isIntegralNumber() && !in.canConvertToLong()) {
+                // pydantic looks an int category up as a 64-bit int
+                p.add("int_parsing_size", "Unable to parse input string as an integer, exceeded maximum size", in);
+                return Lax.INVALID;
+            }
             for (Object value : values) {
                 if (PythonValues.equal(in, value)) {
                     return value;

@@ -106,7 +106,7 @@ final class DataTypeParser {
             Object value = convert(primitive, word.strip());
             values.put(PythonText.repr(value).replace("'", ""), value);
         }
-        return new Composite.Category(text, List.copyOf(values.values()));
+        return new Composite.Category(text, primitive, List.copyOf(values.values()));
     }
 
     /** Python's {@code str(w)}, {@code int(w)}, {@code float(w)} or {@code bool(w)} of a category word. */

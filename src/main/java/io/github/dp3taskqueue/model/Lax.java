@@ -51,13 +51,16 @@ final class Lax {
             if (value.signum() == 0 || value.equals(BigInteger.ONE)) {
                 return value.signum() != 0;
             }
-            p.add("bool_parsing", "Input should be a valid boolean, unable to interpret input", in);
+            // pydantic reads an int as a 64-bit one first: beyond that it is not a bool at all
+            p.add(in.canConvertToLong() ? "bool_parsing" : "bool_type", in.canConvertToLong()
+                    ? "Input should be a valid boolean, unable to interpret input" : "Input should be a valid boolean", in);
             return INVALID;
         }
         if (in.isDouble() && (in.doubleValue() == 0.0 || in.doubleValue() == 1.0)) {
             return in.doubleValue() == 1.0;
         }
-        if (in.isDouble() && !Double.isInfinite(in.doubleValue()) && in.doubleValue() == Math.rint(in.doubleValue())) {
+        if (in.isDouble() && in.doubleValue() == Math.rint(in.doubleValue()) && in.doubleValue() >= -9.223372036854775808E18
+                && in.doubleValue() < 9.223372036854775808E18) {
             p.add("bool_parsing", "Input should be a valid boolean, unable to interpret input", in);
             return INVALID;
         }

@@ -95,4 +95,26 @@ class TaskValidatorTest {
                 + "\"data_points\":[{\"etype\":\"host6\",\"eid\":\"2001:db8::1\",\"attr\":\"prefix_len\",\"v\":48,\"c\":0.5,"
                 + "\"t1\":\"2024-05-01T14:00:00+02:00\"}]}");
     }
+
+    /** Edge cases found by comparing with DP3's own code on generated cases (answers are DP3's). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "up|18446744073709551616|bool_type",
+        "up|1e300|bool_type",
+        "up|1e16|bool_parsing",
+        "up|0.5|bool_type",
+        "port_count|1e20|int_parsing_size",
+        "first_seen|\"2024-05-01T12:00:00+24:00\"|datetime_from_date_parsing",
+    })
+    void edgeCasesAsDp3(String attr, String v, String type) {
+        assertThatThrownBy(() -> value("host", "\"192.0.2.10\"", attr, v)).isInstanceOfSatisfying(RefusedTaskException.class,
+                e -> assertThat(e.problems()).extracting(Problem::type).containsExactly(type));
+    }
+
+    @Test
+    void anIntCategoryLooksAHugeIntUpAsA64BitInt() {
+        assertThatThrownBy(() -> value("service", "\"svc\"", "proto", "18446744073709551616"))
+                .isInstanceOfSatisfying(RefusedTaskException.class,
+                        e -> assertThat(e.problems()).extracting(Problem::type).containsExactly("int_parsing_size"));
+    }
 }
