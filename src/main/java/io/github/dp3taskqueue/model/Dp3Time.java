@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
+import io.github.dp3taskqueue.task.Dp3DateTime;
+
 /**
  * A validated datetime as Python holds it: a local date and time with microseconds, and an offset
  * from UTC or none (a naive datetime). Python allows offsets up to ±23:59, beyond
@@ -54,34 +56,7 @@ public record Dp3Time(LocalDateTime local, Integer offsetSeconds) implements Com
     /** DP3's written form: microseconds when not zero, {@code Z} for UTC, {@code ±HH:MM} otherwise, nothing when naive. */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder(32);
-        int year = local.getYear();
-        out.append(year < 1000 ? String.format("%04d", year) : Integer.toString(year)).append('-');
-        two(out, local.getMonthValue()).append('-');
-        two(out, local.getDayOfMonth()).append('T');
-        two(out, local.getHour()).append(':');
-        two(out, local.getMinute()).append(':');
-        two(out, local.getSecond());
-        int micros = local.getNano() / 1000;
-        if (micros != 0) {
-            String digits = Integer.toString(micros);
-            out.append('.');
-            for (int i = digits.length(); i < 6; i++) {
-                out.append('0');
-            }
-            out.append(digits);
-        }
-        if (offsetSeconds != null) {
-            if (offsetSeconds == 0) {
-                out.append('Z');
-            } else {
-                int abs = Math.abs(offsetSeconds);
-                out.append(offsetSeconds < 0 ? '-' : '+');
-                two(out, abs / 3600).append(':');
-                two(out, abs % 3600 / 60);
-            }
-        }
-        return out.toString();
+        return Dp3DateTime.write(local, offsetSeconds);
     }
 
     /** Python's {@code str(datetime)}: {@code 2024-05-01 12:05:00+00:00}. */
@@ -91,12 +66,5 @@ public record Dp3Time(LocalDateTime local, Integer offsetSeconds) implements Com
             return text;
         }
         return offsetSeconds == 0 ? text.substring(0, text.length() - 1) + "+00:00" : text;
-    }
-
-    private static StringBuilder two(StringBuilder out, int value) {
-        if (value < 10) {
-            out.append('0');
-        }
-        return out.append(value);
     }
 }

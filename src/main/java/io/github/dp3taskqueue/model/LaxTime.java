@@ -4,6 +4,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
+import io.github.dp3taskqueue.task.Dp3DateTime;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -66,9 +68,9 @@ final class LaxTime {
         if (n < 10 || t.charAt(4) != '-' || t.charAt(7) != '-') {
             return null;
         }
-        int year = digits(t, 0, 4);
-        int month = digits(t, 5, 2);
-        int day = digits(t, 8, 2);
+        int year = Dp3DateTime.digits(t, 0, 4);
+        int month = Dp3DateTime.digits(t, 5, 2);
+        int day = Dp3DateTime.digits(t, 8, 2);
         if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) {
             return null;
         }
@@ -82,13 +84,13 @@ final class LaxTime {
         if ((separator != 'T' && separator != 't' && separator != '_' && separator != ' ') || n < 16 || t.charAt(13) != ':') {
             return null;
         }
-        int hour = digits(t, 11, 2);
-        int minute = digits(t, 14, 2);
+        int hour = Dp3DateTime.digits(t, 11, 2);
+        int minute = Dp3DateTime.digits(t, 14, 2);
         int second = 0;
         int nanos = 0;
         int i = 16;
         if (i < n && t.charAt(i) == ':') {
-            second = digits(t, 17, 2);
+            second = Dp3DateTime.digits(t, 17, 2);
             i = 19;
             if (i < n && (t.charAt(i) == '.' || t.charAt(i) == ',')) {
                 int start = ++i;
@@ -121,12 +123,12 @@ final class LaxTime {
         if (c != '+' && c != '-') {
             return null;
         }
-        int oh = digits(t, i + 1, 2);
+        int oh = Dp3DateTime.digits(t, i + 1, 2);
         int om;
         if (i + 6 == n && t.charAt(i + 3) == ':') {
-            om = digits(t, i + 4, 2);
+            om = Dp3DateTime.digits(t, i + 4, 2);
         } else if (i + 5 == n) {
-            om = digits(t, i + 3, 2);
+            om = Dp3DateTime.digits(t, i + 3, 2);
         } else {
             return null;
         }
@@ -134,22 +136,6 @@ final class LaxTime {
             return null;
         }
         return new Dp3Time(local, (oh * 3600 + om * 60) * (c == '-' ? -1 : 1));
-    }
-
-    /** The decimal value of {@code count} ASCII digits at {@code from}, or -1. */
-    private static int digits(String text, int from, int count) {
-        if (from + count > text.length()) {
-            return -1;
-        }
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
     }
 
     /** speedate: whole seconds by floor, the fraction's magnitude rounded to microseconds. */

@@ -54,7 +54,7 @@ public final class Dp3DateTime {
         String trimmed = text.trim();
         try {
             if (trimmed.length() == 10) {
-                return write(LocalDate.parse(trimmed).atStartOfDay(), null);
+                return write(LocalDate.parse(trimmed).atStartOfDay(), (Integer) null);
             }
             TemporalAccessor parsed = LENIENT.parse(trimmed);
             LocalDateTime local = LocalDateTime.of(LocalDate.from(parsed), LocalTime.from(parsed));
@@ -130,7 +130,11 @@ public final class Dp3DateTime {
         return alreadyCanonical ? t : write(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
     }
 
-    private static int digits(String text, int from, int count) {
+    /** The decimal value of {@code count} ASCII digits at {@code from}, or -1 (also when the text is shorter). */
+    public static int digits(String text, int from, int count) {
+        if (from + count > text.length()) {
+            return -1;
+        }
         int value = 0;
         for (int i = from; i < from + count; i++) {
             char c = text.charAt(i);
@@ -142,17 +146,20 @@ public final class Dp3DateTime {
         return value;
     }
 
-    /** Writes a naive datetime as DP3 does (no offset suffix). */
-    public static String write(LocalDateTime time) {
-        return write(time, null);
-    }
-
     /** Writes a datetime as DP3 does. */
     public static String write(OffsetDateTime time) {
-        return write(time.toLocalDateTime(), time.getOffset());
+        return write(time.toLocalDateTime(), time.getOffset().getTotalSeconds());
     }
 
     private static String write(LocalDateTime local, ZoneOffset offset) {
+        return write(local, offset == null ? null : offset.getTotalSeconds());
+    }
+
+    /**
+     * Writes a datetime as DP3 does: {@code Z} for UTC, {@code ±HH:MM} for another offset (Python
+     * allows up to ±23:59), nothing for a naive one ({@code offsetSeconds} null).
+     */
+    public static String write(LocalDateTime local, Integer offsetSeconds) {
         StringBuilder out = new StringBuilder(32);
         out.append(local.toLocalDate()).append('T');
         two(out, local.getHour()).append(':');
@@ -163,8 +170,15 @@ public final class Dp3DateTime {
             String digits = Integer.toString(micros);
             out.append('.').append("0".repeat(6 - digits.length())).append(digits);
         }
-        if (offset != null) {
-            out.append(offset.getTotalSeconds() == 0 ? "Z" : offset.getId());
+        if (offsetSeconds != null) {
+            if (offsetSeconds == 0) {
+                out.append('Z');
+            } else {
+                int abs = Math.abs(offsetSeconds);
+                out.append(offsetSeconds < 0 ? '-' : '+');
+                two(out, abs / 3600).append(':');
+                two(out, abs % 3600 / 60);
+            }
         }
         return out.toString();
     }
