@@ -73,9 +73,10 @@ public final class PublishPlanner {
         if (payload instanceof String text) {
             payload = text.getBytes(StandardCharsets.UTF_8); // once, for the fast path and for BodyItems alike
         }
-        boolean toPriority = flagHeader(exchange, TaskQueueConstants.PRIORITY, priority);
-        boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST, broadcast);
-        String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY, String.class);
+        refuseRenamedHeaders(in);
+        boolean toPriority = flagHeader(exchange, TaskQueueConstants.PRIORITY_OVERRIDE, priority);
+        boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST_OVERRIDE, broadcast);
+        String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY_OVERRIDE, String.class);
         String target = names.exchangeFor(kind, toPriority);
         if (validator != null) {
             List<ValidatedTask> checked = ValidatedBody.of(exchange, payload, validator, skipInvalid);
@@ -93,6 +94,16 @@ public final class PublishPlanner {
                     task instanceof ControlMessage);
         }
         return messages;
+    }
+
+    /**
+     * Removes the override headers once the send they steered succeeded, so that they do not steer
+     * the next {@code to()}; a failed send keeps them, so a redelivery goes where the first try went.
+     */
+    public static void removeOverrides(Message message) {
+        message.removeHeader(TaskQueueConstants.PRIORITY_OVERRIDE);
+        message.removeHeader(TaskQueueConstants.BROADCAST_OVERRIDE);
+        message.removeHeader(TaskQueueConstants.ROUTING_KEY_OVERRIDE);
     }
 
     private void add(List<OutgoingMessage> messages, byte[] body, String target, String routingKey, boolean toAll,
@@ -120,6 +131,15 @@ public final class PublishPlanner {
             return null;
         }
         return body instanceof byte[] bytes ? TaskJsonReader.tryReadDataPointTask(bytes) : null;
+    }
+
+    /** Headers this producer read before 1.0 under another name: silently ignoring them would misroute. */
+    private static void refuseRenamedHeaders(Message in) {
+        for (String old : new String[] { "CamelDp3Priority", "CamelDp3Broadcast" }) {
+            if (in.getHeader(old) != null) {
+                throw new InvalidTaskException("header " + old + " is no longer read: set " + old + "Override instead");
+            }
+        }
     }
 
     private static boolean flagHeader(Exchange exchange, String name, boolean fallback) {

@@ -128,6 +128,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
     }
 
     private static void setResultHeaders(Message message, List<OutgoingMessage> messages) {
+        PublishPlanner.removeOverrides(message);
         List<Integer> workers = new ArrayList<>(messages.size());
         for (OutgoingMessage m : messages) {
             workers.add(m.worker());

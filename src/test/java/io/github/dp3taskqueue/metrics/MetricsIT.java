@@ -68,7 +68,7 @@ class MetricsIT {
             // a routing key no worker queue is bound to: published, returned by the broker, not confirmed
             var unroutable = template.send("direct:in", e -> {
                 e.getMessage().setBody("{\"etype\":\"e\",\"eid\":\"lost\",\"delete\":true}");
-                e.getMessage().setHeader(TaskQueueConstants.ROUTING_KEY, "7");
+                e.getMessage().setHeader(TaskQueueConstants.ROUTING_KEY_OVERRIDE, "7");
             });
             assertThat(unroutable.getException()).isNotNull();
             assertThat(sum(registry, "dp3.taskqueue.returned", "worker", "7")).isEqualTo(1);

@@ -109,7 +109,7 @@ class ProducerRoutingIT {
             template.sendBody(base + "&priority=true", task("e", "x"));
             assertThat(TestBroker.drain(app + "-worker-" + worker + "-pri")).hasSize(1);
 
-            template.sendBodyAndHeader(base, task("e", "x"), TaskQueueConstants.PRIORITY, true);
+            template.sendBodyAndHeader(base, task("e", "x"), TaskQueueConstants.PRIORITY_OVERRIDE, true);
             assertThat(TestBroker.drain(app + "-worker-" + worker + "-pri")).hasSize(1);
 
             Exchange all = template.send(base + "&broadcast=true", e -> e.getMessage().setBody(task("e", "y")));
@@ -117,11 +117,11 @@ class ProducerRoutingIT {
             for (int w = 0; w < 3; w++) {
                 assertThat(TestBroker.drain(app + "-worker-" + w)).hasSize(1);
             }
-            template.sendBodyAndHeaders(base, task("e", "z"), Map.of(TaskQueueConstants.BROADCAST, true, TaskQueueConstants.PRIORITY, true));
+            template.sendBodyAndHeaders(base, task("e", "z"), Map.of(TaskQueueConstants.BROADCAST_OVERRIDE, true, TaskQueueConstants.PRIORITY_OVERRIDE, true));
             for (int w = 0; w < 3; w++) {
                 assertThat(TestBroker.drain(app + "-worker-" + w + "-pri")).hasSize(1);
             }
-            template.sendBodyAndHeader(base, task("e", "x"), TaskQueueConstants.ROUTING_KEY, "2");
+            template.sendBodyAndHeader(base, task("e", "x"), TaskQueueConstants.ROUTING_KEY_OVERRIDE, "2");
             assertThat(TestBroker.drain(app + "-worker-2")).hasSize(1);
         } finally {
             TestBroker.deleteApp(app, 3);

@@ -71,13 +71,13 @@ class PublishPlannerTest {
     @Test
     void headersChoosePriorityBroadcastAndRoutingKey() {
         PublishPlanner planner = planner(TaskKind.DATAPOINT, false);
-        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY, "true"))).get(0).exchange())
+        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY_OVERRIDE, "true"))).get(0).exchange())
                 .isEqualTo("app-priority-task-exchange");
-        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.BROADCAST, true))))
+        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.BROADCAST_OVERRIDE, true))))
                 .extracting(OutgoingMessage::routingKey).containsExactly("0", "1", "2", "3");
-        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.ROUTING_KEY, "3"))).get(0).worker()).isEqualTo(3);
-        assertThatThrownBy(() -> planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY, "maybe"))))
-                .hasMessageContaining("header CamelDp3Priority must be true or false; got 'maybe'");
+        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.ROUTING_KEY_OVERRIDE, "3"))).get(0).worker()).isEqualTo(3);
+        assertThatThrownBy(() -> planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY_OVERRIDE, "maybe"))))
+                .hasMessageContaining("header CamelDp3PriorityOverride must be true or false; got 'maybe'");
     }
 
     @Test
