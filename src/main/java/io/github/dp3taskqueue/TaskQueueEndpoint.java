@@ -76,13 +76,27 @@ public class TaskQueueEndpoint extends DefaultEndpoint {
         return consumer;
     }
 
-    /** A new link to the broker: the user's connection factory, or one built from the options. */
-    public BrokerConnection openBrokerConnection(String purpose) {
+    /**
+     * A new link to the broker: the user's connection factory, or one built from the options.
+     * A publishing link never shares a connection with consumers: RabbitMQ's resource alarms block
+     * a connection that publishes, acks included, so a bridge would deadlock. An endpoint's own
+     * factory gives each producer and consumer a connection of its own; with a user's factory the
+     * producer takes its publisher connection factory, as spring-rabbit's RabbitTemplate does
+     * with {@code usePublisherConnection}.
+     */
+    public BrokerConnection openBrokerConnection(String purpose, boolean publishes) {
         String description = settings.describeBroker(configuration.getAddresses())
                 + (configuration.getSslContextParameters() != null && configuration.getConnectionFactory() == null ? ", TLS" : "");
         ConnectionFactory shared = configuration.getConnectionFactory();
         if (shared != null) {
-            return new BrokerConnection(shared, false, description);
+            ConnectionFactory publisher = publishes ? shared.getPublisherConnectionFactory() : null;
+            if (publishes && publisher == null) {
+                LOG.warn("dp3-taskqueue {} {}: the connectionFactory {} has no publisher connection factory, so the producer"
+                        + " publishes on the connection consumers of the same factory use; a RabbitMQ resource alarm then blocks"
+                        + " their acks too. Use a CachingConnectionFactory, or give the producer a factory of its own.",
+                        application, purpose, shared.getClass().getSimpleName());
+            }
+            return new BrokerConnection(publisher != null ? publisher : shared, false, description);
         }
         com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
         rabbit.setHost(settings.host());

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
 import com.rabbitmq.client.AuthenticationFailureException;
+import com.rabbitmq.client.BlockedListener;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
@@ -35,6 +38,21 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
     private final ConnectionFactory factory;
     private final boolean owned;
     private final String description;
+    private final List<Consumer<String>> onBlocked = new CopyOnWriteArrayList<>();
+    private final List<Runnable> onUnblocked = new CopyOnWriteArrayList<>();
+    private final BlockedListener relay = new BlockedListener() {
+        @Override
+        public void handleBlocked(String reason) {
+            blocked(reason);
+        }
+
+        @Override
+        public void handleUnblocked() {
+            unblocked("the broker unblocked it");
+        }
+    };
+    private com.rabbitmq.client.Connection watched; // guarded by this
+    private volatile String blockedReason;
 
     /**
      * @param factory     the connection factory
@@ -65,10 +83,72 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
     }
 
     /**
+     * Tells {@code listener} when the broker blocks and unblocks this link's connection (RabbitMQ's
+     * memory and disk alarms block connections that publish); on amqp-client's connection thread,
+     * so the listener must not block.
+     */
+    public void onBlocked(Consumer<String> blocked, Runnable unblocked) {
+        onBlocked.add(blocked);
+        onUnblocked.add(unblocked);
+    }
+
+    /** The reason the broker gave for blocking the connection while it does, else {@code null}. */
+    public String blockedReason() {
+        return blockedReason;
+    }
+
+    private void blocked(String reason) {
+        blockedReason = reason == null || reason.isBlank() ? "no reason given" : reason;
+        LOG.warn("RabbitMQ at {} blocks publishing on this connection ({}): tasks are held until it unblocks", description,
+                blockedReason);
+        for (Consumer<String> listener : onBlocked) {
+            try {
+                listener.accept(blockedReason);
+            } catch (RuntimeException e) {
+                LOG.warn("a blocked-connection listener failed: {}", e.getMessage(), e);
+            }
+        }
+    }
+
+    private void unblocked(String why) {
+        if (blockedReason == null) {
+            return;
+        }
+        blockedReason = null;
+        LOG.info("RabbitMQ at {} no longer blocks publishing on this connection ({})", description, why);
+        for (Runnable listener : onUnblocked) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warn("a blocked-connection listener failed: {}", e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Follows the blocked state of the connection in use; a new connection starts unblocked. */
+    private synchronized void watch(com.rabbitmq.client.Connection current) {
+        if (current == watched) {
+            return;
+        }
+        if (watched != null) {
+            watched.removeBlockedListener(relay);
+        }
+        watched = current;
+        current.addBlockedListener(relay);
+        unblocked("a new connection replaced the blocked one");
+    }
+
+    /**
      * The factory's connection, replaced when the broker closed it: spring-rabbit renews it by
      * itself only for channels taken through its own cache, which the hot paths bypass.
      */
     private org.springframework.amqp.rabbit.connection.Connection liveConnection() {
+        org.springframework.amqp.rabbit.connection.Connection connection = openConnection();
+        watch(connection.getDelegate());
+        return connection;
+    }
+
+    private org.springframework.amqp.rabbit.connection.Connection openConnection() {
         org.springframework.amqp.rabbit.connection.Connection connection = factory.createConnection();
         if (!connection.isOpen() && factory instanceof AbstractConnectionFactory resettable) {
             synchronized (this) {
@@ -144,6 +224,12 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (watched != null) {
+                watched.removeBlockedListener(relay);
+                watched = null;
+            }
+        }
         if (owned && factory instanceof CachingConnectionFactory caching) {
             caching.destroy();
         }

@@ -89,7 +89,7 @@ final class WorkerQueues {
             throws BrokerUnavailableException {
         EndpointSettings settings = endpoint.getSettings();
         TaskQueueConfiguration options = endpoint.getConfiguration();
-        BrokerConnection connection = endpoint.openBrokerConnection(purpose);
+        BrokerConnection connection = endpoint.openBrokerConnection(purpose, false);
         try {
             connection.connect(settings.retryDelays());
             if (options.isDeclareTopology()) {

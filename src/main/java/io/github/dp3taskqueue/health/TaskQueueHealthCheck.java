@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
@@ -21,6 +22,10 @@ import io.github.dp3taskqueue.topology.StartupCheck;
  * topology shows as DOWN before any task fails;</li>
  * <li>liveness: the producer or consumer is running (its threads have not been stopped).</li>
  * </ul>
+ * A condition known without asking the broker (the broker blocks the producer's connection, a
+ * queue's subscription was cancelled) makes readiness DOWN at once: a passive declare on a
+ * blocked connection would wait for the alarm to clear. Liveness stays UP then, as a restart
+ * would not help.
  */
 public final class TaskQueueHealthCheck extends AbstractHealthCheck {
 
@@ -31,6 +36,7 @@ public final class TaskQueueHealthCheck extends AbstractHealthCheck {
     private final BooleanSupplier running;
     private final boolean readiness;
     private final boolean liveness;
+    private volatile Supplier<String> downReason = () -> null;
 
     /**
      * @param id      the check's id, e.g. {@code dp3-taskqueue-consumer:route1}
@@ -50,6 +56,12 @@ public final class TaskQueueHealthCheck extends AbstractHealthCheck {
         this.kind = kind;
         this.names = List.copyOf(names);
         this.running = running;
+    }
+
+    /** Reports readiness DOWN, with this message, whenever {@code reason} gives one (it must not block). */
+    public TaskQueueHealthCheck downWhen(Supplier<String> reason) {
+        this.downReason = reason;
+        return this;
     }
 
     @Override
@@ -72,6 +84,11 @@ public final class TaskQueueHealthCheck extends AbstractHealthCheck {
         }
         if (HealthCheck.Kind.LIVENESS.name().equals(String.valueOf(options.get(HealthCheck.CHECK_KIND)))) {
             builder.up();
+            return;
+        }
+        String down = downReason.get();
+        if (down != null) {
+            builder.message(down).down();
             return;
         }
         try {

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -36,18 +36,22 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * until {@code queueFullTimeout}, then failed with {@link QueueFullException};</li>
  * <li>channel or connection lost: every unconfirmed message is republished on a new channel
  * once the broker is back (at-least-once: a message the broker had taken before the loss is
- * published twice, with the same message id).</li>
+ * published twice, with the same message id);</li>
+ * <li>connection blocked by a resource alarm: new messages are held, not written (a blocked
+ * broker stops reading its socket), until it unblocks; one held for {@code queueFullTimeout}
+ * fails with {@link BrokerBlockedException}, and as it was never written it cannot reach a
+ * queue later. A message written before the broker said so (it says so only when it receives
+ * one) is the broker's already, and completes with its confirm when the alarm clears;</li>
+ * <li>stop: every exchange completes, waiting ones with an error that says the producer stopped.</li>
  * </ul>
  */
 public final class ConfirmedPublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmedPublisher.class);
-    private static final long NACK_BACKOFF_MIN_MS = 100;
-    private static final long NACK_BACKOFF_MAX_MS = 1000;
 
     private final ChannelSource channels;
     private final TopologyNames names;
-    private final Semaphore window;
+    private final PublishWindow window;
     private final long queueFullTimeoutNanos;
     private final boolean persistent;
     private final List<Duration> reconnectDelays;
@@ -57,8 +61,10 @@ public final class ConfirmedPublisher {
 
     private final Object lock = new Object();
     private final ConcurrentNavigableMap<Long, PendingMessage> unconfirmed = new ConcurrentSkipListMap<>();
-    // messages waiting for a channel (guarded by lock)
+    // messages waiting for a channel, or held while the broker blocks publishing (guarded by lock)
     private final Deque<PendingMessage> parked = new ArrayDeque<>();
+    private final QueueFullRetry backingOff;
+    private final BrokerBlock block = new BrokerBlock();
     private Channel channel; // guarded by lock
     private boolean reconnecting; // guarded by lock
     private volatile boolean stopped;
@@ -68,11 +74,12 @@ public final class ConfirmedPublisher {
             TaskQueueMetrics metrics) {
         this.channels = channels;
         this.names = names;
-        this.window = new Semaphore(window);
         this.queueFullTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(queueFullTimeoutMillis);
+        this.window = new PublishWindow(window, queueFullTimeoutNanos);
         this.persistent = persistent;
         this.reconnectDelays = reconnectDelays.isEmpty() ? List.of(Duration.ofSeconds(1)) : reconnectDelays;
         this.scheduler = scheduler;
+        this.backingOff = new QueueFullRetry(scheduler, names, queueFullTimeoutNanos);
         this.completions = completions;
         this.metrics = metrics;
     }
@@ -87,23 +94,16 @@ public final class ConfirmedPublisher {
     /**
      * Publishes the messages; {@code onDone} runs once when all are confirmed (with
      * {@code null}) or when the last has ended and any failed (with the first failure). Blocks
-     * while the window of unconfirmed messages is full; never throws: a message that cannot be
-     * sent (stopped, interrupted) ends as a failure through {@code onDone} like any other.
+     * while the window of unconfirmed messages is full (see {@link PublishWindow}); never throws:
+     * a message that cannot be sent (stopped, interrupted) ends as a failure through
+     * {@code onDone} like any other.
      */
     public void publish(List<OutgoingMessage> messages, Consumer<Throwable> onDone) {
         PublishBatch batch = new PublishBatch(messages.size(), onDone, completions);
+        long since = System.nanoTime();
         for (int i = 0; i < messages.size(); i++) {
-            RuntimeException refusal = null;
-            if (stopped) {
-                refusal = new IllegalStateException("the dp3-taskqueue producer is stopped; the task was not published");
-            } else {
-                try {
-                    window.acquire();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    refusal = new IllegalStateException("interrupted while waiting for the confirm window; the task was not published", e);
-                }
-            }
+            RuntimeException refusal = stopped ? ProducerStoppedException.notPublished()
+                    : window.acquire(since, this::stoppedError, block::reason, messages.get(i));
             if (refusal != null) {
                 for (int j = i; j < messages.size(); j++) {
                     batch.messageDone(refusal);
@@ -114,9 +114,17 @@ public final class ConfirmedPublisher {
         }
     }
 
+    private RuntimeException stoppedError() {
+        return stopped ? ProducerStoppedException.notPublished() : null;
+    }
+
     private void send(PendingMessage pending) {
         synchronized (lock) {
-            if (channel == null) {
+            if (stopped) {
+                finish(pending, stoppedError(pending));
+                return;
+            }
+            if (channel == null || block.reason() != null) {
                 parked.add(pending);
                 return;
             }
@@ -124,6 +132,7 @@ public final class ConfirmedPublisher {
             unconfirmed.put(sequence, pending);
             try {
                 OutgoingMessage m = pending.message;
+                pending.written = true;
                 channel.basicPublish(m.exchange(), m.routingKey(), true, pending.properties, m.body());
                 metrics.published(m.worker());
             } catch (IOException | AlreadyClosedException e) {
@@ -197,22 +206,70 @@ public final class ConfirmedPublisher {
         }
     }
 
-    /** A nack: the worker queue is full. Retry until queueFullTimeout, then fail. */
+    /** A nack: the worker queue is full. Retried until queueFullTimeout, then failed. */
     private void refused(PendingMessage pending) {
-        long waited = System.nanoTime() - pending.firstPublishNanos;
-        if (waited >= queueFullTimeoutNanos || stopped) {
-            OutgoingMessage m = pending.message;
-            finish(pending, new QueueFullException(names.queueBoundTo(m.exchange(), Math.max(m.worker(), 0)),
-                    m.exchange(), m.routingKey(), TimeUnit.NANOSECONDS.toMillis(waited)));
-            return;
+        pending.written = false; // the broker did not take it
+        RuntimeException error = stopped ? ProducerStoppedException.notPublished() : backingOff.later(pending, this::send);
+        if (error != null) {
+            finish(pending, error);
         }
-        long backoff = Math.min(NACK_BACKOFF_MAX_MS, Math.max(NACK_BACKOFF_MIN_MS, TimeUnit.NANOSECONDS.toMillis(waited) / 4));
-        scheduler.schedule(() -> send(pending), backoff, TimeUnit.MILLISECONDS);
     }
 
     private void finish(PendingMessage pending, Throwable error) {
-        window.release();
+        window.release(1);
         pending.batch.messageDone(error);
+    }
+
+    /** The broker blocked the connection (a resource alarm): hold new messages until it unblocks. */
+    public void blocked(String reason) {
+        if (!stopped) {
+            block.begin(reason, scheduler, this::expireHeld);
+        }
+    }
+
+    /** The broker unblocked the connection: write what was held (on the scheduler, never on amqp-client's thread). */
+    public void unblocked() {
+        block.end();
+        try {
+            scheduler.execute(this::sendParked);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("unblocked while stopping");
+        }
+    }
+
+    /** Whether the broker blocks publishing now: its reason, else {@code null}. */
+    public String blockedReason() {
+        return block.reason();
+    }
+
+    /** While blocked: fails the messages held for longer than queueFullTimeout, and says every 30 s what waits. */
+    private void expireHeld() {
+        List<PendingMessage> expired = new ArrayList<>();
+        String reason;
+        synchronized (lock) {
+            reason = block.reason();
+            if (reason == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            parked.removeIf(pending -> {
+                boolean old = !pending.written && now - pending.firstPublishNanos >= queueFullTimeoutNanos;
+                if (old) {
+                    expired.add(pending);
+                }
+                return old;
+            });
+            long seconds = block.secondsIfReportDue(now);
+            if (seconds >= 0) {
+                LOG.warn("RabbitMQ still blocks publishing ({}) after {} s: {} tasks held, {} written before the block wait for"
+                        + " its confirm", reason, seconds, parked.size(), unconfirmed.size());
+            }
+        }
+        for (PendingMessage pending : expired) {
+            OutgoingMessage m = pending.message;
+            finish(pending, new BrokerBlockedException(reason, m.exchange(), m.routingKey(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pending.firstPublishNanos)));
+        }
     }
 
     /** Called when the channel closed under us: park everything unconfirmed and reconnect. */
@@ -264,6 +321,15 @@ public final class ConfirmedPublisher {
             reconnecting = false;
             channel = opened;
             LOG.info("publishing channel re-established; republishing {} messages", parked.size());
+            sendParked();
+        }
+    }
+
+    private void sendParked() {
+        synchronized (lock) {
+            if (channel == null || block.reason() != null) {
+                return;
+            }
             List<PendingMessage> waiting = new ArrayList<>(parked);
             parked.clear();
             for (PendingMessage pending : waiting) {
@@ -275,7 +341,7 @@ public final class ConfirmedPublisher {
     /** How many messages are published or waiting and not yet confirmed. */
     public int inFlight() {
         synchronized (lock) {
-            return unconfirmed.size() + parked.size();
+            return unconfirmed.size() + parked.size() + backingOff.size();
         }
     }
 
@@ -293,8 +359,10 @@ public final class ConfirmedPublisher {
         stopped = true;
         List<PendingMessage> abandoned;
         synchronized (lock) {
+            block.end();
             abandoned = new ArrayList<>(unconfirmed.values());
             abandoned.addAll(parked);
+            abandoned.addAll(backingOff.abandon());
             unconfirmed.clear();
             parked.clear();
             if (channel != null) {
@@ -307,7 +375,11 @@ public final class ConfirmedPublisher {
             }
         }
         for (PendingMessage pending : abandoned) {
-            finish(pending, new IllegalStateException("the dp3-taskqueue producer stopped before the broker confirmed the task"));
+            finish(pending, stoppedError(pending));
         }
+    }
+
+    private static RuntimeException stoppedError(PendingMessage pending) {
+        return pending.written ? ProducerStoppedException.beforeConfirm() : ProducerStoppedException.notPublished();
     }
 }

@@ -13,6 +13,8 @@ final class PendingMessage {
     final PublishBatch batch;
     final long firstPublishNanos;
     volatile String returnedReason;
+    // whether the broker may hold it: written and neither nacked nor known to be lost unread
+    volatile boolean written;
 
     PendingMessage(OutgoingMessage message, AMQP.BasicProperties properties, PublishBatch batch) {
         this.message = message;

@@ -60,7 +60,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         super.doStart();
         EndpointSettings settings = endpoint.getSettings();
         TaskQueueConfiguration options = endpoint.getConfiguration();
-        connection = endpoint.openBrokerConnection("producer");
+        connection = endpoint.openBrokerConnection("producer", true);
         connection.connect(settings.retryDelays());
         if (options.isDeclareTopology()) {
             TopologyDeclarer.declare(connection, settings.topology(options.getNormalQueueMaxLength()));
@@ -81,6 +81,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         publisher = new ConfirmedPublisher(connection, settings.names(), options.getConfirmWindow(),
                 options.getQueueFullTimeout(), options.isPersistent(), settings.retryDelays(), scheduler, completions,
                 TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(), settings.kind().optionValue()));
+        connection.onBlocked(publisher::blocked, publisher::unblocked);
         publisher.start();
         registerHealthCheck(settings);
     }
@@ -96,9 +97,15 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
             healthCheck = new TaskQueueHealthCheck("dp3-taskqueue-producer:" + endpoint.getApplication() + ":"
                     + settings.kind().optionValue(), connection, connection.description(), StartupCheck.Kind.EXCHANGE,
                     settings.topology(endpoint.getConfiguration().getNormalQueueMaxLength()).exchangesWrittenBy(settings.kind()),
-                    this::isRunAllowed, true, true);
+                    this::isRunAllowed, true, true).downWhen(this::blockedMessage);
             healthChecks.addHealthCheck(healthCheck);
         }
+    }
+
+    private String blockedMessage() {
+        String reason = connection.blockedReason();
+        return reason == null ? null : "RabbitMQ at " + connection.description() + " blocks publishing (" + reason
+                + "): tasks are held, and fail after queueFullTimeout";
     }
 
     @Override

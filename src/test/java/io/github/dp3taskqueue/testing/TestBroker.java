@@ -139,6 +139,41 @@ public final class TestBroker implements BeforeAllCallback {
     }
 
     /**
+     * Raises RabbitMQ's memory alarm (it blocks every connection that publishes) until closed;
+     * closing restores the default watermark 0.4. Use it in try-with-resources, so the broker is
+     * restored also when the test fails.
+     */
+    public static AutoCloseable memoryAlarm() {
+        rabbitmqctl("set_vm_memory_high_watermark", "0.000001");
+        AutoCloseable restore = () -> rabbitmqctl("set_vm_memory_high_watermark", "0.4");
+        try {
+            awaitAlarms(true);
+        } catch (RuntimeException | AssertionError e) {
+            rabbitmqctl("set_vm_memory_high_watermark", "0.4");
+            throw e;
+        }
+        return () -> {
+            restore.close();
+            awaitAlarms(false);
+        };
+    }
+
+    private static void awaitAlarms(boolean raised) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (rabbitmqctl("eval", "rabbit_alarm:get_alarms().").contains("memory") != raised) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the broker's memory alarm did not " + (raised ? "go off" : "clear") + " within 60 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
      * Starts a TLS (amqps) listener on the test broker with the given PEM files, verifying a client
      * certificate when one is presented (and requiring one if asked); returns the port to connect to. The broker's own
      * configuration is left alone: the listener lives until {@link #stopTlsListener} or the broker's

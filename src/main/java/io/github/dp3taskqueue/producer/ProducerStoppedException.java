@@ -1,0 +1,22 @@
+package io.github.dp3taskqueue.producer;
+
+/** The producer stopped before a task of the exchange was confirmed; the message says whether it may be queued. */
+public class ProducerStoppedException extends IllegalStateException {
+
+    private static final long serialVersionUID = 1L;
+
+    private ProducerStoppedException(String message) {
+        super(message);
+    }
+
+    /** The task was never written to the broker (or the broker refused it): it is in no queue. */
+    static ProducerStoppedException notPublished() {
+        return new ProducerStoppedException("the dp3-taskqueue producer is stopped; the task was not published");
+    }
+
+    /** The task was written and its confirm had not come: the broker may have queued it. */
+    static ProducerStoppedException beforeConfirm() {
+        return new ProducerStoppedException("the dp3-taskqueue producer stopped before the broker confirmed the task"
+                + " (it may be in the queue)");
+    }
+}
