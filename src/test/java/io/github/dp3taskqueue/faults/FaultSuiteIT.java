@@ -21,6 +21,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 
+import io.github.dp3taskqueue.producer.BrokerBlockedException;
 import io.github.dp3taskqueue.producer.QueueFullException;
 import io.github.dp3taskqueue.testing.TestBroker;
 
@@ -137,6 +138,41 @@ class FaultSuiteIT {
             FaultRun.Account account = run.account("broker-restart", List.of(), recovery);
             assertNothingLost(account);
             assertThat(recovery).as("consumption resumed within 30 s of the broker being back").isLessThan(30_000);
+        }
+    }
+
+    @Test
+    void aMemoryAlarmDuringARunHoldsAndRefusesTasksButNeverQueuesARefusedOne() throws Exception {
+        try (FaultRun run = new FaultRun(2, TASKS)) {
+            run.startProducer("declareTopology=true&queueFullTimeout=2s&" + RECOVERING).startConsumers(RECOVERING);
+            List<Throwable> alarmFailure = new java.util.concurrent.CopyOnWriteArrayList<>();
+            // the alarm lasts 6 s while the feed goes on, so tasks are held and refused at any speed
+            Thread alarm = new Thread(() -> {
+                try (AutoCloseable raised = TestBroker.memoryAlarm()) {
+                    Thread.sleep(6000);
+                } catch (Exception | AssertionError e) {
+                    alarmFailure.add(e);
+                } finally {
+                    run.faultOver();
+                }
+            }, "memory-alarm");
+            try {
+                run.feed(2500, Map.of(5000, alarm::start));
+                alarm.join();
+                assertThat(alarmFailure).isEmpty();
+                run.awaitProducerSettled(Duration.ofSeconds(90));
+                long recovery = run.awaitRecovery(Duration.ofSeconds(30));
+                run.awaitConsumed(TASKS - run.refused.size(), Duration.ofSeconds(60));
+                FaultRun.Account account = run.account("memory-alarm", List.of(), recovery);
+                assertThat(account.lost()).isZero();
+                assertThat(account.refusedButQueued()).as("a refused task was never written, so it is in no queue").isZero();
+                assertThat(account.refused()).as("tasks fed during the alarm").isPositive();
+                assertThat(run.refusals()).allSatisfy(e -> assertThat(e).isInstanceOf(BrokerBlockedException.class));
+                assertThat(account.consumed() + account.queued() + account.refused()).isGreaterThanOrEqualTo(TASKS);
+            } finally {
+                alarm.join();
+                TestBroker.rabbitmqctl("set_vm_memory_high_watermark", "0.4");
+            }
         }
     }
 
