@@ -19,12 +19,17 @@ import com.rabbitmq.client.ShutdownSignalException;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.topology.BrokerReplies;
+import io.github.dp3taskqueue.topology.StartupCheck;
 
 /**
  * Subscribes to a worker's queues, one channel per queue with its own prefetch (as DP3's
  * {@code prefetch_count} per consumer), and feeds every delivery to the dispatcher. When a
  * channel or the connection is lost it drops the lost channels' buffered deliveries (the broker
- * redelivers them) and re-subscribes after DP3's reconnect delays.
+ * redelivers them) and re-subscribes after DP3's reconnect delays. When the broker cancels one
+ * subscription ({@code basic.cancel}: the queue was deleted, or its node lost) that queue is
+ * re-subscribed alone once it exists again. Either way it says so and readiness is DOWN until
+ * it is back. Nothing that waits for the broker runs on amqp-client's connection thread, which
+ * must stay free to read the replies.
  */
 final class QueueReader {
 
@@ -51,6 +56,9 @@ final class QueueReader {
     private Channel inspector; // guarded by lock
     private boolean running; // guarded by lock
     private boolean reconnecting; // guarded by lock
+    // why a queue (or, under ALL_QUEUES, every queue) is not read now, for readiness
+    private final java.util.Map<String, String> problems = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final String ALL_QUEUES = "";
 
     QueueReader(BrokerConnection connection, List<Source> sources, TaskQueueConfiguration options, DeliveryExchanges exchanges,
             PriorityDispatcher dispatcher, ConsumerMetrics metrics, List<Duration> reconnectDelays, ScheduledExecutorService scheduler) {
@@ -85,21 +93,72 @@ final class QueueReader {
                 ChannelAcks channelAcks = new ChannelAcks(channel, source.queue(), ackBatchSize, () -> dispatcher.buffered() > 0, metrics,
                         scheduler);
                 acks.add(channelAcks);
-                String tag = channel.basicConsume(source.queue(), false, new DefaultConsumer(channel) {
-                    @Override
-                    public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                        metrics.delivered(source.queue(), envelope.isRedeliver());
-                        channelAcks.delivered(envelope.getDeliveryTag());
-                        dispatcher.offer(new Delivery(channelAcks, source.queue(), source.priority(), envelope, properties,
-                                exchanges.parse(body)));
-                    }
-                });
-                consumerTags.put(channel, tag);
+                consume(channel, source, channelAcks);
             }
         } catch (IOException | RuntimeException e) {
             closeChannels();
             throw e;
         }
+    }
+
+    private void consume(Channel channel, Source source, ChannelAcks channelAcks) throws IOException {
+        String tag = channel.basicConsume(source.queue(), false, new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                metrics.delivered(source.queue(), envelope.isRedeliver());
+                channelAcks.delivered(envelope.getDeliveryTag());
+                dispatcher.offer(new Delivery(channelAcks, source.queue(), source.priority(), envelope, properties,
+                        exchanges.parse(body)));
+            }
+
+            @Override
+            public void handleCancel(String consumerTag) {
+                cancelledByBroker(channel, source, channelAcks);
+            }
+        });
+        consumerTags.put(channel, tag);
+    }
+
+    /** Why this reader does not read all its queues now (for readiness), or {@code null}. */
+    String problem() {
+        return problems.values().stream().findFirst().orElse(null);
+    }
+
+    /** The broker ended one subscription: the queue is read again once it exists again. */
+    private void cancelledByBroker(Channel channel, Source source, ChannelAcks channelAcks) {
+        synchronized (lock) {
+            if (!running || !channels.contains(channel)) {
+                return;
+            }
+            consumerTags.remove(channel);
+        }
+        String problem = "the broker cancelled the subscription to queue '" + source.queue() + "' (deleted, or its node lost);"
+                + " re-subscribing";
+        problems.put(source.queue(), problem);
+        LOG.warn("{}; its unacked deliveries are the broker's again. Re-subscribing once it exists (retryDelays)", problem);
+        scheduleRetry(0, attempt -> resubscribeQueue(channel, source, channelAcks, attempt));
+    }
+
+    private void resubscribeQueue(Channel channel, Source source, ChannelAcks channelAcks, int attempt) {
+        synchronized (lock) {
+            if (!running || !channels.contains(channel)) {
+                return; // stopped, or the whole reader re-subscribed meanwhile
+            }
+            try {
+                String missing = StartupCheck.firstMissing(connection, StartupCheck.Kind.QUEUE, List.of(source.queue()));
+                if (missing == null) {
+                    consume(channel, source, channelAcks);
+                    problems.remove(source.queue());
+                    LOG.info("consumer re-subscribed to queue '{}'", source.queue());
+                    return;
+                }
+                LOG.warn("queue '{}' does not exist (attempt {}): declare DP3's topology (or set declareTopology=true)",
+                        missing, attempt + 1);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("re-subscribing to queue '{}' failed (attempt {}): {}", source.queue(), attempt + 1, BrokerReplies.describe(e));
+            }
+        }
+        scheduleRetry(attempt + 1, next -> resubscribeQueue(channel, source, channelAcks, next));
     }
 
     /** Ready messages in the priority queue(s), by passive declares; 0 when it cannot be told. */
@@ -115,11 +174,8 @@ final class QueueReader {
     }
 
     private long ready(String queue) {
-        Channel channel;
-        synchronized (lock) {
-            channel = inspector;
-        }
-        if (channel == null || !channel.isOpen()) {
+        Channel channel = inspector();
+        if (channel == null) {
             return 0;
         }
         try {
@@ -127,30 +183,67 @@ final class QueueReader {
                 return channel.queueDeclarePassive(queue).getMessageCount();
             }
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return 0; // a missing queue closes the channel: the next call opens another
         }
     }
 
+    /** The channel that asks for ready counts, re-opened when the broker closed it (else strict priority would weaken). */
+    private Channel inspector() {
+        synchronized (lock) {
+            if (!running || reconnecting) {
+                return null;
+            }
+            if (inspector == null || !inspector.isOpen()) {
+                try {
+                    inspector = connection.openChannel();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("cannot open a channel to ask {} for its ready count: {}", sources.get(0).queue(), e.getMessage());
+                    inspector = null;
+                }
+            }
+            return inspector;
+        }
+    }
+
+    /**
+     * A channel closed by the broker (the connection lost, or {@code consumer_timeout} for a task
+     * running longer than the broker allows). Runs on amqp-client's connection thread: closing the
+     * other channels waits for the broker's reply, which only that thread reads, so it is done on
+     * the scheduler.
+     */
     private void lost(Channel channel, ShutdownSignalException signal) {
         dispatcher.discardFrom(channel);
         if (signal.isInitiatedByApplication()) {
             return;
         }
+        String queue;
         synchronized (lock) {
             if (!running || !channels.contains(channel) || reconnecting) {
                 return;
             }
             reconnecting = true;
-            LOG.warn("consumer channel of {} lost ({}); unacked deliveries return to the queue; re-subscribing",
-                    sources.get(0).queue(), BrokerReplies.replyText(signal));
-            closeChannels();
+            queue = sources.get(channels.indexOf(channel)).queue(); // one channel per source, in order
         }
-        scheduleResubscribe(0);
+        String problem = "consumer channel of " + queue + " lost (" + BrokerReplies.replyText(signal)
+                + "); re-subscribing";
+        problems.put(ALL_QUEUES, problem);
+        LOG.warn("{}; unacked deliveries return to the queue", problem);
+        scheduleRetry(0, attempt -> {
+            synchronized (lock) {
+                closeChannels();
+            }
+            resubscribe(attempt);
+        });
     }
 
-    private void scheduleResubscribe(int attempt) {
+    /** Runs {@code step} after the reconnect delay of {@code attempt} (the last delay repeats for ever). */
+    private void scheduleRetry(int attempt, java.util.function.IntConsumer step) {
         Duration delay = attempt == 0 ? Duration.ZERO : reconnectDelays.get(Math.min(attempt - 1, reconnectDelays.size() - 1));
-        scheduler.schedule(() -> resubscribe(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(() -> step.accept(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("not retrying: the consumer is stopping");
+        }
     }
 
     private void resubscribe(int attempt) {
@@ -162,13 +255,14 @@ final class QueueReader {
             try {
                 subscribe();
                 reconnecting = false;
+                problems.clear();
                 LOG.info("consumer re-subscribed to {}", sources);
                 return;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("re-subscribe attempt {} failed: {}", attempt + 1, e.getMessage());
+                LOG.warn("re-subscribing to {} failed (attempt {}): {}", sources, attempt + 1, BrokerReplies.describe(e));
             }
         }
-        scheduleResubscribe(attempt + 1);
+        scheduleRetry(attempt + 1, this::resubscribe);
     }
 
     /** Stops deliveries: cancels the subscriptions but keeps the channels open for acks. */

@@ -82,7 +82,8 @@ public class TaskQueueConsumer extends DefaultConsumer {
     private void registerHealthChecks() {
         List<String> queues = sources.stream().map(QueueReader.Source::queue).toList();
         setHealthCheck(new TaskQueueHealthCheck("dp3-taskqueue-consumer-readiness:" + getRouteId(), connection,
-                connection.description(), StartupCheck.Kind.QUEUE, queues, this::isRunAllowed, true, false));
+                connection.description(), StartupCheck.Kind.QUEUE, queues, this::isRunAllowed, true, false)
+                .downWhen(() -> reader == null ? null : reader.problem()));
         HealthCheckRegistry registry = HealthCheckRegistry.get(endpoint.getCamelContext());
         if (registry != null) {
             livenessCheck = new TaskQueueHealthCheck("dp3-taskqueue-consumer:" + getRouteId(), connection, connection.description(),

@@ -22,6 +22,7 @@ import io.github.dp3taskqueue.connection.BrokerConnection;
  */
 public class TaskQueuePollingConsumer extends PollingConsumerSupport {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskQueuePollingConsumer.class);
     private static final long POLL_INTERVAL_MILLIS = 20;
 
     private final TaskQueueEndpoint endpoint;
@@ -104,6 +105,17 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            // unacked deliveries return to their queues now, also when the connection is a user's and stays open
+            if (channel != null && channel.isOpen()) {
+                try {
+                    channel.close();
+                } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                    LOG.debug("closing the polling channel: {}", e.getMessage());
+                }
+            }
+            channel = null;
+        }
         if (connection != null) {
             connection.close();
         }

@@ -18,9 +18,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,6 +25,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.testing.CapturedLog;
+import io.github.dp3taskqueue.testing.HealthChecks;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
@@ -57,7 +55,7 @@ class ResourceAlarmIT {
                 }
             });
             camel.start();
-            enableHealthRepositories(camel);
+            HealthChecks.enable(camel);
             ProducerTemplate template = camel.createProducerTemplate();
             String producer = "dp3-taskqueue:" + app + "?" + options + "&" + HELD;
             List<String> tasks = new ArrayList<>();
@@ -182,21 +180,7 @@ class ResourceAlarmIT {
         return total;
     }
 
-    private static void enableHealthRepositories(CamelContext camel) {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(camel);
-        registry.setExposureLevel("full");
-        for (String repository : new String[] {"consumers", "producers"}) {
-            HealthCheckRepository found = registry.getRepository(repository)
-                    .orElseGet(() -> (HealthCheckRepository) registry.resolveById(repository));
-            org.apache.camel.CamelContextAware.trySetCamelContext(found, camel);
-            found.setEnabled(true);
-            registry.register(found);
-        }
-    }
-
     private static HealthCheck.Result producerReadiness(CamelContext camel, String app) {
-        String id = "dp3-taskqueue-producer:" + app + ":datapoint";
-        return HealthCheckHelper.invokeReadiness(camel).stream().filter(r -> r.getCheck().getId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no health check " + id));
+        return HealthChecks.readiness(camel, "dp3-taskqueue-producer:" + app + ":datapoint");
     }
 }

@@ -1,0 +1,185 @@
+package io.github.dp3taskqueue.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
+import org.apache.camel.PollingConsumer;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+
+import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.testing.CapturedLog;
+import io.github.dp3taskqueue.testing.HealthChecks;
+import io.github.dp3taskqueue.testing.Publisher;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/** The consumer never stops reading silently: broker-side cancels, channels the broker closes, and stop. */
+@ExtendWith(TestBroker.class)
+class SubscriptionRecoveryIT {
+
+    private static final String RETRY = "retryDelays=200ms,500ms,1s";
+
+    private static String uri(String app, String extra) {
+        return "dp3-taskqueue:" + app + "?workers=1&" + RETRY + "&" + TestBroker.brokerOptions() + (extra.isEmpty() ? "" : "&" + extra);
+    }
+
+    private static void publish(CamelContext camel, String app, String prefix, int count) {
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tasks.add(Publisher.task("e", prefix + i, "x"));
+        }
+        // a producer that declares DP3's topology, so a deleted queue is declared (and bound) again
+        camel.createProducerTemplate().sendBody(uri(app, "declareTopology=true"), tasks);
+    }
+
+    @Test
+    void aQueueDeletedAndDeclaredAgainUnderTheConsumerIsReadAgain() throws Exception {
+        String app = TestBroker.uniqueApp("cancel");
+        Map<String, Integer> processed = new ConcurrentHashMap<>();
+        Semaphore gate = new Semaphore(1000);
+        try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri(app, "workerIndex=0&declareTopology=true&prefetch=1")).routeId("worker0").process(e -> {
+                        gate.acquire();
+                        gate.release();
+                        processed.merge(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class), 1, Integer::sum);
+                    });
+                }
+            });
+            camel.start();
+            HealthChecks.enable(camel);
+            publish(camel, app, "before", 20);
+            await().atMost(Duration.ofSeconds(30)).until(() -> processed.size() == 20);
+            assertThat(HealthChecks.readiness(camel, "consumer:worker0").getState()).isEqualTo(HealthCheck.State.UP);
+
+            TaskQueueConsumer consumer = (TaskQueueConsumer) camel.getRoute("worker0").getConsumer();
+            try (Connection admin = TestBroker.connect()) {
+                Channel channel = admin.createChannel();
+                channel.queueDelete(app + "-worker-0");
+                channel.queueDelete(app + "-worker-0-pri");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> captured.text().contains("WARN")
+                    && captured.text().contains("the broker cancelled the subscription to queue '" + app + "-worker-0'"));
+            HealthCheck.Result down = HealthChecks.readiness(camel, "consumer:worker0");
+            assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(down.getMessage().orElse("")).contains("cancelled the subscription");
+            assertThat(consumer.queueDepths()).containsValue(0L); // asking for a deleted queue closes the asking channel
+            await().atMost(Duration.ofSeconds(30)).until(() -> captured.text().contains("does not exist"));
+
+            gate.acquire(1000); // hold the route, so that tasks wait in the queues
+            publish(camel, app, "after", 10);
+            await().atMost(Duration.ofSeconds(30)).until(() -> HealthChecks.readiness(camel, "consumer:worker0").getState()
+                    == HealthCheck.State.UP);
+            assertThat(captured.text()).contains("consumer re-subscribed to queue '" + app + "-worker-0'")
+                    .contains("consumer re-subscribed to queue '" + app + "-worker-0-pri'");
+            // the ready count is asked on a channel opened again: strict priority still works
+            await().atMost(Duration.ofSeconds(30)).until(() -> consumer.queueDepths().get(app + "-worker-0") >= 8);
+            gate.release(1000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> processed.size() == 30);
+            int duplicates = processed.values().stream().mapToInt(n -> n - 1).sum();
+            System.out.printf("ACCOUNT queue-deleted-and-redeclared given=30 processed=%d queued=%d duplicates=%d lost=%d%n",
+                    processed.size(), TestBroker.depth(app + "-worker-0"), duplicates, 30 - processed.size());
+            assertThat(TestBroker.depth(app + "-worker-0")).isZero();
+        } finally {
+            if (gate.availablePermits() == 0) {
+                gate.release(1000);
+            }
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    @Test
+    void aChannelClosedForConsumerTimeoutDoesNotStallTheConsumer() throws Exception {
+        String app = TestBroker.uniqueApp("ctimeout");
+        String timeout = TestBroker.rabbitmqctl("eval", "application:get_env(rabbit, consumer_timeout).").trim();
+        String tick = TestBroker.rabbitmqctl("eval", "application:get_env(rabbit, channel_tick_interval).").trim();
+        Map<String, Integer> processed = new ConcurrentHashMap<>();
+        try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
+            // the broker checks consumer_timeout on its channel tick (60 s by default): both short, for channels opened now
+            TestBroker.rabbitmqctl("eval", "application:set_env(rabbit, consumer_timeout, 3000).");
+            TestBroker.rabbitmqctl("eval", "application:set_env(rabbit, channel_tick_interval, 500).");
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri(app, "workerIndex=0&declareTopology=true&concurrentConsumers=2")).routeId("worker0").process(e -> {
+                        String key = e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class);
+                        if (key.equals("e:slow0") && processed.getOrDefault(key, 0) == 0) {
+                            // longer than the broker allows: it closes the channel with the delivery unacked
+                            await().atMost(Duration.ofSeconds(60)).until(() -> captured.text().contains("delivery acknowledgement"));
+                        }
+                        processed.merge(key, 1, Integer::sum);
+                    });
+                }
+            });
+            camel.start();
+            publish(camel, app, "slow", 1);
+            await().atMost(Duration.ofSeconds(60)).until(() -> processed.containsKey("e:slow0"));
+            publish(camel, app, "later", 20);
+            await().atMost(Duration.ofSeconds(60)).until(() -> processed.keySet().stream().filter(k -> k.startsWith("e:later")).count() == 20
+                    && processed.getOrDefault("e:slow0", 0) >= 2);
+            assertThat(captured.text()).contains("re-subscribed");
+            int duplicates = processed.values().stream().mapToInt(n -> n - 1).sum();
+            System.out.printf("ACCOUNT consumer-timeout given=21 processed=%d queued=%d duplicates=%d lost=%d%n", processed.size(),
+                    TestBroker.depth(app + "-worker-0"), duplicates, 21 - processed.size());
+            assertThat(processed).hasSize(21);
+            assertThat(processed.get("e:slow0")).as("the timed-out task was redelivered").isGreaterThanOrEqualTo(2);
+        } finally {
+            restoreEnv("consumer_timeout", timeout);
+            restoreEnv("channel_tick_interval", tick);
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    /** {@code {ok,V}} back to V, {@code undefined} back to unset. */
+    private static void restoreEnv(String key, String previous) {
+        if (previous.startsWith("{ok,")) {
+            TestBroker.rabbitmqctl("eval", "application:set_env(rabbit, " + key + ", " + previous.substring(4, previous.length() - 1) + ").");
+        } else {
+            TestBroker.rabbitmqctl("eval", "application:unset_env(rabbit, " + key + ").");
+        }
+    }
+
+    @Test
+    void thePollingConsumerReturnsItsUnackedDeliveriesOnStopAlsoWithAUsersConnectionFactory() throws Exception {
+        String app = TestBroker.uniqueApp("pollstop");
+        CachingConnectionFactory shared = new CachingConnectionFactory(TestBroker.host(), TestBroker.port());
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind("shared", shared);
+            camel.start();
+            publish(camel, app, "p", 3);
+            String endpoint = "dp3-taskqueue:" + app + "?workers=1&workerIndex=0&connectionFactory=#shared";
+            PollingConsumer polling = camel.getEndpoint(endpoint).createPollingConsumer();
+            polling.start();
+            Exchange taken = polling.receive(10_000); // its exchange never completes: the delivery stays unacked
+            assertThat(taken).isNotNull();
+            assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(2);
+            polling.stop();
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestBroker.depth(app + "-worker-0") == 3);
+            ConsumerTemplate again = camel.createConsumerTemplate();
+            assertThat(again.receive(endpoint, TimeUnit.SECONDS.toMillis(10))).isNotNull();
+        } finally {
+            shared.destroy();
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+}
