@@ -10,6 +10,7 @@ import io.github.dp3taskqueue.connection.BrokerUnavailableException;
 import io.github.dp3taskqueue.topology.QueueOverflowCheck;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologyDeclarer;
+import io.github.dp3taskqueue.topology.WorkerCountCheck;
 
 /** Which queues a consumer of worker {@code i} reads, priority queue first (PROTOCOL.md §1). */
 final class WorkerQueues {
@@ -104,6 +105,10 @@ final class WorkerQueues {
                 QueueOverflowCheck.warnAboutSilentDrops(connection,
                         sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList(),
                         settings.topology(options.getNormalQueueMaxLength()).normalQueueArguments());
+            }
+            if (settings.workers() != null && options.getQueue() == null) {
+                WorkerCountCheck.warnIfMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
+                        settings.workers(), "consumer");
             }
             return connection;
         } catch (BrokerUnavailableException | RuntimeException e) {

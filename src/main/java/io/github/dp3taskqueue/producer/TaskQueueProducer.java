@@ -25,6 +25,7 @@ import io.github.dp3taskqueue.task.TaskKind;
 import io.github.dp3taskqueue.topology.QueueOverflowCheck;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologyDeclarer;
+import io.github.dp3taskqueue.topology.WorkerCountCheck;
 
 /**
  * {@code to("dp3-taskqueue:APP")}: publishes each task to the worker DP3 would pick, and
@@ -75,6 +76,8 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
                         settings.topology(options.getNormalQueueMaxLength()).normalQueueArguments());
             }
         }
+        WorkerCountCheck.warnIfMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
+                settings.workersOrDefault(), "producer");
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3PublishRetry");
         completions = executors.newFixedThreadPool(this, "Dp3PublishConfirmed", 2);

@@ -48,8 +48,31 @@ public final class Dp3TaskQueueRunner {
     private Dp3TaskQueueRunner() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args));
+    /**
+     * Always ends the JVM: Camel Main's idle thread ({@code camel.main.durationMaxIdleSeconds})
+     * would keep it alive after a failed start. Camel has logged the failure with its stack
+     * trace; this adds the one line that says why the runner stopped.
+     */
+    public static void main(String[] args) {
+        int exitCode;
+        try {
+            exitCode = run(args);
+        } catch (Throwable e) {
+            System.err.println("dp3-taskqueue runner: start-up failed: " + rootMessage(e));
+            System.err.flush();
+            exitCode = 1;
+        }
+        System.exit(exitCode);
+    }
+
+    /** The innermost message, which names the problem (Camel wraps it in route and context failures). */
+    static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getName() : message;
     }
 
     static int run(String[] args) throws Exception {

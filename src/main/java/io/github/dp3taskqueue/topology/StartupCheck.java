@@ -26,6 +26,9 @@ public final class StartupCheck {
         QUEUE
     }
 
+    private static final String HOW_TO_DECLARE = "Declare the DP3 topology (dp3/scripts/rmq_reconfigure.sh, or start DP3)"
+            + " or set declareTopology=true.";
+
     public static void requirePresent(ChannelSource channels, Kind kind, List<String> names, List<Duration> retryDelays) {
         String missing = null;
         Exception last = null;
@@ -43,14 +46,18 @@ public final class StartupCheck {
                 break;
             }
             Duration delay = retryDelays.get(attempt);
-            LOG.warn("{} not declared yet ({}); retrying in {} ms", missing != null ? kind.name().toLowerCase() + " '" + missing + "'"
-                    : "broker not reachable", missing != null ? "passive declare refused" : BrokerReplies.describe(last), delay.toMillis());
+            if (missing != null) {
+                // said from the first attempt on: DP3 may still be starting, or it is never going to declare them
+                LOG.warn("{} '{}' not declared yet (passive declare refused); retrying in {} ms ({} of {}). {}", kind.name().toLowerCase(),
+                        missing, delay.toMillis(), attempt + 1, retryDelays.size(), HOW_TO_DECLARE);
+            } else {
+                LOG.warn("broker not reachable ({}); retrying in {} ms", BrokerReplies.describe(last), delay.toMillis());
+            }
             sleep(delay);
         }
         if (missing != null) {
             throw new TopologyException(kind.name().toLowerCase() + " not declared: '" + missing + "' (after "
-                    + (retryDelays.size() + 1) + " attempts). Declare the DP3 topology (dp3/scripts/rmq_reconfigure.sh) "
-                    + "or set declareTopology=true.", null);
+                    + (retryDelays.size() + 1) + " attempts). " + HOW_TO_DECLARE, null);
         }
         throw new TopologyException("start-up check failed after " + (retryDelays.size() + 1) + " attempts: "
                 + BrokerReplies.describe(last), last);

@@ -57,6 +57,15 @@ public record TopologyNames(String application, String mainExchange, String prio
         return application + "-worker-" + worker + "-control";
     }
 
+    /** Worker {@code i}'s (normal) queue of tasks of this kind. */
+    public String workerQueue(TaskKind kind, int worker) {
+        return switch (kind) {
+            case DATAPOINT -> normalQueue(worker);
+            case SNAPSHOT -> snapshotQueue(worker);
+            case CONTROL -> controlQueue(worker);
+        };
+    }
+
     /** The queue bound to {@code exchange} with routing key {@code worker}, as DP3 binds them. */
     public String queueBoundTo(String exchange, int worker) {
         if (exchange.equals(priorityExchange)) {

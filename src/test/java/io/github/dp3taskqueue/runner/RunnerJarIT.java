@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.dp3taskqueue.testing.TestBroker;
+
 /** The runner jar as a separate process, as the README's first command runs it. */
 class RunnerJarIT {
 
@@ -57,6 +59,24 @@ class RunnerJarIT {
         Run run = run("--properties", properties.toString(), "routes/demo.yaml");
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output()).contains("cannot connect to RabbitMQ at 127.0.0.1:1").doesNotContain("embedded AMQP broker");
+    }
+
+    @Test
+    void aStartUpFailureEndsTheRunnerWithOneLineAlsoWithAnIdleTimeout(@TempDir Path dir) throws Exception {
+        TestBroker.ensureStarted();
+        Path properties = dir.resolve("missing.properties");
+        // the idle timeout the demo recommends starts a thread that kept the JVM alive after a failed start
+        Files.writeString(properties, "camel.main.durationMaxIdleSeconds=4\ncamel.component.dp3-taskqueue.retryDelays=100ms\n"
+                + "camel.component.dp3-taskqueue.host=" + TestBroker.host() + "\ncamel.component.dp3-taskqueue.port=" + TestBroker.port()
+                + "\ndp3.app=" + TestBroker.uniqueApp("nosuch") + "\n");
+        Run run = run("--properties", properties.toString(), "routes/drain-worker.yaml");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        String[] lines = run.output().strip().split("\n");
+        assertThat(lines[lines.length - 1]).startsWith("dp3-taskqueue runner: start-up failed: queue not declared:")
+                .contains("declareTopology=true");
+        assertThat(run.output()).doesNotContain("Exception in thread");
+        assertThat(Pattern.compile("^io\\.github\\.dp3taskqueue\\.topology\\.TopologyException", Pattern.MULTILINE)
+                .matcher(run.output()).results().count()).as("one stack trace, Camel's").isEqualTo(1);
     }
 
     @Test

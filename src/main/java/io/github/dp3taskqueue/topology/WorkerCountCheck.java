@@ -1,0 +1,68 @@
+package io.github.dp3taskqueue.topology;
+
+import java.io.IOException;
+import java.util.function.IntFunction;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.rabbitmq.client.Channel;
+
+/**
+ * Warns when the deployment has more workers than an endpoint's {@code workers} says: DP3 hashes
+ * over its own worker count, so a producer with fewer sends tasks of the higher workers' entities
+ * to the lower ones, where they are processed alongside that entity's tasks elsewhere, and a
+ * consumer with fewer leaves the higher workers' queues unread. Asked with passive declares of
+ * {@code APP-worker-N}, {@code N+1}, ... on a channel of its own (a missing queue closes it).
+ */
+public final class WorkerCountCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerCountCheck.class);
+    private static final int MAX_PROBED = 1024;
+
+    private WorkerCountCheck() {
+    }
+
+    /**
+     * @param queueOf the queue of worker i for the endpoint's task kind
+     * @param role    {@code producer} or {@code consumer}, for the message
+     * @return how many workers the broker has queues for, at least {@code workers}; {@code workers}
+     *         when it cannot be told
+     */
+    public static int warnIfMoreWorkers(ChannelSource channels, IntFunction<String> queueOf, int workers, String role) {
+        int found = workers;
+        try {
+            Channel channel = channels.openChannel();
+            try {
+                while (found < workers + MAX_PROBED) {
+                    try {
+                        channel.queueDeclarePassive(queueOf.apply(found));
+                        found++;
+                    } catch (IOException missing) { // 404 closes the channel: the probe ends here
+                        break;
+                    }
+                }
+            } finally {
+                if (channel.isOpen()) {
+                    try {
+                        channel.close();
+                    } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                        LOG.debug("closing the probing channel: {}", e.getMessage());
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("cannot tell the deployment's worker count: {}", e.getMessage());
+            return workers;
+        }
+        if (found > workers) {
+            LOG.warn("queue '{}' exists, so the DP3 deployment has at least {} workers, but this {} has workers={}: DP3 assigns"
+                    + " each entity to worker HASH mod {}, so {}. Set workers={} (DP3's worker count).", queueOf.apply(workers),
+                    found, role, workers, found, role.equals("producer")
+                            ? "tasks for the entities of workers " + workers + ".." + (found - 1) + " go to the wrong worker"
+                            : "the queues of workers " + workers + ".." + (found - 1) + " are not read",
+                    found);
+        }
+        return found;
+    }
+}

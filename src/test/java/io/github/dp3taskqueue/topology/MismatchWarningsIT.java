@@ -1,0 +1,64 @@
+package io.github.dp3taskqueue.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.github.dp3taskqueue.testing.CapturedLog;
+import io.github.dp3taskqueue.testing.Publisher;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/** A configuration that does not match the deployment is said at start, naming both sides. */
+@ExtendWith(TestBroker.class)
+class MismatchWarningsIT {
+
+    @Test
+    void fewerWorkersThanTheDeploymentHasIsWarnedAboutByProducerAndConsumer() throws Exception {
+        String app = TestBroker.uniqueApp("fewer");
+        String base = "dp3-taskqueue:" + app + "?" + TestBroker.brokerOptions();
+        try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
+            camel.start();
+            camel.createProducerTemplate().sendBody(base + "&workers=4&declareTopology=true", Publisher.task("e", "a", "x"));
+            assertThat(captured.text()).doesNotContain("DP3 deployment has at least");
+
+            camel.createProducerTemplate().sendBody(base + "&workers=1", Publisher.task("e", "b", "x"));
+            assertThat(captured.text()).contains("WARN io.github.dp3taskqueue.topology.WorkerCountCheck queue '" + app
+                    + "-worker-1' exists, so the DP3 deployment has at least 4 workers, but this producer has workers=1")
+                    .contains("go to the wrong worker").contains("Set workers=4");
+
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(base + "&workers=2&allWorkers=true").to("log:x?level=OFF");
+                }
+            });
+            assertThat(captured.text()).contains("at least 4 workers, but this consumer has workers=2")
+                    .contains("the queues of workers 2..3 are not read");
+        } finally {
+            TestBroker.deleteApp(app, 4);
+        }
+    }
+
+    @Test
+    void theFirstWarningAboutAMissingTopologySaysHowToDeclareIt() throws Exception {
+        String app = TestBroker.uniqueApp("missing");
+        try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&retryDelays=100ms,100ms&" + TestBroker.brokerOptions())
+                            .to("log:x?level=OFF");
+                }
+            });
+            assertThatThrownBy(camel::start).hasStackTraceContaining("TopologyException: queue not declared");
+            String first = captured.text().lines().filter(l -> l.contains("not declared yet")).findFirst().orElseThrow();
+            assertThat(first).startsWith("WARN").contains("(1 of 2)").contains("declareTopology=true")
+                    .contains("dp3/scripts/rmq_reconfigure.sh");
+        }
+    }
+}
