@@ -31,7 +31,7 @@ import io.github.dp3taskqueue.testing.HealthChecks;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
-/** The consumer never stops reading silently: broker-side cancels, channels the broker closes, and stop. */
+/** The consumer never stops reading silently: broker-side cancels, and stop (consumer_timeout is in the fault suite). */
 @ExtendWith(TestBroker.class)
 class SubscriptionRecoveryIT {
 
@@ -105,57 +105,6 @@ class SubscriptionRecoveryIT {
                 gate.release(1000);
             }
             TestBroker.deleteApp(app, 1);
-        }
-    }
-
-    @Test
-    void aChannelClosedForConsumerTimeoutDoesNotStallTheConsumer() throws Exception {
-        String app = TestBroker.uniqueApp("ctimeout");
-        String timeout = TestBroker.rabbitmqctl("eval", "application:get_env(rabbit, consumer_timeout).").trim();
-        String tick = TestBroker.rabbitmqctl("eval", "application:get_env(rabbit, channel_tick_interval).").trim();
-        Map<String, Integer> processed = new ConcurrentHashMap<>();
-        try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
-            // the broker checks consumer_timeout on its channel tick (60 s by default): both short, for channels opened now
-            TestBroker.rabbitmqctl("eval", "application:set_env(rabbit, consumer_timeout, 3000).");
-            TestBroker.rabbitmqctl("eval", "application:set_env(rabbit, channel_tick_interval, 500).");
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from(uri(app, "workerIndex=0&declareTopology=true&concurrentConsumers=2")).routeId("worker0").process(e -> {
-                        String key = e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class);
-                        if (key.equals("e:slow0") && processed.getOrDefault(key, 0) == 0) {
-                            // longer than the broker allows: it closes the channel with the delivery unacked
-                            await().atMost(Duration.ofSeconds(60)).until(() -> captured.text().contains("delivery acknowledgement"));
-                        }
-                        processed.merge(key, 1, Integer::sum);
-                    });
-                }
-            });
-            camel.start();
-            publish(camel, app, "slow", 1);
-            await().atMost(Duration.ofSeconds(60)).until(() -> processed.containsKey("e:slow0"));
-            publish(camel, app, "later", 20);
-            await().atMost(Duration.ofSeconds(60)).until(() -> processed.keySet().stream().filter(k -> k.startsWith("e:later")).count() == 20
-                    && processed.getOrDefault("e:slow0", 0) >= 2);
-            assertThat(captured.text()).contains("re-subscribed");
-            int duplicates = processed.values().stream().mapToInt(n -> n - 1).sum();
-            System.out.printf("ACCOUNT consumer-timeout given=21 processed=%d queued=%d duplicates=%d lost=%d%n", processed.size(),
-                    TestBroker.depth(app + "-worker-0"), duplicates, 21 - processed.size());
-            assertThat(processed).hasSize(21);
-            assertThat(processed.get("e:slow0")).as("the timed-out task was redelivered").isGreaterThanOrEqualTo(2);
-        } finally {
-            restoreEnv("consumer_timeout", timeout);
-            restoreEnv("channel_tick_interval", tick);
-            TestBroker.deleteApp(app, 1);
-        }
-    }
-
-    /** {@code {ok,V}} back to V, {@code undefined} back to unset. */
-    private static void restoreEnv(String key, String previous) {
-        if (previous.startsWith("{ok,")) {
-            TestBroker.rabbitmqctl("eval", "application:set_env(rabbit, " + key + ", " + previous.substring(4, previous.length() - 1) + ").");
-        } else {
-            TestBroker.rabbitmqctl("eval", "application:unset_env(rabbit, " + key + ").");
         }
     }
 

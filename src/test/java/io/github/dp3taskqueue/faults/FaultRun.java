@@ -55,6 +55,8 @@ final class FaultRun implements AutoCloseable {
     private final CamelContext producerSide = new DefaultCamelContext();
     private final CamelContext consumerSide = new DefaultCamelContext();
     private volatile Predicate<String> failing = eid -> false;
+    private volatile Predicate<String> slow = eid -> false;
+    private volatile java.util.function.BooleanSupplier slowUntil = () -> true;
 
     private final String brokerOptions;
     private final java.util.function.Supplier<com.rabbitmq.client.Connection> checks;
@@ -116,6 +118,12 @@ final class FaultRun implements AutoCloseable {
                                 if (failing.test(eid)) {
                                     throw new IllegalStateException("task " + eid + " failed on purpose");
                                 }
+                                if (slow.test(eid) && !consumed.containsKey(eid)) {
+                                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                                    while (!slowUntil.getAsBoolean() && System.nanoTime() < deadline) {
+                                        Thread.sleep(50);
+                                    }
+                                }
                                 consumed.merge(eid, 1, Integer::sum);
                             });
                 }
@@ -132,6 +140,23 @@ final class FaultRun implements AutoCloseable {
 
     void failWhile(Predicate<String> failing) {
         this.failing = failing;
+    }
+
+    /** The first run of a task {@code slow} picks lasts until {@code until} says so (at most 2 minutes). */
+    void slowOnce(Predicate<String> slow, java.util.function.BooleanSupplier until) {
+        this.slowUntil = until;
+        this.slow = slow;
+    }
+
+    /** Declares DP3's topology for this run's application again (after an operator deleted queues, say). */
+    void declareTopologyAgain() throws Exception {
+        try (var connection = new io.github.dp3taskqueue.connection.BrokerConnection(
+                new org.springframework.amqp.rabbit.connection.CachingConnectionFactory(TestBroker.host(), TestBroker.port()), true,
+                "fault suite")) {
+            io.github.dp3taskqueue.topology.TopologyDeclarer.declare(connection, new io.github.dp3taskqueue.topology.Topology(
+                    io.github.dp3taskqueue.topology.TopologyNames.of(app), workers,
+                    io.github.dp3taskqueue.topology.Topology.DP3_NORMAL_QUEUE_MAX_LENGTH));
+        }
     }
 
     void stopConsumers() throws Exception {
@@ -160,10 +185,15 @@ final class FaultRun implements AutoCloseable {
 
     /** Waits until the producer has settled every task (confirmed or refused). */
     void awaitProducerSettled(Duration timeout) throws InterruptedException {
+        awaitProducerSettled(tasks, timeout);
+    }
+
+    /** Waits until the producer has settled the first {@code count} tasks fed. */
+    void awaitProducerSettled(int count, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (sent.size() + refused.size() < tasks) {
+        while (sent.size() + refused.size() < count) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("producer settled only " + (sent.size() + refused.size()) + " of " + tasks);
+                throw new AssertionError("producer settled only " + (sent.size() + refused.size()) + " of " + count);
             }
             Thread.sleep(50);
         }

@@ -23,6 +23,7 @@ import com.rabbitmq.client.GetResponse;
 
 import io.github.dp3taskqueue.producer.BrokerBlockedException;
 import io.github.dp3taskqueue.producer.QueueFullException;
+import io.github.dp3taskqueue.testing.CapturedLog;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /**
@@ -173,6 +174,54 @@ class FaultSuiteIT {
                 alarm.join();
                 TestBroker.rabbitmqctl("set_vm_memory_high_watermark", "0.4");
             }
+        }
+    }
+
+    @Test
+    void workerQueuesDeletedAndDeclaredAgainUnderTheConsumersAreReadAgain() throws Exception {
+        try (FaultRun run = new FaultRun(2, TASKS); CapturedLog captured = new CapturedLog()) {
+            run.startProducer("declareTopology=true&" + RECOVERING).startConsumers(RECOVERING);
+            run.feed(2500, Map.of(8000, () -> {
+                // the queues are drained first: deleting a queue deletes its tasks, which no component can keep
+                run.awaitProducerSettled(8000, Duration.ofSeconds(60));
+                run.awaitConsumed(8000, Duration.ofSeconds(60));
+                try (Connection connection = TestBroker.connect()) {
+                    Channel channel = connection.createChannel();
+                    for (int w = 0; w < 2; w++) {
+                        channel.queueDelete(run.app + "-worker-" + w);
+                        channel.queueDelete(run.app + "-worker-" + w + "-pri");
+                    }
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (captured.text().split("the broker cancelled the subscription to queue", -1).length - 1 < 4) {
+                    assertThat(System.nanoTime()).as("all four subscriptions reported cancelled").isLessThan(deadline);
+                    Thread.sleep(50);
+                }
+                run.declareTopologyAgain();
+                run.faultOver();
+            }));
+            run.awaitProducerSettled(Duration.ofSeconds(90));
+            long recovery = run.awaitRecovery(Duration.ofSeconds(30));
+            run.awaitConsumed(TASKS, Duration.ofSeconds(60));
+            assertNothingLost(run.account("queues-deleted-and-declared-again", List.of(), recovery));
+            assertThat(captured.text()).contains("consumer re-subscribed to queue '" + run.app + "-worker-1'");
+        }
+    }
+
+    @Test
+    void aTaskRunningLongerThanTheBrokersConsumerTimeoutIsRedeliveredAndTheConsumerRecovers() throws Exception {
+        // the broker checks consumer_timeout on its channel tick (60 s by default): both short, for channels opened now
+        try (AutoCloseable broker = TestBroker.brokerEnv(Map.of("consumer_timeout", "3000", "channel_tick_interval", "500"));
+                FaultRun run = new FaultRun(2, TASKS); CapturedLog captured = new CapturedLog()) {
+            run.slowOnce(eid -> eid.equals("f8000"), () -> captured.text().contains("delivery acknowledgement"));
+            run.startProducer("declareTopology=true&" + RECOVERING).startConsumers(RECOVERING);
+            run.feed(2500, Map.of());
+            run.awaitProducerSettled(Duration.ofSeconds(90));
+            run.awaitConsumed(TASKS, Duration.ofSeconds(120));
+            FaultRun.Account account = run.account("consumer-timeout", List.of(), -1);
+            assertNothingLost(account);
+            assertThat(run.consumed.get("f8000")).as("the timed-out task ran again").isGreaterThanOrEqualTo(2);
+            assertThat(captured.text()).contains("delivery acknowledgement").contains("consumer re-subscribed");
         }
     }
 

@@ -139,13 +139,39 @@ public final class TestBroker implements BeforeAllCallback {
     }
 
     /**
+     * Sets the broker's {@code rabbit} application environment (as {@code rabbitmqctl eval
+     * 'application:set_env(rabbit, KEY, VALUE).'}) until closed; closing puts back each previous
+     * value (or unsets it). Use it in try-with-resources, so the broker is restored also when the
+     * test fails. Channels opened after the change see it.
+     */
+    public static AutoCloseable brokerEnv(java.util.Map<String, String> values) {
+        java.util.Map<String, String> previous = new java.util.LinkedHashMap<>();
+        for (String key : values.keySet()) {
+            previous.put(key, rabbitmqctl("eval", "application:get_env(rabbit, " + key + ").").trim());
+        }
+        AutoCloseable restore = () -> previous.forEach((key, was) -> rabbitmqctl("eval", was.startsWith("{ok,")
+                ? "application:set_env(rabbit, " + key + ", " + was.substring(4, was.length() - 1) + ")."
+                : "application:unset_env(rabbit, " + key + ")."));
+        try {
+            values.forEach((key, value) -> rabbitmqctl("eval", "application:set_env(rabbit, " + key + ", " + value + ")."));
+        } catch (RuntimeException e) {
+            try {
+                restore.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return restore;
+    }
+
+    /**
      * Raises RabbitMQ's memory alarm (it blocks every connection that publishes) until closed;
      * closing restores the default watermark 0.4. Use it in try-with-resources, so the broker is
      * restored also when the test fails.
      */
     public static AutoCloseable memoryAlarm() {
         rabbitmqctl("set_vm_memory_high_watermark", "0.000001");
-        AutoCloseable restore = () -> rabbitmqctl("set_vm_memory_high_watermark", "0.4");
         try {
             awaitAlarms(true);
         } catch (RuntimeException | AssertionError e) {
@@ -153,7 +179,7 @@ public final class TestBroker implements BeforeAllCallback {
             throw e;
         }
         return () -> {
-            restore.close();
+            rabbitmqctl("set_vm_memory_high_watermark", "0.4");
             awaitAlarms(false);
         };
     }
