@@ -6,9 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -60,7 +57,7 @@ public final class ConfirmedPublisher {
     private final TaskQueueMetrics metrics;
 
     private final Object lock = new Object();
-    private final ConcurrentNavigableMap<Long, PendingMessage> unconfirmed = new ConcurrentSkipListMap<>();
+    private final UnconfirmedMessages unconfirmed = new UnconfirmedMessages();
     // messages waiting for a channel, or held while the broker blocks publishing (guarded by lock)
     private final Deque<PendingMessage> parked = new ArrayDeque<>();
     private final QueueFullRetry backingOff;
@@ -138,7 +135,7 @@ public final class ConfirmedPublisher {
             } catch (IOException | AlreadyClosedException e) {
                 // the shutdown listener moves it (and every other unconfirmed message) to parked
                 LOG.debug("publish failed, will republish after reconnect: {}", e.getMessage());
-                if (unconfirmed.remove(sequence) != null) {
+                if (!unconfirmed.take(sequence, false).isEmpty()) {
                     parked.add(pending);
                 }
                 channelLost(channel, null);
@@ -151,15 +148,8 @@ public final class ConfirmedPublisher {
         opened.confirmSelect();
         opened.addConfirmListener((sequence, multiple) -> confirmed(sequence, multiple, true),
                 (sequence, multiple) -> confirmed(sequence, multiple, false));
-        opened.addReturnListener(returned -> {
-            String id = returned.getProperties().getMessageId();
-            for (PendingMessage pending : unconfirmed.values()) {
-                if (pending.properties.getMessageId().equals(id)) {
-                    pending.returnedReason = returned.getReplyCode() + " " + returned.getReplyText();
-                    return;
-                }
-            }
-        });
+        opened.addReturnListener(returned -> unconfirmed.returned(returned.getProperties().getMessageId(),
+                returned.getReplyCode() + " " + returned.getReplyText()));
         opened.addShutdownListener(signal -> {
             if (!signal.isInitiatedByApplication()) {
                 channelLost(opened, signal);
@@ -169,15 +159,7 @@ public final class ConfirmedPublisher {
     }
 
     private void confirmed(long sequence, boolean multiple, boolean ack) {
-        List<PendingMessage> done;
-        if (multiple) {
-            Map<Long, PendingMessage> head = unconfirmed.headMap(sequence, true);
-            done = new ArrayList<>(head.values());
-            head.clear();
-        } else {
-            PendingMessage one = unconfirmed.remove(sequence);
-            done = one == null ? List.of() : List.of(one);
-        }
+        List<PendingMessage> done = unconfirmed.take(sequence, multiple);
         List<Runnable> completed = new ArrayList<>();
         int acked = 0;
         for (PendingMessage pending : done) {
@@ -280,8 +262,7 @@ public final class ConfirmedPublisher {
             }
             channel = null;
             PublishRefusal refusal = signal == null ? null : PublishRefusal.of(signal);
-            List<PendingMessage> requeue = new ArrayList<>(unconfirmed.values());
-            unconfirmed.clear();
+            List<PendingMessage> requeue = unconfirmed.takeAll();
             // unconfirmed messages go first, in their original order, before the ones parked since
             for (int i = requeue.size() - 1; i >= 0; i--) {
                 PendingMessage pending = requeue.get(i);
@@ -360,10 +341,9 @@ public final class ConfirmedPublisher {
         List<PendingMessage> abandoned;
         synchronized (lock) {
             block.end();
-            abandoned = new ArrayList<>(unconfirmed.values());
+            abandoned = unconfirmed.takeAll();
             abandoned.addAll(parked);
             abandoned.addAll(backingOff.abandon());
-            unconfirmed.clear();
             parked.clear();
             if (channel != null) {
                 try {

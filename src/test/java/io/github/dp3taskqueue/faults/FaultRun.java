@@ -218,7 +218,15 @@ final class FaultRun implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (consumed.size() < distinct) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("consumed only " + consumed.size() + " of " + distinct);
+                List<String> missing = new ArrayList<>();
+                for (int i = 0; i < fed.get() && missing.size() < 10; i++) {
+                    String eid = "f" + i;
+                    if (!consumed.containsKey(eid) && !refused.containsKey(eid)) {
+                        missing.add(eid + (sent.contains(eid) ? " (confirmed)" : " (not settled)"));
+                    }
+                }
+                throw new AssertionError("consumed only " + consumed.size() + " of " + distinct + "; not consumed nor refused: "
+                        + missing);
             }
             Thread.sleep(50);
         }

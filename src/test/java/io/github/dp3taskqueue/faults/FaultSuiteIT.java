@@ -153,8 +153,6 @@ class FaultSuiteIT {
                     Thread.sleep(6000);
                 } catch (Exception | AssertionError e) {
                     alarmFailure.add(e);
-                } finally {
-                    run.faultOver();
                 }
             }, "memory-alarm");
             try {
@@ -162,9 +160,9 @@ class FaultSuiteIT {
                 alarm.join();
                 assertThat(alarmFailure).isEmpty();
                 run.awaitProducerSettled(Duration.ofSeconds(90));
-                long recovery = run.awaitRecovery(Duration.ofSeconds(30));
+                // no recovery time: the feed runs on its own thread and may have ended before the alarm cleared
                 run.awaitConsumed(TASKS - run.refused.size(), Duration.ofSeconds(60));
-                FaultRun.Account account = run.account("memory-alarm", List.of(), recovery);
+                FaultRun.Account account = run.account("memory-alarm", List.of(), -1);
                 assertThat(account.lost()).isZero();
                 assertThat(account.refusedButQueued()).as("a refused task was never written, so it is in no queue").isZero();
                 assertThat(account.refused()).as("tasks fed during the alarm").isPositive();

@@ -1,0 +1,50 @@
+package io.github.dp3taskqueue.producer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The messages written on the current channel and not yet confirmed, by publish sequence number. */
+final class UnconfirmedMessages {
+
+    private final ConcurrentNavigableMap<Long, PendingMessage> bySequence = new ConcurrentSkipListMap<>();
+
+    void put(long sequence, PendingMessage pending) {
+        bySequence.put(sequence, pending);
+    }
+
+    /** Takes out the message of {@code sequence}, or every one up to it when the broker confirmed {@code multiple}. */
+    List<PendingMessage> take(long sequence, boolean multiple) {
+        if (multiple) {
+            Map<Long, PendingMessage> head = bySequence.headMap(sequence, true);
+            List<PendingMessage> done = new ArrayList<>(head.values());
+            head.clear();
+            return done;
+        }
+        PendingMessage one = bySequence.remove(sequence);
+        return one == null ? List.of() : List.of(one);
+    }
+
+    /** A return comes before its confirm: remember why, so the confirm fails the exchange as unroutable. */
+    void returned(String messageId, String reason) {
+        for (PendingMessage pending : bySequence.values()) {
+            if (pending.properties.getMessageId().equals(messageId)) {
+                pending.returnedReason = reason;
+                return;
+            }
+        }
+    }
+
+    /** Takes out every message, in publish order. */
+    List<PendingMessage> takeAll() {
+        List<PendingMessage> all = new ArrayList<>(bySequence.values());
+        bySequence.clear();
+        return all;
+    }
+
+    int size() {
+        return bySequence.size();
+    }
+}
