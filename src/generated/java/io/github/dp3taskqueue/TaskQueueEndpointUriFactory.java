@@ -23,7 +23,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(44);
+        Set<String> props = new HashSet<>(45);
         props.add("ackBatchSize");
         props.add("addresses");
         props.add("allWorkers");
@@ -42,6 +42,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
         props.add("exchangePattern");
         props.add("host");
         props.add("index");
+        props.add("input");
         props.add("lazyStartProducer");
         props.add("mainExchange");
         props.add("normalQueueMaxLength");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.dp3taskqueue.config.Dp3Config;
+import io.github.dp3taskqueue.model.ApiDataPoints;
 import io.github.dp3taskqueue.model.TaskValidator;
 import io.github.dp3taskqueue.routing.EntityModel;
 import io.github.dp3taskqueue.task.TaskKind;
@@ -27,10 +28,11 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * @param retryDelays delays between start-up attempts and reconnects
  * @param quorum      whether the worker queues are quorum queues
  * @param validator   DP3's data model of {@code configDir}, or {@code null} without one
+ * @param api         with {@code input=api}, DP3's API form of the same model; else {@code null}
  */
 public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
         Integer workers, EntityModel model, TaskKind kind, TopologyNames names, List<Duration> retryDelays, boolean quorum,
-        TaskValidator validator) {
+        TaskValidator validator, ApiDataPoints api) {
 
     public static EndpointSettings resolve(String application, TaskQueueConfiguration options) {
         if (application == null || application.isBlank()) {
@@ -57,6 +59,16 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         if (!"classic".equals(options.getQueueType()) && !"quorum".equals(options.getQueueType())) {
             throw new IllegalArgumentException("queueType must be classic or quorum; got '" + options.getQueueType() + "'");
         }
+        TaskKind kind = TaskKind.fromOption(options.getTaskType());
+        boolean apiInput = switch (options.getInput() == null ? "task" : options.getInput()) {
+            case "task" -> false;
+            case "api" -> true;
+            default -> throw new IllegalArgumentException("input must be task or api; got '" + options.getInput() + "'");
+        };
+        if (apiInput && (file == null || kind != TaskKind.DATAPOINT)) {
+            throw new IllegalArgumentException("input=api reads DP3's API data points, which are validated against DP3's data"
+                    + " model: it needs configDir (the DP3 config directory) and taskType=datapoint");
+        }
         EntityModel model = file == null ? EntityModel.NONE : file.entityModel();
         if (options.getEntityIdTypes() != null && !options.getEntityIdTypes().isBlank()) {
             model = model.with(EntityModel.parseIdTypes(options.getEntityIdTypes()));
@@ -68,8 +80,8 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                 first(options.getVirtualHost(), file == null ? null : file.virtualHost(), "/"),
                 first(options.getUsername(), file == null ? null : file.username(), "guest"),
                 first(options.getPassword(), file == null ? null : file.password(), "guest"),
-                workers, model, TaskKind.fromOption(options.getTaskType()), names, options.retryDelayList(),
-                "quorum".equals(options.getQueueType()), file == null ? null : new TaskValidator(file.dataModel()));
+                workers, model, kind, names, options.retryDelayList(), "quorum".equals(options.getQueueType()),
+                file == null ? null : new TaskValidator(file.dataModel()), apiInput ? new ApiDataPoints(file.dataModel()) : null);
     }
 
     /** The worker count a producer hashes with: DP3's default is one worker. */

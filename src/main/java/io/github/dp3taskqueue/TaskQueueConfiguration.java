@@ -78,6 +78,8 @@ public class TaskQueueConfiguration implements Cloneable {
     private boolean persistent = true;
     @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration", description = "How long a task refused because its worker queue is full is retried before the exchange fails with QueueFullException")
     private long queueFullTimeout = 30_000;
+    @UriParam(label = "producer", defaultValue = "task", enums = "task,api", description = "What a body holds: task (DP3 tasks in the worker form, one or a collection or JSON lines) or api (the body of DP3's HTTP POST /datapoints: a JSON array of data points with type, id, attr, v, t1, t2, c, src, validated and grouped into tasks exactly as DP3's API does; needs configDir)")
+    private String input = "task";
     @UriParam(label = "producer", defaultValue = "false", description = "Publish the valid tasks of a collection body and list the invalid ones in the header CamelDp3InvalidTasks (JSON lines are checked line by line), instead of refusing the whole body")
     private boolean skipInvalidTasks;
     @UriParam(label = "producer", defaultValue = "1000", description = "Most messages published and not yet confirmed; a publisher blocks when the window is full (back-pressure)")
@@ -338,6 +340,14 @@ public class TaskQueueConfiguration implements Cloneable {
 
     public void setEntityIdTypes(String entityIdTypes) {
         this.entityIdTypes = entityIdTypes;
+    }
+
+    public String getInput() {
+        return input;
+    }
+
+    public void setInput(String input) {
+        this.input = input;
     }
 
     public String getTaskType() {

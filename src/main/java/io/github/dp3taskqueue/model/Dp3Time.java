@@ -59,6 +59,11 @@ public record Dp3Time(LocalDateTime local, Integer offsetSeconds) implements Com
         return Dp3DateTime.write(local, offsetSeconds);
     }
 
+    /** Python's {@code datetime.isoformat()}, as DP3's API writes a validated time back: {@code 2024-05-01T12:05:00+00:00}. */
+    String isoformat() {
+        return pythonStr().replace(' ', 'T');
+    }
+
     /** Python's {@code str(datetime)}: {@code 2024-05-01 12:05:00+00:00}. */
     String pythonStr() {
         String text = toString().replace('T', ' ');

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class LaxTime {
 
+    private static final Pattern DATE_PART = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
     private static final double MS_WATERSHED = 2e10;
     private static final long MIN_SECOND = LocalDateTime.of(1, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
@@ -52,8 +53,23 @@ final class LaxTime {
         return Lax.INVALID;
     }
 
+    /** speedate's reason: a date part whose month or day is out of range says so; anything else is generic. */
     private static String reason(String text) {
-        return text.length() < 10 ? "input is too short" : "invalid character or value";
+        if (text.length() < 10) {
+            return "input is too short";
+        }
+        if (DATE_PART.matcher(text).lookingAt()) {
+            int year = Integer.parseInt(text.substring(0, 4));
+            int month = Integer.parseInt(text.substring(5, 7));
+            int day = Integer.parseInt(text.substring(8, 10));
+            if (month < 1 || month > 12) {
+                return "month value is outside expected range of 1-12";
+            }
+            if (day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+                return "day value is outside expected range";
+            }
+        }
+        return "invalid character or value";
     }
 
     /**

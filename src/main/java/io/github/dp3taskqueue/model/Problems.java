@@ -26,7 +26,23 @@ final class Problems {
     }
 
     void add(String type, String msg, Object input) {
-        add(type, msg, input, null);
+        add(type, msg, input, context(type, msg));
+    }
+
+    /** pydantic's context of the errors that always carry one, read off their message. */
+    private static Map<String, Object> context(String type, String msg) {
+        return switch (type) {
+            case "value_error", "assertion_error" -> Map.of("error", Map.of()); // an exception, written as {}
+            case "is_instance_of" -> after(msg, "Input should be an instance of ", "class");
+            case "model_type" -> after(msg, "Input should be a valid dictionary or instance of ", "class_name");
+            case "datetime_from_date_parsing" -> after(msg, "Input should be a valid datetime or date, ", "error");
+            case "datetime_parsing" -> after(msg, "Input should be a valid datetime, ", "error");
+            default -> null;
+        };
+    }
+
+    private static Map<String, Object> after(String msg, String prefix, String key) {
+        return msg.startsWith(prefix) ? Map.of(key, msg.substring(prefix.length())) : null;
     }
 
     void add(String type, String msg, Object input, Map<String, Object> ctx) {

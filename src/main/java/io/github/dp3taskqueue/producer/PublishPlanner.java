@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.model.ApiDataPoints;
 import io.github.dp3taskqueue.model.TaskValidator;
 import io.github.dp3taskqueue.model.ValidatedTask;
 import io.github.dp3taskqueue.routing.Dp3Hash;
@@ -43,6 +44,7 @@ public final class PublishPlanner {
     private final boolean broadcast;
     private final boolean skipInvalid;
     private final TaskValidator validator;
+    private final ApiDataPoints api;
 
     public PublishPlanner(TaskKind kind, EntityModel model, TopologyNames names, int workers, boolean priority,
             boolean broadcast, boolean skipInvalid) {
@@ -55,7 +57,14 @@ public final class PublishPlanner {
      */
     public PublishPlanner(TaskKind kind, EntityModel model, TopologyNames names, int workers, boolean priority,
             boolean broadcast, boolean skipInvalid, TaskValidator validator) {
+        this(kind, model, names, workers, priority, broadcast, skipInvalid, validator, null);
+    }
+
+    /** @param api with {@code input=api}: bodies are DP3's API data points; else {@code null} */
+    public PublishPlanner(TaskKind kind, EntityModel model, TopologyNames names, int workers, boolean priority,
+            boolean broadcast, boolean skipInvalid, TaskValidator validator, ApiDataPoints api) {
         this.validator = kind == TaskKind.DATAPOINT ? validator : null;
+        this.api = kind == TaskKind.DATAPOINT ? api : null;
         this.kind = kind;
         this.model = model;
         this.names = names;
@@ -78,8 +87,9 @@ public final class PublishPlanner {
         boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST_OVERRIDE, broadcast);
         String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY_OVERRIDE, String.class);
         String target = names.exchangeFor(kind, toPriority);
-        if (validator != null) {
-            List<ValidatedTask> checked = ValidatedBody.of(exchange, payload, validator, skipInvalid);
+        if (validator != null || api != null) {
+            List<ValidatedTask> checked = api != null ? ApiBody.of(exchange, payload, api)
+                    : ValidatedBody.of(exchange, payload, validator, skipInvalid);
             List<OutgoingMessage> messages = new ArrayList<>(checked.size());
             for (ValidatedTask task : checked) {
                 add(messages, task.message(), target, routingKey, toAll, false, task.routingKey(), false);

@@ -53,7 +53,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         EndpointSettings settings = endpoint.getSettings();
         TaskQueueConfiguration options = endpoint.getConfiguration();
         planner = new PublishPlanner(settings.kind(), settings.model(), settings.names(), settings.workersOrDefault(),
-                options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(), settings.validator());
+                options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(), settings.validator(), settings.api());
     }
 
     @Override
