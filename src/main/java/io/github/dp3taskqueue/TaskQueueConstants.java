@@ -24,7 +24,7 @@ public final class TaskQueueConstants {
     public static final String WORKER_INDEXES = "CamelDp3WorkerIndexes";
     @Metadata(label = "producer", description = "Set after a send: the exchange the messages were published to.", javaType = "String")
     public static final String EXCHANGE = "CamelDp3Exchange";
-    @Metadata(label = "producer", description = "Set after a send: how many messages were published and confirmed by the broker.", javaType = "Integer")
+    @Metadata(label = "producer", description = "Set after a send: how many messages were published and confirmed by the broker (also when the send failed: those are in the queues).", javaType = "Integer")
     public static final String PUBLISHED_COUNT = "CamelDp3PublishedCount";
     @Metadata(label = "producer", description = "Set after a send with skipInvalidTasks: the items that were not published, each as 'item N: reason'.", javaType = "java.util.List<String>")
     public static final String INVALID_TASKS = "CamelDp3InvalidTasks";

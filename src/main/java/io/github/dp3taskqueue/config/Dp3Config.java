@@ -21,9 +21,10 @@ import io.github.dp3taskqueue.routing.EntityModel;
  * @param workerProcesses {@code worker_processes}
  * @param entityModel     the declared entity types
  * @param dataModel       the whole data model of {@code db_entities/}
+ * @param enabledModules  {@code enabled_modules}: the modules DP3's API accepts in {@code refresh_module_config}
  */
 public record Dp3Config(String host, Integer port, String virtualHost, String username, String password,
-        Integer workerProcesses, EntityModel entityModel, DataModel dataModel) {
+        Integer workerProcesses, EntityModel entityModel, DataModel dataModel, java.util.List<String> enabledModules) {
 
     private static final YamlFiles YAML = new YamlFiles();
 
@@ -49,7 +50,14 @@ public record Dp3Config(String host, Integer port, String virtualHost, String us
         }
         return new Dp3Config(textOrNull(broker.path("host")), intOrNull(broker.path("port"), core, "msg_broker.port"),
                 textOrNull(broker.path("virtual_host")), textOrNull(broker.path("username")),
-                textOrNull(broker.path("password")), workers, EntityModel.declared(DataModelReader.idTypes(model)), model);
+                textOrNull(broker.path("password")), workers, EntityModel.declared(DataModelReader.idTypes(model)), model,
+                modules(root.path("enabled_modules")));
+    }
+
+    private static java.util.List<String> modules(JsonNode node) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        node.forEach(module -> names.add(module.asText()));
+        return java.util.List.copyOf(names);
     }
 
     private static String textOrNull(JsonNode node) {

@@ -44,6 +44,8 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  */
 public final class ConfirmedPublisher {
 
+    private static final long SWEEP_MILLIS = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(ConfirmedPublisher.class);
 
     private final ChannelSource channels;
@@ -65,6 +67,8 @@ public final class ConfirmedPublisher {
     private Channel channel; // guarded by lock
     private boolean reconnecting; // guarded by lock
     private volatile boolean stopped;
+    private volatile boolean disconnected; // no channel since a loss, reconnecting
+    private java.util.concurrent.ScheduledFuture<?> sweep;
 
     public ConfirmedPublisher(ChannelSource channels, TopologyNames names, int window, long queueFullTimeoutMillis,
             boolean persistent, List<Duration> reconnectDelays, ScheduledExecutorService scheduler, Executor completions,
@@ -86,6 +90,7 @@ public final class ConfirmedPublisher {
         synchronized (lock) {
             channel = opened;
         }
+        sweep = scheduler.scheduleWithFixedDelay(this::expireWaiting, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -96,11 +101,16 @@ public final class ConfirmedPublisher {
      * {@code onDone} like any other.
      */
     public void publish(List<OutgoingMessage> messages, Consumer<Throwable> onDone) {
+        publish(messages, (error, confirmed) -> onDone.accept(error));
+    }
+
+    /** As {@link #publish(List, Consumer)}; {@code onDone} also gets how many of the messages the broker confirmed. */
+    public void publish(List<OutgoingMessage> messages, java.util.function.BiConsumer<Throwable, Integer> onDone) {
         PublishBatch batch = new PublishBatch(messages.size(), onDone, completions);
         long since = System.nanoTime();
         for (int i = 0; i < messages.size(); i++) {
             RuntimeException refusal = stopped ? ProducerStoppedException.notPublished()
-                    : window.acquire(since, this::stoppedError, block::reason, messages.get(i));
+                    : window.acquire(since, this::stoppedError, this::stalled, messages.get(i));
             if (refusal != null) {
                 for (int j = i; j < messages.size(); j++) {
                     batch.messageDone(refusal);
@@ -205,7 +215,7 @@ public final class ConfirmedPublisher {
     /** The broker blocked the connection (a resource alarm): hold new messages until it unblocks. */
     public void blocked(String reason) {
         if (!stopped) {
-            block.begin(reason, scheduler, this::expireHeld);
+            block.begin(reason);
         }
     }
 
@@ -224,33 +234,46 @@ public final class ConfirmedPublisher {
         return block.reason();
     }
 
-    /** While blocked: fails the messages held for longer than queueFullTimeout, and says every 30 s what waits. */
-    private void expireHeld() {
+    /** Why a message that waited {@code waitedMillis} cannot be published now, or {@code null} while it can. */
+    private RuntimeException stalled(OutgoingMessage m, long waitedMillis, boolean written) {
+        String reason = block.reason();
+        if (disconnected) {
+            return new BrokerUnreachableException(m.exchange(), m.routingKey(), waitedMillis, written);
+        }
+        return reason == null || written ? null : new BrokerBlockedException(reason, m.exchange(), m.routingKey(), waitedMillis);
+    }
+
+    /**
+     * Every 100 ms: fails the messages that waited for longer than queueFullTimeout while the
+     * broker blocks publishing (those not written) or cannot be reached (all of them, saying which
+     * may be queued), and says every 30 s of a block what waits. So no exchange waits for ever.
+     */
+    private void expireWaiting() {
+        if (block.reason() == null && !disconnected) {
+            return;
+        }
         List<PendingMessage> expired = new ArrayList<>();
-        String reason;
+        List<RuntimeException> errors = new ArrayList<>();
         synchronized (lock) {
-            reason = block.reason();
-            if (reason == null) {
-                return;
-            }
             long now = System.nanoTime();
             parked.removeIf(pending -> {
-                boolean old = !pending.written && now - pending.firstPublishNanos >= queueFullTimeoutNanos;
-                if (old) {
+                long waited = now - pending.firstPublishNanos;
+                RuntimeException error = waited < queueFullTimeoutNanos ? null
+                        : stalled(pending.message, TimeUnit.NANOSECONDS.toMillis(waited), pending.written);
+                if (error != null) {
                     expired.add(pending);
+                    errors.add(error);
                 }
-                return old;
+                return error != null;
             });
             long seconds = block.secondsIfReportDue(now);
             if (seconds >= 0) {
                 LOG.warn("RabbitMQ still blocks publishing ({}) after {} s: {} tasks held, {} written before the block wait for"
-                        + " its confirm", reason, seconds, parked.size(), unconfirmed.size());
+                        + " its confirm", block.reason(), seconds, parked.size(), unconfirmed.size());
             }
         }
-        for (PendingMessage pending : expired) {
-            OutgoingMessage m = pending.message;
-            finish(pending, new BrokerBlockedException(reason, m.exchange(), m.routingKey(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - pending.firstPublishNanos)));
+        for (int i = 0; i < expired.size(); i++) {
+            finish(expired.get(i), errors.get(i));
         }
     }
 
@@ -261,6 +284,7 @@ public final class ConfirmedPublisher {
                 return;
             }
             channel = null;
+            disconnected = true;
             PublishRefusal refusal = signal == null ? null : PublishRefusal.of(signal);
             List<PendingMessage> requeue = unconfirmed.takeAll();
             // unconfirmed messages go first, in their original order, before the ones parked since
@@ -301,6 +325,7 @@ public final class ConfirmedPublisher {
         synchronized (lock) {
             reconnecting = false;
             channel = opened;
+            disconnected = false;
             LOG.info("publishing channel re-established; republishing {} messages", parked.size());
             sendParked();
         }
@@ -339,6 +364,9 @@ public final class ConfirmedPublisher {
         }
         stopped = true;
         List<PendingMessage> abandoned;
+        if (sweep != null) {
+            sweep.cancel(false);
+        }
         synchronized (lock) {
             block.end();
             abandoned = unconfirmed.takeAll();

@@ -3,7 +3,7 @@ package io.github.dp3taskqueue.producer;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +19,13 @@ final class PublishBatch {
     private static final Logger LOG = LoggerFactory.getLogger(PublishBatch.class);
 
     private final AtomicInteger remaining;
-    private final Consumer<Throwable> onDone;
+    private final AtomicInteger confirmed = new AtomicInteger();
+    private final BiConsumer<Throwable, Integer> onDone;
     private final Executor completions;
     private volatile Throwable failure;
 
-    PublishBatch(int size, Consumer<Throwable> onDone, Executor completions) {
+    /** @param onDone the first failure or {@code null}, and how many messages the broker confirmed */
+    PublishBatch(int size, BiConsumer<Throwable, Integer> onDone, Executor completions) {
         this.remaining = new AtomicInteger(size);
         this.onDone = onDone;
         this.completions = completions;
@@ -39,12 +41,15 @@ final class PublishBatch {
 
     /** Records the end of one message; the exchange's completion when it was the last, else {@code null}. */
     Runnable lastMessageDone(Throwable error) {
-        if (error != null && failure == null) {
+        if (error == null) {
+            confirmed.incrementAndGet();
+        } else if (failure == null) {
             failure = error;
         }
         if (remaining.decrementAndGet() == 0) {
             Throwable result = failure;
-            return () -> onDone.accept(result);
+            int count = confirmed.get();
+            return () -> onDone.accept(result, count);
         }
         return null;
     }

@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 
 /**
  * The window of published and not yet confirmed messages (back-pressure): a publisher waits for
- * a free place while the broker is slow, but not when the producer stops or while the broker
- * blocks publishing for longer than {@code queueFullTimeout}.
+ * a free place while the broker is slow, but not when the producer stops, nor for longer than
+ * {@code queueFullTimeout} while the broker blocks publishing or cannot be reached.
  */
 final class PublishWindow {
 
@@ -26,21 +26,21 @@ final class PublishWindow {
      * when it got one, else the error the message ends with.
      *
      * @param stopped why the producer no longer publishes, or {@code null} while it runs
-     * @param blocked the reason the broker blocks publishing, or {@code null}
+     * @param stalled why publishing cannot go on now (for a message that waited so many ms), or {@code null}
      */
-    RuntimeException acquire(long sinceNanos, Supplier<RuntimeException> stopped, Supplier<String> blocked,
-            OutgoingMessage message) {
+    RuntimeException acquire(long sinceNanos, Supplier<RuntimeException> stopped, Stall stalled, OutgoingMessage message) {
         try {
             while (!places.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 RuntimeException stop = stopped.get();
                 if (stop != null) {
                     return stop;
                 }
-                String reason = blocked.get();
                 long waited = System.nanoTime() - sinceNanos;
-                if (reason != null && waited >= timeoutNanos) {
-                    return new BrokerBlockedException(reason, message.exchange(), message.routingKey(),
-                            TimeUnit.NANOSECONDS.toMillis(waited));
+                if (waited >= timeoutNanos) {
+                    RuntimeException stall = stalled.error(message, TimeUnit.NANOSECONDS.toMillis(waited), false);
+                    if (stall != null) {
+                        return stall;
+                    }
                 }
             }
             return null;
@@ -48,6 +48,11 @@ final class PublishWindow {
             Thread.currentThread().interrupt();
             return new IllegalStateException("interrupted while waiting for the confirm window; the task was not published", e);
         }
+    }
+
+    /** Why a message cannot be published now (blocked, unreachable), or {@code null}. */
+    interface Stall {
+        RuntimeException error(OutgoingMessage message, long waitedMillis, boolean written);
     }
 
     void release(int count) {

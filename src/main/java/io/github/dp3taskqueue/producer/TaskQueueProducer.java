@@ -126,8 +126,10 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
             callback.done(true);
             return true;
         }
-        publisher.publish(messages, error -> {
+        publisher.publish(messages, (error, confirmed) -> {
             if (error != null) {
+                // what was confirmed is in the queues: say how much, so a caller can answer for the rest
+                exchange.getMessage().setHeader(TaskQueueConstants.PUBLISHED_COUNT, confirmed);
                 exchange.setException(error);
             } else {
                 setResultHeaders(exchange.getMessage(), messages);

@@ -185,9 +185,10 @@ class ConfirmedPublisherTest {
 
         ConfirmedPublisher impatient = publisher(0);
         AtomicReference<Object> full = publish(impatient, message(1));
+        int timersBefore = timers.size(); // its periodic sweep
         channel(1).nack.handle(1, false);
         assertThat(full.get()).isInstanceOf(QueueFullException.class);
-        assertThat(timers).isEmpty();
+        assertThat(timers).as("no retry scheduled").hasSize(timersBefore);
     }
 
     @Test
@@ -258,6 +259,16 @@ class ConfirmedPublisherTest {
         assertThat(channel(0).published).hasSize(1);
         channel(0).ack.handle(1, false);
         assertThat(written.get()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void whileTheBrokerCannotBeReachedNoExchangeWaitsLongerThanQueueFullTimeout() throws Exception {
+        ConfirmedPublisher publisher = publisher(0);
+        AtomicReference<Object> written = publish(publisher, message(0));
+        channel(0).lose();
+        fireTimers(); // the sweep, then a reconnect attempt
+        assertThat(written.get()).isInstanceOf(BrokerUnreachableException.class);
+        assertThat(((Throwable) written.get()).getMessage()).contains("may be in the queue");
     }
 
     @Test

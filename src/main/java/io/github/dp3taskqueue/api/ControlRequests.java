@@ -1,0 +1,99 @@
+package io.github.dp3taskqueue.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Message;
+
+import io.github.dp3taskqueue.model.ApiAnswers;
+import io.github.dp3taskqueue.model.Problem;
+import io.github.dp3taskqueue.task.ControlMessage;
+import io.github.dp3taskqueue.task.JsonText;
+
+/**
+ * {@code GET /control/{action}} as DP3's control router: {@code make_snapshots} (DP3 sends it to
+ * worker 0), {@code refresh_on_entity_creation?etype=…} and {@code refresh_module_config?module=…}
+ * (to every worker; the module must be one of {@code enabled_modules}); DP3's 422 otherwise.
+ */
+final class ControlRequests {
+
+    /** The control message to publish (DP3's JSON), or the answer when there is none. */
+    record Outcome(byte[] message, int status, byte[] answer) {
+    }
+
+    private final List<String> modules;
+
+    ControlRequests(List<String> enabledModules) {
+        this.modules = List.copyOf(enabledModules);
+    }
+
+    Outcome read(String action, Message in) {
+        return switch (action) {
+            case "refresh_on_entity_creation" -> withArgument(in, "etype", null);
+            case "refresh_module_config" -> withArgument(in, "module", modules);
+            default -> ControlMessage.ACTIONS.contains(action) ? message(action, null, null)
+                    : refused(new Problem(List.of("path", "action"), "enum", "Input should be " + choices(ControlMessage.ACTIONS),
+                            action, Map.of("expected", choices(ControlMessage.ACTIONS))));
+        };
+    }
+
+    private static Outcome withArgument(Message in, String name, List<String> allowed) {
+        String value = query(in, name);
+        if (value == null) {
+            return refused(new Problem(List.of("query", name), "missing", "Field required", null, null));
+        }
+        if (allowed != null && !allowed.contains(value)) {
+            return refused(new Problem(List.of("query", name), "enum", "Input should be " + choices(allowed), value,
+                    Map.of("expected", choices(allowed))));
+        }
+        String action = name.equals("etype") ? "refresh_on_entity_creation" : "refresh_module_config";
+        return message(action, name, value);
+    }
+
+    /** DP3's control message JSON, as its {@code ControlMessage.model_dump_json()} writes it. */
+    private static Outcome message(String action, String key, String value) {
+        StringBuilder out = new StringBuilder("{\"action\":");
+        JsonText.string(out, action).append(",\"kwargs\":{");
+        if (key != null) {
+            JsonText.string(out, key).append(':');
+            JsonText.string(out, value);
+        }
+        out.append("}}");
+        return new Outcome(out.toString().getBytes(StandardCharsets.UTF_8), 200, null);
+    }
+
+    private static Outcome refused(Problem problem) {
+        return new Outcome(null, 422, ApiAnswers.unprocessable(List.of(problem)));
+    }
+
+    /** pydantic's enum wording: {@code 'a', 'b' or 'c'}. */
+    static String choices(List<String> values) {
+        List<String> quoted = new ArrayList<>();
+        values.forEach(v -> quoted.add("'" + v + "'"));
+        if (quoted.size() <= 1) {
+            return String.join("", quoted);
+        }
+        return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+    }
+
+    private static String query(Message in, String name) {
+        Object header = in.getHeader(name);
+        if (header != null) {
+            return header.toString();
+        }
+        String query = in.getHeader(org.apache.camel.Exchange.HTTP_QUERY, String.class);
+        if (query == null) {
+            return null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            params.putIfAbsent(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return params.get(name);
+    }
+}

@@ -1,0 +1,174 @@
+package io.github.dp3taskqueue.api;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.config.Dp3Config;
+import io.github.dp3taskqueue.model.ApiAnswers;
+import io.github.dp3taskqueue.model.JsonValues;
+import io.github.dp3taskqueue.model.RefusedTaskException;
+import io.github.dp3taskqueue.task.InvalidTaskException;
+
+/**
+ * DP3's HTTP API in front of the task queue ({@code routes/dp3-api.yaml}): each request is read and
+ * answered as DP3's API answers it, and what is to be published is left in the exchange for the
+ * route's {@code dp3-taskqueue} producers. The exchange property {@link #ACTION} says what the
+ * route does next: {@code datapoints} (publish the body with {@code input=api}), {@code control}
+ * (publish a control message) or {@code answered} (forwarded requests included).
+ */
+public final class Dp3Api {
+
+    /** The exchange property naming the route's next step. */
+    public static final String ACTION = "Dp3ApiAction";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dp3Api.class);
+    private static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
+
+    private final ControlRequests control;
+    private final Upstream upstream;
+    private final BadRequestLog badLog;
+
+    /**
+     * @param configDir the DP3 config directory (its enabled modules)
+     * @param upstream  the URL of a DP3 API that answers every other path, or blank
+     * @param badLog    a file receiving the refused-request lines too, or blank
+     */
+    public Dp3Api(String configDir, String upstream, String badLog) {
+        this.control = new ControlRequests(Dp3Config.read(Path.of(configDir)).enabledModules());
+        this.upstream = upstream == null || upstream.isBlank() ? null : new Upstream(upstream);
+        this.badLog = new BadRequestLog(badLog == null || badLog.isBlank() ? null : Path.of(badLog));
+    }
+
+    /** Reads the request and decides what the route does with it. */
+    public void handle(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String method = String.valueOf(in.getHeader(Exchange.HTTP_METHOD)).toUpperCase(Locale.ROOT);
+        String path = path(in);
+        if (path.equals("/") && method.equals("GET")) {
+            answer(exchange, 200, ApiAnswers.detail("It works!"));
+        } else if (path.equals("/datapoints") && method.equals("POST")) {
+            datapoints(exchange);
+        } else if (path.startsWith("/control/") && method.equals("GET")) {
+            ControlRequests.Outcome outcome = control.read(path.substring("/control/".length()), in);
+            if (outcome.message() != null) {
+                in.setBody(outcome.message());
+                exchange.setProperty(ACTION, "control");
+            } else {
+                answer(exchange, outcome.status(), outcome.answer());
+            }
+        } else if (upstream != null) {
+            upstream.forward(exchange);
+        } else {
+            answer(exchange, 404, ApiAnswers.detail("Not Found: " + method + " " + path + " is not served here (reads need DP3's"
+                    + " database); set the property dp3.api.upstream to the URL of DP3's API to forward it there"));
+        }
+    }
+
+    /** {@code POST /datapoints}: the body parsed as DP3's API parses it; validation is the producer's ({@code input=api}). */
+    private void datapoints(Exchange exchange) {
+        Message in = exchange.getMessage();
+        String type = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        byte[] body = in.getBody(byte[].class);
+        if (!isJson(type)) {
+            refuse(exchange, 422, ApiAnswers.unprocessable(List.of(JsonErrors.notJsonContent(body))), "content type " + type);
+            return;
+        }
+        if (body == null || body.length == 0) {
+            in.setBody(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+        } else {
+            try {
+                in.setBody(JsonValues.parse(body));
+            } catch (JsonValues.JsonInvalidException e) {
+                JsonErrors.Outcome outcome = JsonErrors.of(body);
+                refuse(exchange, outcome.status(), outcome.answer(), outcome.logLine());
+                return;
+            }
+        }
+        exchange.setProperty(ACTION, "datapoints");
+    }
+
+    /** FastAPI reads a body as JSON with no content type or a JSON one ({@code application/json}, {@code application/*+json}). */
+    static boolean isJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        String media = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    }
+
+    /** After the producer confirmed every task of the request. */
+    public void published(Exchange exchange) {
+        boolean isControl = "control".equals(exchange.getProperty(ACTION));
+        answer(exchange, 200, ApiAnswers.detail(isControl ? "Action sent." : "OK"));
+    }
+
+    /** After the producer refused or could not confirm the request's tasks. */
+    public void failed(Exchange exchange) {
+        Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        exchange.setException(null);
+        if (error instanceof RefusedTaskException refused) {
+            byte[] answer = "ValidationError".equals(refused.pythonException()) ? ApiAnswers.unprocessable(refused.problems()) : null;
+            if (answer != null) {
+                refused.problems().forEach(p -> badLog.write(client(exchange), p.describe()));
+                answer(exchange, 422, answer);
+            } else {
+                badLog.write(client(exchange), refused.getMessage());
+                answer(exchange, 500, "Internal Server Error".getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+            }
+            return;
+        }
+        if (error instanceof InvalidTaskException invalid) {
+            refuse(exchange, 422, ApiAnswers.unprocessable(List.of(JsonErrors.problem("value_error", invalid.getMessage()))),
+                    invalid.getMessage());
+            return;
+        }
+        Integer confirmed = exchange.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT, Integer.class);
+        String reason = error == null ? "unknown error" : error.getMessage();
+        LOG.warn("POST from {}: publishing failed: {}", client(exchange), reason);
+        answer(exchange, 503, ApiAnswers.detail("The task queue did not confirm the request's tasks (" + (confirmed == null ? 0
+                : confirmed) + " of them were confirmed before): " + reason));
+    }
+
+    private void refuse(Exchange exchange, int status, byte[] answer, String why) {
+        badLog.write(client(exchange), why);
+        answer(exchange, status, answer);
+    }
+
+    private static String path(Message in) {
+        String path = in.getHeader(Exchange.HTTP_PATH, String.class);
+        if (path == null || path.isEmpty()) {
+            return "/";
+        }
+        path = path.startsWith("/") ? path : "/" + path;
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    static String client(Exchange exchange) {
+        Object address = exchange.getMessage().getHeader(REMOTE_ADDRESS);
+        if (address instanceof io.vertx.core.net.SocketAddress socket) {
+            return socket.hostAddress() != null ? socket.hostAddress() : socket.host();
+        }
+        return address == null ? "unknown" : address.toString();
+    }
+
+    static void answer(Exchange exchange, int status, byte[] body) {
+        answer(exchange, status, body, "application/json");
+    }
+
+    static void answer(Exchange exchange, int status, byte[] body, String contentType) {
+        Message out = exchange.getMessage();
+        out.removeHeaders("*", Exchange.HTTP_RESPONSE_CODE);
+        out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        out.setHeader(Exchange.CONTENT_TYPE, contentType);
+        out.setBody(body);
+        exchange.setProperty(ACTION, "answered");
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.dp3taskqueue.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+
+import io.github.dp3taskqueue.routing.Dp3Hash;
+import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.testing.RouteFiles;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/** routes/dp3-api.yaml over HTTP: every request of api-datapoints.jsonl answered and published as DP3's API does. */
+@ExtendWith(TestBroker.class)
+class Dp3ApiRouteIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WORKERS = 4; // worker_processes of the test config
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static HttpResponse<String> send(int port, String method, String path, String body, String contentType) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Properties properties(String app, int port) {
+        Properties p = new Properties();
+        p.setProperty("dp3.app", app);
+        p.setProperty("camel.server.enabled", "true");
+        p.setProperty("camel.server.port", Integer.toString(port));
+        p.setProperty("camel.component.dp3-taskqueue.configDir", TestData.dir("model/config").toString());
+        p.setProperty("camel.component.dp3-taskqueue.host", TestBroker.host());
+        p.setProperty("camel.component.dp3-taskqueue.port", Integer.toString(TestBroker.port()));
+        p.setProperty("camel.component.dp3-taskqueue.declareTopology", "true");
+        return p;
+    }
+
+    @Test
+    void everyRequestOfTheTestDataIsAnsweredAndPublishedAsDp3sApiDoes(@TempDir Path dir) throws Exception {
+        String app = TestBroker.uniqueApp("dp3api");
+        int port = freePort();
+        Properties p = properties(app, port);
+        Path badLog = dir.resolve("bad.log");
+        p.setProperty("dp3.api.bad-log", badLog.toString());
+        try (RouteFiles ignored = RouteFiles.start(p, "dp3-api.yaml")) {
+            HttpResponse<String> root = send(port, "GET", "/", null, null);
+            assertThat(root.statusCode()).isEqualTo(200);
+            assertThat(root.body()).isEqualTo("{\"detail\":\"It works!\"}");
+
+            Map<Integer, List<String>> expected = new HashMap<>();
+            for (String line : Files.readAllLines(TestData.dir("model/api-datapoints.jsonl"), StandardCharsets.UTF_8)) {
+                JsonNode c = JSON.readTree(line);
+                HttpResponse<String> answer = send(port, "POST", "/datapoints", c.get("input").asText(),
+                        c.get("id").asText().hashCode() % 2 == 0 ? "application/json" : null);
+                int status = c.get("status").asInt();
+                assertThat(answer.statusCode()).as(c.get("id").asText() + " " + answer.body()).isEqualTo(status);
+                if (status == 200 || status == 422) {
+                    assertThat(JSON.readTree(answer.body())).as(c.get("id").asText()).isEqualTo(c.get("response"));
+                }
+                if (status == 200) {
+                    for (JsonNode task : c.get("tasks")) {
+                        expected.computeIfAbsent(Dp3Hash.worker(task.get("routing_key").asText(), WORKERS), w -> new ArrayList<>())
+                                .add(task.get("message").asText());
+                    }
+                }
+            }
+            for (int w = 0; w < WORKERS; w++) {
+                List<String> queued = TestBroker.drain(app + "-worker-" + w).stream()
+                        .map(b -> new String(b, StandardCharsets.UTF_8).replace(",\"v\":null", "")).toList();
+                assertThat(queued).as("worker " + w + ", in order").isEqualTo(expected.getOrDefault(w, List.of()));
+            }
+            assertThat(Files.readString(badLog)).contains("bad data point from 127.0.0.1: body.0.v: Input should be a valid string");
+
+            HttpResponse<String> notJson = send(port, "POST", "/datapoints", "[{\"type\":", "application/json");
+            assertThat(notJson.statusCode()).isEqualTo(422);
+            assertThat(notJson.body()).isEqualTo("{\"detail\":[{\"type\":\"json_invalid\",\"loc\":[\"body\",9],\"msg\":\"JSON decode error\","
+                    + "\"input\":{},\"ctx\":{\"error\":\"Expecting value\"}}]}");
+
+            assertThat(send(port, "GET", "/control/make_snapshots", null, null).body()).isEqualTo("{\"detail\":\"Action sent.\"}");
+            assertThat(TestBroker.drain(app + "-worker-0-control")).extracting(String::new)
+                    .containsExactly("{\"action\":\"make_snapshots\",\"kwargs\":{}}");
+            assertThat(send(port, "GET", "/control/refresh_on_entity_creation?etype=host", null, null).statusCode()).isEqualTo(200);
+            for (int w = 0; w < WORKERS; w++) {
+                assertThat(TestBroker.drain(app + "-worker-" + w + "-control")).extracting(String::new)
+                        .containsExactly("{\"action\":\"refresh_on_entity_creation\",\"kwargs\":{\"etype\":\"host\"}}");
+            }
+            HttpResponse<String> unknown = send(port, "GET", "/control/reboot", null, null);
+            assertThat(unknown.statusCode()).isEqualTo(422);
+            assertThat(unknown.body()).contains("\"loc\":[\"path\",\"action\"]").contains("\"type\":\"enum\"");
+            assertThat(send(port, "GET", "/control/refresh_on_entity_creation", null, null).body())
+                    .contains("\"type\":\"missing\",\"loc\":[\"query\",\"etype\"]");
+
+            HttpResponse<String> elsewhere = send(port, "GET", "/entity/host", null, null);
+            assertThat(elsewhere.statusCode()).isEqualTo(404);
+            assertThat(elsewhere.body()).contains("dp3.api.upstream");
+        } finally {
+            TestBroker.deleteApp(app, WORKERS);
+        }
+    }
+
+    @Test
+    void aQueueThatStaysFullOrABrokerThatIsDownAnswers503NamingWhatWasConfirmed() throws Exception {
+        String app = TestBroker.uniqueApp("dp3api503");
+        int port = freePort();
+        Properties p = properties(app, port);
+        p.setProperty("camel.component.dp3-taskqueue.normalQueueMaxLength", "2");
+        p.setProperty("camel.component.dp3-taskqueue.queueFullTimeout", "1s");
+        p.setProperty("camel.component.dp3-taskqueue.retryDelays", "200ms");
+        List<String> points = new ArrayList<>();
+        for (int i = 1; points.size() < 3; i++) { // three entities of worker 0, whose queue holds two tasks
+            String ip = "192.0.2." + i;
+            if (Dp3Hash.worker("host:" + ip, WORKERS) == 0) {
+                points.add("{\"type\":\"host\",\"id\":\"" + ip + "\",\"attr\":\"hostname\",\"v\":\"h\"}");
+            }
+        }
+        try (RouteFiles ignored = RouteFiles.start(p, "dp3-api.yaml")) {
+            HttpResponse<String> full = send(port, "POST", "/datapoints", "[" + String.join(",", points) + "]", "application/json");
+            assertThat(full.statusCode()).isEqualTo(503);
+            assertThat(full.body()).contains("2 of them were confirmed").contains("is full");
+            assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(2);
+            TestBroker.drain(app + "-worker-0");
+            try {
+                TestBroker.rabbitmqctl("stop_app");
+                HttpResponse<String> down = send(port, "POST", "/datapoints", "[" + points.get(0) + "]", "application/json");
+                assertThat(down.statusCode()).isEqualTo(503);
+                assertThat(down.body()).contains("0 of them were confirmed").contains("unreachable");
+            } finally {
+                TestBroker.rabbitmqctl("start_app");
+                TestBroker.rabbitmqctl("await_startup");
+            }
+        } finally {
+            TestBroker.deleteApp(app, WORKERS);
+        }
+    }
+
+    @Test
+    void otherPathsAreForwardedToDp3sOwnApi() throws Exception {
+        String app = TestBroker.uniqueApp("dp3apifwd");
+        HttpServer dp3 = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        dp3.createContext("/", exchange -> {
+            byte[] answer = ("{\"seen\":\"" + exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\"}").getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(207, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        dp3.start();
+        int port = freePort();
+        Properties p = properties(app, port);
+        p.setProperty("dp3.api.upstream", "http://127.0.0.1:" + dp3.getAddress().getPort() + "/");
+        try (RouteFiles ignored = RouteFiles.start(p, "dp3-api.yaml")) {
+            HttpResponse<String> forwarded = send(port, "GET", "/entity/host/get?skip=1", null, null);
+            assertThat(forwarded.statusCode()).isEqualTo(207);
+            assertThat(forwarded.body()).isEqualTo("{\"seen\":\"GET /entity/host/get?skip=1\"}");
+            assertThat(send(port, "GET", "/", null, null).body()).isEqualTo("{\"detail\":\"It works!\"}");
+        } finally {
+            dp3.stop(0);
+            TestBroker.deleteApp(app, WORKERS);
+        }
+    }
+}
