@@ -43,6 +43,15 @@ public final class Dp3Benchmark {
         // produce-single and produce-batch have the same baseline: one series of baseline rounds,
         // each next to a round of both (saves three baseline runs of 100,000 persistent messages)
         results.addAll(compareProducers(warm, bodies, rounds));
+        double batch = Double.parseDouble(results.stream().filter(r -> r.startsWith("RESULT produce-batch ")).findFirst()
+                .orElseThrow().replaceAll(".* component=([0-9.]+) .*", "$1"));
+        int apiSeconds = Integer.getInteger("bench.apiSeconds", 20);
+        double[] api = ApiIngestScenario.run(apiSeconds);
+        System.out.printf("api-ingest: %d clients, %d data points per request, %d s: %.0f requests/s, %.0f tasks/s%n",
+                ApiIngestScenario.CLIENTS, ApiIngestScenario.POINTS, apiSeconds, api[0], api[2]);
+        results.add("RESULT api-ingest requests_per_s=" + BenchSupport.plain(api[0]) + " datapoints_per_s=" + BenchSupport.plain(api[1])
+                + " tasks_per_s=" + BenchSupport.plain(api[2]) + " ratio=" + BenchSupport.plain(api[2] / batch) + " clients="
+                + ApiIngestScenario.CLIENTS + " datapoints_per_request=" + ApiIngestScenario.POINTS);
         results.add(compare("consume", warm.subList(0, warm.size() / 2), bodies, rounds, ConsumeScenario::component,
                 ConsumeScenario::baseline));
 

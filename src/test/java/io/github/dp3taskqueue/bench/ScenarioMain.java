@@ -2,7 +2,7 @@ package io.github.dp3taskqueue.bench;
 
 import java.util.List;
 
-/** Runs one benchmark scenario alone, for profiling: ScenarioMain produce-single|produce-batch|consume|memory [tasks] [rounds]. */
+/** Runs one benchmark scenario alone, for profiling: ScenarioMain produce-single|produce-batch|consume|memory [tasks] [rounds], or api-ingest [seconds]. */
 public final class ScenarioMain {
 
     private ScenarioMain() {
@@ -11,6 +11,11 @@ public final class ScenarioMain {
     public static void main(String[] args) throws Exception {
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        if (args[0].equals("api-ingest")) {
+            double[] api = ApiIngestScenario.run(tasks); // here "tasks" is the run's length in seconds
+            System.out.printf("api-ingest: %.0f requests/s, %.0f data points/s, %.0f tasks/s%n", api[0], api[1], api[2]);
+            System.exit(0);
+        }
         if (args[0].equals("memory")) {
             Dp3Benchmark.memory(tasks).forEach(System.out::println);
             System.exit(0);

@@ -1,0 +1,106 @@
+package io.github.dp3taskqueue.bench;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.dp3taskqueue.testing.RouteFiles;
+import io.github.dp3taskqueue.testing.TestBroker;
+
+/**
+ * api-ingest: {@code routes/dp3-api.yaml} in Camel Main, {@link #CLIENTS} HTTP clients each posting
+ * requests of {@link #POINTS} data points (two per entity, so {@code POINTS / 2} tasks) back to back
+ * for a fixed time; every request is answered only after its tasks are confirmed.
+ */
+final class ApiIngestScenario {
+
+    static final int CLIENTS = Integer.getInteger("bench.apiClients", 8);
+    static final int POINTS = 50;
+
+    private ApiIngestScenario() {
+    }
+
+    /** {requests/s, data points/s, tasks/s}. */
+    static double[] run(int seconds) throws Exception {
+        String app = BenchSupport.freshApp("api", 10_000_000);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Properties p = new Properties();
+        p.setProperty("dp3.app", app);
+        p.setProperty("camel.server.enabled", "true");
+        p.setProperty("camel.server.port", Integer.toString(port));
+        p.setProperty("camel.component.dp3-taskqueue.configDir", BenchSupport.CONFIG_DIR);
+        p.setProperty("camel.component.dp3-taskqueue.workers", Integer.toString(BenchSupport.WORKERS));
+        AtomicLong answered = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        try (RouteFiles ignored = RouteFiles.start(p, "dp3-api.yaml")) {
+            URI uri = URI.create("http://127.0.0.1:" + port + "/datapoints");
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            post(http, uri, 0, 200, answered, refused); // warm-up
+            answered.set(0);
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            long start = System.nanoTime();
+            long end = start + TimeUnit.SECONDS.toNanos(seconds);
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                int client = c;
+                running.add(clients.submit(() -> {
+                    int i = 0;
+                    while (System.nanoTime() < end) {
+                        post(http, uri, client * 10_000_000 + i * POINTS, 1, answered, refused);
+                        i++;
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            clients.shutdown();
+            if (refused.get() > 0) {
+                throw new IllegalStateException(refused.get() + " api-ingest requests were not answered 200");
+            }
+            double requests = answered.get() / elapsed;
+            return new double[] {requests, requests * POINTS, requests * POINTS / 2};
+        } finally {
+            TestBroker.deleteApp(app, BenchSupport.WORKERS);
+        }
+    }
+
+    private static void post(HttpClient http, URI uri, int first, int times, AtomicLong answered, AtomicLong refused) throws Exception {
+        for (int t = 0; t < times; t++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body(first + t * POINTS))).build(), HttpResponse.BodyHandlers.ofString());
+            (response.statusCode() == 200 ? answered : refused).incrementAndGet();
+        }
+    }
+
+    /** {@link #POINTS} API data points: for each of {@code POINTS / 2} entities a plain string and an observation. */
+    static String body(int first) {
+        StringBuilder out = new StringBuilder("[");
+        for (int k = 0; k < POINTS / 2; k++) {
+            int i = first + k;
+            String eid = "10." + ((i >> 16) & 0xFF) + "." + ((i >> 8) & 0xFF) + "." + (i & 0xFF);
+            if (k > 0) {
+                out.append(',');
+            }
+            out.append("{\"type\":\"ip\",\"id\":\"").append(eid).append("\",\"attr\":\"hostname\",\"v\":\"host-").append(i)
+                    .append(".benchmark.example.org\",\"src\":\"benchmark\"},{\"type\":\"ip\",\"id\":\"").append(eid)
+                    .append("\",\"attr\":\"open_ports\",\"v\":[22,80,443],\"t1\":\"2024-05-01T12:00:00Z\",\"c\":0.9}");
+        }
+        return out.append(']').toString();
+    }
+}
