@@ -77,7 +77,7 @@ public final class Dp3Api {
         Message in = exchange.getMessage();
         String type = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         byte[] body = in.getBody(byte[].class);
-        if (!isJson(type)) {
+        if (body != null && body.length > 0 && !isJson(type)) {
             refuse(exchange, 422, ApiAnswers.unprocessable(List.of(JsonErrors.notJsonContent(body))), "content type " + type);
             return;
         }

@@ -67,10 +67,9 @@ final class JsonErrors {
         return new Outcome(400, ApiAnswers.detail("There was an error parsing the body"), why);
     }
 
-    /** A body of a content type FastAPI does not read as JSON: the list it expected is missing. */
+    /** A body of a content type FastAPI does not read as JSON: its bytes are not the list it expects. */
     static Problem notJsonContent(byte[] body) {
-        return new Problem(List.of("body"), "model_attributes_type", "Input should be a valid dictionary or object to extract fields from",
-                body == null ? "" : new String(body, StandardCharsets.UTF_8), null);
+        return new Problem(List.of("body"), "list_type", "Input should be a valid list", new String(body, StandardCharsets.UTF_8), null);
     }
 
     static Problem problem(String type, String msg) {

@@ -252,22 +252,6 @@ public final class ApiDataPoints {
         if (in == null) {
             return 1.0;
         }
-        p.push("c");
-        try {
-            Object value = Lax.floating(in, p);
-            if (value instanceof Double d) {
-                if (!(d >= 0.0)) {
-                    p.add("greater_than_equal", "Input should be greater than or equal to 0", in, Map.of("ge", 0.0));
-                    return Lax.INVALID;
-                }
-                if (!(d <= 1.0)) {
-                    p.add("less_than_equal", "Input should be less than or equal to 1", in, Map.of("le", 1.0));
-                    return Lax.INVALID;
-                }
-            }
-            return value;
-        } finally {
-            p.pop();
-        }
+        return DataPointValidator.unitFloat(in, p);
     }
 }

@@ -100,6 +100,11 @@ final class DataPointValidator {
         if (spec.kind() != AttributeSpec.Kind.OBSERVATIONS) {
             return in; // any value, kept as given
         }
+        return unitFloat(in, p);
+    }
+
+    /** {@code c}: a float in [0, 1] (DP3's {@code Field(ge=0.0, le=1.0)}), in the worker form and the API form alike. */
+    static Object unitFloat(JsonNode in, Problems p) {
         p.push("c");
         try {
             Object value = Lax.floating(in, p);

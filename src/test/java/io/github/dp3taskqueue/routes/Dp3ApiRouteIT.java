@@ -105,6 +105,13 @@ class Dp3ApiRouteIT {
             assertThat(notJson.body()).isEqualTo("{\"detail\":[{\"type\":\"json_invalid\",\"loc\":[\"body\",9],\"msg\":\"JSON decode error\","
                     + "\"input\":{},\"ctx\":{\"error\":\"Expecting value\"}}]}");
 
+            HttpResponse<String> text = send(port, "POST", "/datapoints", "[]", "text/plain");
+            assertThat(text.statusCode()).isEqualTo(422);
+            assertThat(text.body()).isEqualTo("{\"detail\":[{\"type\":\"list_type\",\"loc\":[\"body\"],\"msg\":\"Input should be a valid list\","
+                    + "\"input\":\"[]\"}]}");
+            assertThat(send(port, "POST", "/datapoints", "", null).body())
+                    .isEqualTo("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\"],\"msg\":\"Field required\",\"input\":null}]}");
+
             assertThat(send(port, "GET", "/control/make_snapshots", null, null).body()).isEqualTo("{\"detail\":\"Action sent.\"}");
             assertThat(TestBroker.drain(app + "-worker-0-control")).extracting(String::new)
                     .containsExactly("{\"action\":\"make_snapshots\",\"kwargs\":{}}");
