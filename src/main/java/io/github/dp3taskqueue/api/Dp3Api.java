@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.config.Dp3Config;
 import io.github.dp3taskqueue.model.ApiAnswers;
+import io.github.dp3taskqueue.model.ApiEntities;
+import io.github.dp3taskqueue.model.ValidatedTask;
 import io.github.dp3taskqueue.model.JsonValues;
 import io.github.dp3taskqueue.model.RefusedTaskException;
 import io.github.dp3taskqueue.task.InvalidTaskException;
@@ -21,8 +23,9 @@ import io.github.dp3taskqueue.task.InvalidTaskException;
  * DP3's HTTP API in front of the task queue ({@code routes/dp3-api.yaml}): each request is read and
  * answered as DP3's API answers it, and what is to be published is left in the exchange for the
  * route's {@code dp3-taskqueue} producers. The exchange property {@link #ACTION} says what the
- * route does next: {@code datapoints} (publish the body with {@code input=api}), {@code control}
- * (publish a control message) or {@code answered} (forwarded requests included).
+ * route does next: {@code datapoints} (publish the body with {@code input=api}), {@code task} (a
+ * task of an entity endpoint, in DP3's bytes), {@code control} (a control message) or
+ * {@code answered} (forwarded requests included).
  */
 public final class Dp3Api {
 
@@ -33,6 +36,7 @@ public final class Dp3Api {
     private static final String REMOTE_ADDRESS = "CamelVertxPlatformHttpRemoteAddress";
 
     private final ControlRequests control;
+    private final EntityRequests entities;
     private final Upstream upstream;
     private final BadRequestLog badLog;
 
@@ -42,7 +46,9 @@ public final class Dp3Api {
      * @param badLog    a file receiving the refused-request lines too, or blank
      */
     public Dp3Api(String configDir, String upstream, String badLog) {
-        this.control = new ControlRequests(Dp3Config.read(Path.of(configDir)).enabledModules());
+        Dp3Config config = Dp3Config.read(Path.of(configDir));
+        this.control = new ControlRequests(config.enabledModules());
+        this.entities = new EntityRequests(config.dataModel());
         this.upstream = upstream == null || upstream.isBlank() ? null : new Upstream(upstream);
         this.badLog = new BadRequestLog(badLog == null || badLog.isBlank() ? null : Path.of(badLog));
     }
@@ -64,12 +70,32 @@ public final class Dp3Api {
             } else {
                 answer(exchange, outcome.status(), outcome.answer());
             }
+        } else if ((path.startsWith("/entity/") || path.startsWith("/v2/entity/")) && entityTask(exchange, method, path)) {
+            return;
         } else if (upstream != null) {
             upstream.forward(exchange);
         } else {
             answer(exchange, 404, ApiAnswers.detail("Not Found: " + method + " " + path + " is not served here (reads need DP3's"
                     + " database); set the property dp3.api.upstream to the URL of DP3's API to forward it there"));
         }
+    }
+
+    /** An entity endpoint that publishes (set, ttl, delete): {@code true} when this request was one of them. */
+    private boolean entityTask(Exchange exchange, String method, String path) {
+        try {
+            ValidatedTask task = entities.read(method, path, exchange.getMessage(), client(exchange));
+            if (task == null) {
+                return false;
+            }
+            exchange.getMessage().setBody(task.message());
+            exchange.setProperty(ACTION, "task");
+        } catch (ApiEntities.ParameterRefused e) {
+            refuse(exchange, 422, e.answer(), String.join(".", e.loc().stream().map(String::valueOf).toList()) + ": " + e.getMessage());
+        } catch (RefusedTaskException e) {
+            e.problems().forEach(p -> badLog.write(client(exchange), p.describe()));
+            answer(exchange, 422, ApiAnswers.unprocessable(e.problems()));
+        }
+        return true;
     }
 
     /** {@code POST /datapoints}: the body parsed as DP3's API parses it; validation is the producer's ({@code input=api}). */

@@ -63,6 +63,27 @@ final class JsonErrors {
         return parsingError("a number too long for Python");
     }
 
+    /** {@code str(JSONDecodeError)}: {@code Expecting value: line 1 column 1 (char 0)}, what DP3's entity endpoints answer. */
+    static String pythonMessage(byte[] body) {
+        String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
+        JsonErrors scanner = new JsonErrors(text);
+        try {
+            scanner.document();
+            return "There was an error parsing the body";
+        } catch (Refused e) {
+            int pos = Math.min(e.pos, text.length());
+            int line = 1;
+            int lineStart = 0;
+            for (int k = 0; k < pos; k++) {
+                if (text.charAt(k) == '\n') {
+                    line++;
+                    lineStart = k + 1;
+                }
+            }
+            return e.getMessage() + ": line " + line + " column " + (pos - lineStart + 1) + " (char " + text.codePointCount(0, pos) + ")";
+        }
+    }
+
     private static Outcome parsingError(String why) {
         return new Outcome(400, ApiAnswers.detail("There was an error parsing the body"), why);
     }

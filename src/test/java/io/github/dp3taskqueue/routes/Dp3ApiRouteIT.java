@@ -135,6 +135,47 @@ class Dp3ApiRouteIT {
     }
 
     @Test
+    void theEntityEndpointsPublishDp3sTasksAndRefuseAsDp3sApiDoes() throws Exception {
+        String app = TestBroker.uniqueApp("dp3apient");
+        int port = freePort();
+        try (RouteFiles ignored = RouteFiles.start(properties(app, port), "dp3-api.yaml")) {
+            int worker = Dp3Hash.worker("host:192.0.2.10", WORKERS);
+            HttpResponse<String> set = send(port, "POST", "/entity/host/192.0.2.10/set/hostname", "{\"value\":\"a.example.net\"}", null);
+            assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+            assertThat(set.body()).isEqualTo("{\"detail\":\"OK\"}");
+            assertThat(send(port, "POST", "/v2/entity/host/attr?eid=192.0.2.10&attr=hostname", "{\"value\":\"b.example.net\"}", null)
+                    .statusCode()).isEqualTo(200);
+            assertThat(send(port, "POST", "/entity/host/192.0.2.10/ttl", "{\"scan\":\"2024-06-01T00:00:00Z\"}", "application/json")
+                    .statusCode()).isEqualTo(200);
+            assertThat(send(port, "DELETE", "/v2/entity/host?eid=192.0.2.10", null, null).statusCode()).isEqualTo(200);
+            assertThat(send(port, "DELETE", "/entity/host/192.0.2.10", null, null).statusCode()).isEqualTo(200);
+            List<String> queued = TestBroker.drain(app + "-worker-" + worker).stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+            assertThat(queued).hasSize(5);
+            assertThat(queued.get(0)).startsWith("{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"data_points\":[{\"etype\":\"host\","
+                    + "\"eid\":\"192.0.2.10\",\"attr\":\"hostname\",\"src\":\"127.0.0.1 via API\",\"v\":\"a.example.net\"");
+            assertThat(queued.get(2)).isEqualTo("{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"ttl_tokens\":{\"scan\":\"2024-06-01T00:00:00Z\"}}");
+            assertThat(queued.get(3)).isEqualTo("{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"delete\":true}");
+
+            assertThat(send(port, "DELETE", "/entity/router/1", null, null).body())
+                    .isEqualTo("{\"detail\":[{\"loc\":[\"path\",\"etype\"],\"msg\":\"Entity type 'router' doesn't exist\",\"type\":\"value_error\"}]}");
+            HttpResponse<String> badEid = send(port, "DELETE", "/entity/host/not-an-ip", null, null);
+            assertThat(badEid.statusCode()).isEqualTo(422);
+            assertThat(badEid.body()).startsWith("{\"detail\":[{\"loc\":[\"path\",\"eid\"],\"msg\":");
+            assertThat(send(port, "POST", "/entity/host/192.0.2.10/set/colour", "{\"value\":1}", null).body())
+                    .isEqualTo("{\"detail\":[{\"loc\":[\"path\",\"attr\"],\"msg\":\"Attribute 'colour' doesn't exist\",\"type\":\"value_error\"}]}");
+            assertThat(send(port, "POST", "/entity/host/192.0.2.10/set/hostname", "{\"value\":1}", null).body())
+                    .isEqualTo("{\"detail\":[{\"loc\":[\"body\",\"value\"],\"msg\":\"Input should be a valid string\",\"type\":\"value_error\"}]}");
+            assertThat(send(port, "POST", "/entity/host/192.0.2.10/set/hostname", "{", null).body())
+                    .contains("\"loc\":[\"body\"],\"msg\":\"Expecting property name enclosed in double quotes: line 1 column 2 (char 1)\"");
+            assertThat(send(port, "POST", "/v2/entity/host/ttl", "{}", null).body())
+                    .isEqualTo("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\",\"eid\"],\"msg\":\"Field required\",\"input\":null}]}");
+            assertThat(TestBroker.depth(app + "-worker-" + worker)).isZero();
+        } finally {
+            TestBroker.deleteApp(app, WORKERS);
+        }
+    }
+
+    @Test
     void aQueueThatStaysFullOrABrokerThatIsDownAnswers503NamingWhatWasConfirmed() throws Exception {
         String app = TestBroker.uniqueApp("dp3api503");
         int port = freePort();
