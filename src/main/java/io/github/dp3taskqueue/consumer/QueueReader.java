@@ -105,10 +105,11 @@ final class QueueReader {
         String tag = channel.basicConsume(source.queue(), false, new DefaultConsumer(channel) {
             @Override
             public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                metrics.delivered(source.queue(), envelope.isRedeliver());
                 channelAcks.delivered(envelope.getDeliveryTag());
                 dispatcher.offer(new Delivery(channelAcks, source.queue(), source.priority(), envelope, properties,
                         exchanges.parse(body)));
+                // counted once buffered: a delivery counted as consumed is one the dispatcher can hand out
+                metrics.delivered(source.queue(), envelope.isRedeliver());
             }
 
             @Override

@@ -21,13 +21,18 @@ class PriorityIT {
         assertThat(lastPriority).isLessThanOrEqualTo(2000 + PREFETCH);
     }
 
+    /**
+     * Once a priority task has reached the consumer, no normal task starts before it, at any speed.
+     * (The time the broker takes to push it is the broker's; the benchmark measures it, in
+     * normal tasks started between the publish confirm and the start: {@code priority-arrival}.)
+     */
     @Test
-    void priorityTasksArrivingDuringABacklogOvertakeAllButConcurrentConsumersPlusOne() throws Exception {
+    void aPriorityTaskThatReachedTheConsumerStartsBeforeAnyFurtherNormalTask() throws Exception {
         for (int concurrency : new int[] {1, 4}) {
-            int worst = PriorityScenarios.maxNormalStartedBeforePriority(concurrency, 10);
-            System.out.printf("priority-arrival (concurrentConsumers=%d): at most %d normal tasks started between a priority task's confirm and its start (limit %d)%n",
-                    concurrency, worst, concurrency + 1);
-            assertThat(worst).isLessThanOrEqualTo(concurrency + 1);
+            int worst = PriorityScenarios.maxNormalStartedAfterPriorityArrived(concurrency, 10);
+            System.out.printf("priority-arrival (concurrentConsumers=%d): at most %d normal tasks started between a priority task's"
+                    + " arrival at the consumer and its start%n", concurrency, worst);
+            assertThat(worst).isZero();
         }
     }
 }

@@ -115,6 +115,77 @@ public final class PriorityScenarios {
         }
     }
 
+    /**
+     * What the consumer itself guarantees, independent of the broker's speed: while every worker
+     * thread is held inside a normal task, a priority task is published and waited for until the
+     * consumer has received it (its {@code dp3.taskqueue.consumed} counter, counted once the
+     * delivery is buffered); then the threads are let go. Returns the most normal tasks that
+     * started between that moment and the priority task's start, over {@code priorityTasks}
+     * measurements (the broker's push latency, which the consumer cannot shorten, is outside it).
+     */
+    public static int maxNormalStartedAfterPriorityArrived(int concurrentConsumers, int priorityTasks) throws Exception {
+        String app = TestBroker.uniqueApp("arrived");
+        TestBroker.declareWorker0Queues(app, 10000);
+        io.micrometer.core.instrument.MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(1000);
+        try (Publisher publisher = new Publisher()) {
+            AtomicInteger normalStarted = new AtomicInteger();
+            int[] normalPublished = {topUp(publisher, app, 0, 0)};
+            Map<String, Integer> startedAt = new ConcurrentHashMap<>();
+            try (CamelContext camel = new DefaultCamelContext()) {
+                camel.getRegistry().bind("meters", meters);
+                camel.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=" + concurrentConsumers + "&"
+                                + TestBroker.brokerOptions())
+                                .process(e -> {
+                                    if (e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class)) {
+                                        startedAt.put(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), normalStarted.get());
+                                    } else {
+                                        normalStarted.incrementAndGet();
+                                        gate.acquire();
+                                        gate.release();
+                                    }
+                                });
+                    }
+                });
+                camel.start();
+                String priorityQueue = app + "-worker-0-pri";
+                int worst = 0;
+                for (int i = 0; i < priorityTasks; i++) {
+                    await().atMost(Duration.ofSeconds(30)).until(() -> normalStarted.get() > 100);
+                    gate.acquire(1000); // from now on every worker thread stops inside its next normal task
+                    normalPublished[0] = topUp(publisher, app, normalPublished[0], normalStarted.get());
+                    int iteration = i;
+                    await().atMost(Duration.ofSeconds(30)).alias("worker threads held (measurement " + iteration + ")")
+                            .until(() -> gate.getQueueLength() + "/" + normalStarted.get() + "/" + normalPublished[0],
+                                    state -> gate.getQueueLength() >= concurrentConsumers);
+                    double received = consumed(meters, priorityQueue);
+                    String id = publisher.toQueue(priorityQueue, Publisher.task("e", "q" + i, "x"));
+                    publisher.confirm();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> consumed(meters, priorityQueue) > received);
+                    int atArrival = normalStarted.get();
+                    gate.release(1000);
+                    await().atMost(Duration.ofSeconds(30)).until(() -> startedAt.containsKey(id));
+                    worst = Math.max(worst, startedAt.get(id) - atArrival);
+                }
+                return worst;
+            } finally {
+                if (gate.availablePermits() == 0) {
+                    gate.release(1000);
+                }
+            }
+        } finally {
+            TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    private static double consumed(io.micrometer.core.instrument.MeterRegistry meters, String queue) {
+        return meters.find("dp3.taskqueue.consumed").tag("queue", queue).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
     /** Publishes normal tasks until at least 3,000 wait beyond those started; returns the new total. */
     private static int topUp(Publisher publisher, String app, int published, int started) {
         int missing = 3000 - (published - started);
