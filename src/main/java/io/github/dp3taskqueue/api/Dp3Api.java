@@ -70,6 +70,9 @@ public final class Dp3Api {
             } else {
                 answer(exchange, outcome.status(), outcome.answer());
             }
+        } else if (path.equals("/") || path.equals("/datapoints") || path.startsWith("/control/")) {
+            // a path this route serves, with another method: FastAPI's answer
+            answer(exchange, 405, ApiAnswers.detail("Method Not Allowed"));
         } else if ((path.startsWith("/entity/") || path.startsWith("/v2/entity/")) && entityTask(exchange, method, path)) {
             return;
         } else if (upstream != null) {

@@ -126,6 +126,10 @@ class Dp3ApiRouteIT {
             assertThat(send(port, "GET", "/control/refresh_on_entity_creation", null, null).body())
                     .contains("\"type\":\"missing\",\"loc\":[\"query\",\"etype\"]");
 
+            HttpResponse<String> wrongMethod = send(port, "GET", "/datapoints", null, null);
+            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+            assertThat(wrongMethod.body()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
+
             HttpResponse<String> elsewhere = send(port, "GET", "/entity/host", null, null);
             assertThat(elsewhere.statusCode()).isEqualTo(404);
             assertThat(elsewhere.body()).contains("dp3.api.upstream");
