@@ -33,7 +33,9 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * until {@code queueFullTimeout}, then failed with {@link QueueFullException};</li>
  * <li>channel or connection lost: every unconfirmed message is republished on a new channel
  * once the broker is back (at-least-once: a message the broker had taken before the loss is
- * published twice, with the same message id);</li>
+ * published twice, with the same message id); a message still waiting after
+ * {@code queueFullTimeout} fails with {@link BrokerUnreachableException}, which says whether it
+ * may be in a queue;</li>
  * <li>connection blocked by a resource alarm: new messages are held, not written (a blocked
  * broker stops reading its socket), until it unblocks; one held for {@code queueFullTimeout}
  * fails with {@link BrokerBlockedException}, and as it was never written it cannot reach a
