@@ -1,17 +1,18 @@
 package io.github.dp3taskqueue.api;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Message;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.github.dp3taskqueue.model.ApiAnswers;
 import io.github.dp3taskqueue.model.Problem;
 import io.github.dp3taskqueue.task.ControlMessage;
-import io.github.dp3taskqueue.task.JsonText;
+import io.github.dp3taskqueue.task.TaskJsonWriter;
 
 /**
  * {@code GET /control/{action}} as DP3's control router: {@code make_snapshots} (DP3 sends it to
@@ -41,7 +42,7 @@ final class ControlRequests {
     }
 
     private static Outcome withArgument(Message in, String name, List<String> allowed) {
-        String value = query(in, name);
+        String value = QueryParameters.of(in).get(name);
         if (value == null) {
             return refused(new Problem(List.of("query", name), "missing", "Field required", null, null));
         }
@@ -53,16 +54,13 @@ final class ControlRequests {
         return message(action, name, value);
     }
 
-    /** DP3's control message JSON, as its {@code ControlMessage.model_dump_json()} writes it. */
+    /** DP3's control message, written by the task writer as every control message is. */
     private static Outcome message(String action, String key, String value) {
-        StringBuilder out = new StringBuilder("{\"action\":");
-        JsonText.string(out, action).append(",\"kwargs\":{");
+        ObjectNode kwargs = JsonNodeFactory.instance.objectNode();
         if (key != null) {
-            JsonText.string(out, key).append(':');
-            JsonText.string(out, value);
+            kwargs.put(key, value);
         }
-        out.append("}}");
-        return new Outcome(out.toString().getBytes(StandardCharsets.UTF_8), 200, null);
+        return new Outcome(TaskJsonWriter.toBytes(new ControlMessage(action, kwargs)), 200, null);
     }
 
     private static Outcome refused(Problem problem) {
@@ -77,23 +75,5 @@ final class ControlRequests {
             return String.join("", quoted);
         }
         return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
-    }
-
-    private static String query(Message in, String name) {
-        Object header = in.getHeader(name);
-        if (header != null) {
-            return header.toString();
-        }
-        String query = in.getHeader(org.apache.camel.Exchange.HTTP_QUERY, String.class);
-        if (query == null) {
-            return null;
-        }
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            params.putIfAbsent(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                    kv.length > 1 ? java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        return params.get(name);
     }
 }

@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +44,7 @@ final class EntityRequests {
                 return entities.delete(decode(v1[0]), decode(v1[1]), "path");
             }
         } else if (v2 != null) {
-            Map<String, String> query = query(in);
+            Map<String, String> query = QueryParameters.of(in);
             if (method.equals("POST") && v2.length == 2 && v2[1].equals("attr")) {
                 return set(decode(v2[0]), query.get("eid"), query.get("attr"), "query", in, client);
             }
@@ -92,18 +90,5 @@ final class EntityRequests {
 
     private static String decode(String segment) {
         return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
-    private static Map<String, String> query(Message in) {
-        Map<String, String> params = new LinkedHashMap<>();
-        String query = in.getHeader(Exchange.HTTP_QUERY, String.class);
-        if (query != null && !query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                String[] kv = pair.split("=", 2);
-                params.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return params;
     }
 }

@@ -35,6 +35,7 @@ import io.github.dp3taskqueue.topology.TopologyNames;
 public final class PublishPlanner {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String[] RENAMED_HEADERS = {"CamelDp3Priority", "CamelDp3Broadcast"};
 
     private final TaskKind kind;
     private final EntityModel model;
@@ -145,7 +146,7 @@ public final class PublishPlanner {
 
     /** Headers this producer read before 1.0 under another name: silently ignoring them would misroute. */
     private static void refuseRenamedHeaders(Message in) {
-        for (String old : new String[] { "CamelDp3Priority", "CamelDp3Broadcast" }) {
+        for (String old : RENAMED_HEADERS) {
             if (in.getHeader(old) != null) {
                 throw new InvalidTaskException("header " + old + " is no longer read: set " + old + "Override instead");
             }

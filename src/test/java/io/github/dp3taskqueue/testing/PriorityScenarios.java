@@ -73,21 +73,7 @@ public final class PriorityScenarios {
             int[] normalPublished = {topUp(publisher, app, 0, 0)};
             Map<String, Integer> startedAt = new ConcurrentHashMap<>();
             try (CamelContext camel = new DefaultCamelContext()) {
-                camel.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=" + concurrentConsumers + "&"
-                                + TestBroker.brokerOptions())
-                                .process(e -> {
-                                    if (e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class)) {
-                                        startedAt.put(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), normalStarted.get());
-                                    } else {
-                                        normalStarted.incrementAndGet();
-                                    }
-                                    Thread.sleep(2);
-                                });
-                    }
-                });
+                addWorker0(camel, app, concurrentConsumers, normalStarted, startedAt, priority -> Thread.sleep(2));
                 camel.start();
                 int worst = 0;
                 int measured = 0;
@@ -134,20 +120,10 @@ public final class PriorityScenarios {
             Map<String, Integer> startedAt = new ConcurrentHashMap<>();
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.getRegistry().bind("meters", meters);
-                camel.addRoutes(new RouteBuilder() {
-                    @Override
-                    public void configure() {
-                        from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=" + concurrentConsumers + "&"
-                                + TestBroker.brokerOptions())
-                                .process(e -> {
-                                    if (e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class)) {
-                                        startedAt.put(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), normalStarted.get());
-                                    } else {
-                                        normalStarted.incrementAndGet();
-                                        gate.acquire();
-                                        gate.release();
-                                    }
-                                });
+                addWorker0(camel, app, concurrentConsumers, normalStarted, startedAt, priority -> {
+                    if (!priority) {
+                        gate.acquire();
+                        gate.release();
                     }
                 });
                 camel.start();
@@ -179,6 +155,34 @@ public final class PriorityScenarios {
         } finally {
             TestBroker.deleteApp(app, 1);
         }
+    }
+
+    private interface TaskBody {
+        void run(boolean priority) throws Exception;
+    }
+
+    /**
+     * Worker 0's route: a priority task records how many normal tasks had started when it started
+     * (by message id), a normal task counts itself; then each runs {@code body}.
+     */
+    private static void addWorker0(CamelContext camel, String app, int concurrentConsumers, AtomicInteger normalStarted,
+            Map<String, Integer> startedAt, TaskBody body) throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=" + concurrentConsumers + "&"
+                        + TestBroker.brokerOptions())
+                        .process(e -> {
+                            boolean priority = e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class);
+                            if (priority) {
+                                startedAt.put(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), normalStarted.get());
+                            } else {
+                                normalStarted.incrementAndGet();
+                            }
+                            body.run(priority);
+                        });
+            }
+        });
     }
 
     private static double consumed(io.micrometer.core.instrument.MeterRegistry meters, String queue) {

@@ -152,17 +152,24 @@ public final class TestBroker implements BeforeAllCallback {
         AutoCloseable restore = () -> previous.forEach((key, was) -> rabbitmqctl("eval", was.startsWith("{ok,")
                 ? "application:set_env(rabbit, " + key + ", " + was.substring(4, was.length() - 1) + ")."
                 : "application:unset_env(rabbit, " + key + ")."));
+        boolean set = false;
         try {
             values.forEach((key, value) -> rabbitmqctl("eval", "application:set_env(rabbit, " + key + ", " + value + ")."));
-        } catch (RuntimeException e) {
-            try {
-                restore.close();
-            } catch (Exception suppressed) {
-                e.addSuppressed(suppressed);
+            set = true;
+        } finally {
+            if (!set) { // a half-made change is undone before the failure goes up
+                closeQuietly(restore);
             }
-            throw e;
         }
         return restore;
+    }
+
+    private static void closeQuietly(AutoCloseable restore) {
+        try {
+            restore.close();
+        } catch (Exception e) {
+            System.err.println("restoring the broker failed: " + e.getMessage());
+        }
     }
 
     /**
@@ -171,17 +178,21 @@ public final class TestBroker implements BeforeAllCallback {
      * restored also when the test fails.
      */
     public static AutoCloseable memoryAlarm() {
-        rabbitmqctl("set_vm_memory_high_watermark", "0.000001");
-        try {
-            awaitAlarms(true);
-        } catch (RuntimeException | AssertionError e) {
-            rabbitmqctl("set_vm_memory_high_watermark", "0.4");
-            throw e;
-        }
-        return () -> {
+        AutoCloseable restore = () -> {
             rabbitmqctl("set_vm_memory_high_watermark", "0.4");
             awaitAlarms(false);
         };
+        boolean raised = false;
+        try {
+            rabbitmqctl("set_vm_memory_high_watermark", "0.000001");
+            awaitAlarms(true);
+            raised = true;
+        } finally {
+            if (!raised) { // the alarm never reached the test: restore the broker here
+                closeQuietly(restore);
+            }
+        }
+        return restore;
     }
 
     private static void awaitAlarms(boolean raised) {
