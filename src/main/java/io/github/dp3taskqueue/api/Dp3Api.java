@@ -114,7 +114,7 @@ public final class Dp3Api {
             in.setBody(com.fasterxml.jackson.databind.node.NullNode.getInstance());
         } else {
             try {
-                in.setBody(JsonValues.parse(body));
+                in.setBody(JsonValues.parseAsPython(body));
             } catch (JsonValues.JsonInvalidException e) {
                 JsonErrors.Outcome outcome = JsonErrors.of(body);
                 refuse(exchange, outcome.status(), outcome.answer(), outcome.logLine());

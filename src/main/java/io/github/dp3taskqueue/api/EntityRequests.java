@@ -63,7 +63,7 @@ final class EntityRequests {
         byte[] bytes = in.getBody(byte[].class);
         JsonNode body;
         try {
-            body = JsonValues.parse(bytes == null ? new byte[0] : bytes);
+            body = JsonValues.parseAsPython(bytes == null ? new byte[0] : bytes);
         } catch (JsonValues.JsonInvalidException e) {
             throw new ApiEntities.ParameterRefused(java.util.List.of("body"), JsonErrors.pythonMessage(bytes));
         }
@@ -82,7 +82,7 @@ final class EntityRequests {
             return null;
         }
         try {
-            return JsonValues.parse(bytes);
+            return JsonValues.parseAsPython(bytes);
         } catch (JsonValues.JsonInvalidException e) {
             return null;
         }

@@ -58,17 +58,33 @@ public final class JsonValues {
         }
     }
 
-    /** The value of one whole JSON text (surrounding whitespace allowed). */
+    /** The value of one whole JSON text (surrounding whitespace allowed), as jiter (DP3's worker) reads it. */
     public static JsonNode parse(byte[] json) throws JsonInvalidException {
+        return parse(json, false);
+    }
+
+    /**
+     * The same as Python's {@code json.loads} of the bytes reads it (DP3's HTTP API): a UTF-8 byte
+     * order mark is skipped and a lone surrogate is kept, where jiter refuses both.
+     */
+    public static JsonNode parseAsPython(byte[] json) throws JsonInvalidException {
+        return parse(json, true);
+    }
+
+    private static JsonNode parse(byte[] json, boolean python) throws JsonInvalidException {
+        int start = 0;
         if (json.length >= 3 && (json[0] & 0xFF) == 0xEF && (json[1] & 0xFF) == 0xBB && (json[2] & 0xFF) == 0xBF) {
-            throw new JsonInvalidException("the body starts with a UTF-8 byte order mark");
+            if (!python) {
+                throw new JsonInvalidException("the body starts with a UTF-8 byte order mark");
+            }
+            start = 3;
         }
-        try (JsonParser parser = FACTORY.createParser(json)) {
+        try (JsonParser parser = FACTORY.createParser(json, start, json.length - start)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new JsonInvalidException("the body is empty: EOF while parsing a value");
             }
-            JsonNode value = value(parser, first, 1);
+            JsonNode value = value(parser, first, 1, python);
             if (parser.nextToken() != null) {
                 throw new JsonInvalidException("trailing characters after the JSON value at "
                         + parser.currentTokenLocation().getCharOffset());
@@ -82,14 +98,15 @@ public final class JsonValues {
         }
     }
 
-    private static JsonNode value(JsonParser parser, JsonToken token, int depth) throws IOException, JsonInvalidException {
+    private static JsonNode value(JsonParser parser, JsonToken token, int depth, boolean python)
+            throws IOException, JsonInvalidException {
         switch (token) {
             case START_OBJECT -> {
                 checkDepth(depth, parser);
                 ObjectNode map = NODES.objectNode();
                 for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
-                    checkText(key, parser);
-                    map.set(key, value(parser, parser.nextToken(), depth + 1));
+                    checkText(key, parser, python);
+                    map.set(key, value(parser, parser.nextToken(), depth + 1, python));
                 }
                 return map;
             }
@@ -97,13 +114,13 @@ public final class JsonValues {
                 checkDepth(depth, parser);
                 ArrayNode list = NODES.arrayNode();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    list.add(value(parser, t, depth + 1));
+                    list.add(value(parser, t, depth + 1, python));
                 }
                 return list;
             }
             case VALUE_STRING -> {
                 String text = parser.getText();
-                checkText(text, parser);
+                checkText(text, parser, python);
                 return TextNode.valueOf(text);
             }
             case VALUE_NUMBER_INT -> {
@@ -152,7 +169,10 @@ public final class JsonValues {
     }
 
     /** Jackson decodes a lone surrogate escape ({@code \ud800}) silently; jiter refuses it. */
-    private static void checkText(String text, JsonParser parser) throws JsonInvalidException {
+    private static void checkText(String text, JsonParser parser, boolean python) throws JsonInvalidException {
+        if (python) {
+            return; // Python keeps lone surrogates in its str
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {

@@ -54,7 +54,7 @@ final class ApiBody {
             return NullNode.getInstance(); // as DP3's API: an empty body is a missing one
         }
         try {
-            return JsonValues.parse(bytes);
+            return JsonValues.parseAsPython(bytes); // DP3's API reads its body with Python's json
         } catch (JsonValues.JsonInvalidException e) {
             throw new InvalidTaskException("the data points are not JSON: " + e.getMessage(), e);
         }

@@ -126,6 +126,15 @@ class Dp3ApiRouteIT {
             assertThat(send(port, "GET", "/control/refresh_on_entity_creation", null, null).body())
                     .contains("\"type\":\"missing\",\"loc\":[\"query\",\"etype\"]");
 
+            // Python's json keeps a lone surrogate (then DP3's API cannot write the task: 500) and skips a BOM
+            HttpResponse<String> surrogate = send(port, "POST", "/datapoints",
+                    "[{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":\"a\\ud800\"}]", null);
+            assertThat(surrogate.statusCode()).isEqualTo(500);
+            HttpResponse<String> bom = send(port, "POST", "/datapoints",
+                    "\uFEFF[{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":\"bom.example\"}]", null);
+            assertThat(bom.statusCode()).as(bom.body()).isEqualTo(200);
+            assertThat(TestBroker.drain(app + "-worker-" + Dp3Hash.worker("host:192.0.2.10", WORKERS))).hasSize(1);
+
             HttpResponse<String> wrongMethod = send(port, "GET", "/datapoints", null, null);
             assertThat(wrongMethod.statusCode()).isEqualTo(405);
             assertThat(wrongMethod.body()).isEqualTo("{\"detail\":\"Method Not Allowed\"}");
