@@ -46,7 +46,7 @@ public class TaskQueueConfiguration implements Cloneable {
     private String retryDelays = "1s,2s,5s,10s,30s";
 
     // --- DP3 deployment (common)
-    @UriParam(label = "common", defaultValue = "1", description = "Number of DP3 worker processes (worker_processes); every writer must use the same number as the workers. Default: worker_processes of configDir, else 1")
+    @UriParam(label = "common", description = "Number of DP3 worker processes (worker_processes); every writer must use the same number as the workers. When not set: worker_processes of configDir, else 1")
     private Integer workers;
     @UriParam(label = "common", description = "A DP3 config directory: processing_core.yml supplies broker settings and workers; the files in db_entities give DP3's whole data model, against which data point tasks are checked (the producer publishes only what DP3's worker accepts, in DP3's bytes; the consumer hands refused bodies to error handling)")
     private String configDir;
@@ -88,7 +88,7 @@ public class TaskQueueConfiguration implements Cloneable {
     // --- consumer
     @UriParam(label = "consumer", description = "The index of the worker whose queues this consumer reads (0 .. workers-1)")
     private Integer workerIndex;
-    @UriParam(label = "consumer", description = "Synonym of workerIndex, as in dp3-taskqueue:worker?index=0")
+    @UriParam(label = "consumer", description = "Synonym of workerIndex")
     private Integer index;
     @UriParam(label = "consumer", defaultValue = "false", description = "Read the queues of every worker 0..workers-1 instead of one (for bridges and re-sharding); needs workers or configDir")
     private boolean allWorkers;
@@ -104,7 +104,7 @@ public class TaskQueueConfiguration implements Cloneable {
     private String onFailure = "requeue";
     @UriParam(label = "consumer", defaultValue = "1s", javaType = "java.time.Duration", description = "With onFailure=requeue, how long a failed task is held before it is handed back to the queue, so that a task that keeps failing does not come straight back in a busy loop while the other tasks wait; 0 requeues at once")
     private long requeueDelay = 1000;
-    @UriParam(label = "consumer,advanced", description = "Name of the normal (or, for snapshot and control, the only) queue to read; default by DP3's pattern APP-worker-i[-snapshots|-control]")
+    @UriParam(label = "consumer,advanced", description = "Name of the normal (or, for snapshot and control, the only) queue to read; default by DP3's pattern: APP-worker-i for data point tasks, APP-worker-i-snapshots for snapshot tasks, APP-worker-i-control for control tasks")
     private String queue;
     @UriParam(label = "consumer,advanced", description = "Name of the priority queue to read; default APP-worker-i-pri")
     private String priorityQueue;

@@ -1,5 +1,6 @@
 package io.github.dp3taskqueue;
 
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -27,7 +28,7 @@ import io.github.dp3taskqueue.task.TaskKind;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dp3-taskqueue", title = "DP3 Task Queue", syntax = "dp3-taskqueue:application",
         category = { Category.MESSAGING }, headersClass = TaskQueueConstants.class)
-public class TaskQueueEndpoint extends DefaultEndpoint {
+public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskQueueEndpoint.class);
 

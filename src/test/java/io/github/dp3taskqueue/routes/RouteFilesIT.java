@@ -37,13 +37,21 @@ class RouteFilesIT {
     }
 
     private static HttpResponse<String> post(int port, String body) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tasks"))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(port, body, "application/json");
+    }
+
+    /** {@code contentType} null: the request has no Content-Type header. */
+    private static HttpResponse<String> post(int port, String body, String contentType) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/tasks"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
-    void feedHttpAnswers202With400ForBadInputAnd503WhenTheQueueStaysFull() throws Exception {
+    void feedHttpAnswers202With400ForBadInput415ForAFormAnd503WhenTheQueueStaysFull() throws Exception {
         String app = TestBroker.uniqueApp("feedhttp");
         int port = freePort();
         Properties p = new Properties();
@@ -56,7 +64,12 @@ class RouteFilesIT {
         p.setProperty("camel.component.dp3-taskqueue.normalQueueMaxLength", "3");
         p.setProperty("camel.component.dp3-taskqueue.queueFullTimeout", "300ms");
         try (RouteFiles ignored = RouteFiles.start(p, "feed-http.yaml")) {
-            HttpResponse<String> one = post(port, Publisher.task("ip", "10.0.0.1", "x"));
+            // curl's --data sends a form type: the HTTP component would parse the JSON as form fields
+            HttpResponse<String> form = post(port, Publisher.task("ip", "10.0.0.1", "x"), "application/x-www-form-urlencoded");
+            assertThat(form.statusCode()).isEqualTo(415);
+            assertThat(form.body()).contains("Content-Type: application/json", "application/x-www-form-urlencoded");
+            assertThat(TestBroker.depth(app + "-worker-0")).isZero();
+            HttpResponse<String> one = post(port, Publisher.task("ip", "10.0.0.1", "x"), null); // no Content-Type: JSON
             assertThat(one.statusCode()).isEqualTo(202);
             assertThat(one.body()).isEqualTo("{\"published\":1}");
             HttpResponse<String> two = post(port, "[" + Publisher.task("ip", "10.0.0.2", "x") + "," + Publisher.task("ip", "10.0.0.3", "x") + "]");
