@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 
 import io.github.dp3taskqueue.TaskQueueComponent;
@@ -25,10 +26,17 @@ import io.github.dp3taskqueue.TaskQueueComponentConfigurer;
  * applied through the component's generated configurer (so names and types are those of the
  * component JSON, in camelCase or kebab-case). A Spring-managed spring-rabbit
  * {@code ConnectionFactory} is then autowired by Camel as usual.
+ *
+ * <p>The two switches of Camel's starters work as there: {@code camel.component.dp3-taskqueue.enabled=false}
+ * turns this auto-configuration off (Camel then finds the component on the class path, without the
+ * Spring properties), {@code camel.component.dp3-taskqueue.customizer.enabled=false} registers the
+ * component without applying them; {@code camel.component.enabled} and
+ * {@code camel.component.customizer.enabled} do the same for every component.
  */
 @AutoConfiguration(afterName = "org.apache.camel.spring.boot.CamelAutoConfiguration")
 @ConditionalOnClass(name = "org.apache.camel.spring.boot.CamelAutoConfiguration")
 @ConditionalOnBean(CamelContext.class)
+@Conditional(Switches.Enabled.class)
 public class TaskQueueAutoConfiguration {
 
     static final String PREFIX = "camel.component.dp3-taskqueue";
@@ -38,9 +46,15 @@ public class TaskQueueAutoConfiguration {
     public TaskQueueComponent dp3TaskQueueComponent(CamelContext camelContext, Environment environment) {
         TaskQueueComponent component = new TaskQueueComponent();
         component.setCamelContext(camelContext);
+        if (!Switches.customizerEnabled(environment)) {
+            return component;
+        }
         Map<String, Object> properties = new HashMap<>();
         Binder.get(environment).bind(PREFIX, Bindable.mapOf(String.class, String.class))
                 .ifBound(bound -> bound.forEach((key, value) -> properties.put(StringHelper.dashToCamelCase(key), value)));
+        // the starter's switches, not options of the component
+        properties.remove("enabled");
+        properties.keySet().removeIf(key -> key.startsWith("customizer."));
         if (!properties.isEmpty()) {
             PropertyBindingSupport.build().withCamelContext(camelContext).withTarget(component).withProperties(properties)
                     .withConfigurer(new TaskQueueComponentConfigurer())
