@@ -17,6 +17,9 @@ public final class TaskQueueConstants {
     @Metadata(label = "producer", description = "Publish with this routing key (a worker index in decimal) instead of the hashed one. "
             + "Removed after a successful send.", javaType = "String")
     public static final String ROUTING_KEY_OVERRIDE = "CamelDp3RoutingKeyOverride";
+    @Metadata(label = "producer", description = "For a JSON-lines body that is one part of a larger file: the number of its first line in that file "
+            + "(default 1), so that errors and CamelDp3InvalidTasks name the file's lines. Removed after a successful send.", javaType = "Long")
+    public static final String FIRST_LINE_NUMBER = "CamelDp3FirstLineNumber";
 
     @Metadata(label = "producer", description = "Set after a send: the worker index the task went to (a single task not broadcast).", javaType = "Integer")
     public static final String WORKER_INDEX = "CamelDp3WorkerIndex";
@@ -26,7 +29,7 @@ public final class TaskQueueConstants {
     public static final String EXCHANGE = "CamelDp3Exchange";
     @Metadata(label = "producer", description = "Set after a send: how many messages were published and confirmed by the broker (also when the send failed: those are in the queues).", javaType = "Integer")
     public static final String PUBLISHED_COUNT = "CamelDp3PublishedCount";
-    @Metadata(label = "producer", description = "Set after a send with skipInvalidTasks: the items that were not published, each as 'item N: reason'.", javaType = "java.util.List<String>")
+    @Metadata(label = "producer", description = "Set after a send with skipInvalidTasks: the items that were not published, each as 'item N: reason' (by index from 0), or 'line N: reason' for JSON lines (by line number from 1).", javaType = "java.util.List<String>")
     public static final String INVALID_TASKS = "CamelDp3InvalidTasks";
 
     // Informative headers: set by the consumer, never read by the producer.

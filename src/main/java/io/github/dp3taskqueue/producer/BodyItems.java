@@ -51,17 +51,16 @@ final class BodyItems {
         if (bytes == null) {
             throw new InvalidTaskException("cannot read DP3 tasks from a body of type " + body.getClass().getName());
         }
-        return ofJson(bytes);
+        return ofJson(exchange, bytes);
     }
 
     /** One JSON value (an array gives its elements), else JSON lines, one item per non-blank line. */
-    private static List<Object> ofJson(byte[] bytes) {
+    private static List<Object> ofJson(Exchange exchange, byte[] bytes) {
         try {
             JsonNode whole = TaskJsonReader.parse(bytes);
             return whole.isArray() ? elements(whole) : List.of(whole);
         } catch (InvalidTaskException notOneValue) {
-            List<Object> lines = new ArrayList<>();
-            new String(bytes, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).forEach(lines::add);
+            List<Object> lines = JsonLines.of(exchange, bytes);
             if (lines.size() <= 1) {
                 throw notOneValue; // one (bad) value: its own error says best what is wrong
             }

@@ -115,6 +115,7 @@ public final class PublishPlanner {
         message.removeHeader(TaskQueueConstants.PRIORITY_OVERRIDE);
         message.removeHeader(TaskQueueConstants.BROADCAST_OVERRIDE);
         message.removeHeader(TaskQueueConstants.ROUTING_KEY_OVERRIDE);
+        message.removeHeader(TaskQueueConstants.FIRST_LINE_NUMBER);
     }
 
     private void add(List<OutgoingMessage> messages, byte[] body, String target, String routingKey, boolean toAll,
@@ -202,7 +203,7 @@ public final class PublishPlanner {
             try {
                 tasks.add(model.canonical(toTask(items.get(i), i)));
             } catch (InvalidTaskException e) {
-                invalid.add("item " + i + ": " + e.getMessage());
+                invalid.add(JsonLines.name(items.get(i), i) + ": " + e.getMessage());
             }
         }
         InvalidItems.settle(exchange, items.size(), invalid, skipInvalid);
@@ -227,6 +228,9 @@ public final class PublishPlanner {
         }
         if (item instanceof byte[] bytes) {
             return TaskJsonReader.read(kind, bytes);
+        }
+        if (item instanceof JsonLines.Line line) {
+            return TaskJsonReader.read(kind, line.bytes());
         }
         throw new InvalidTaskException("item " + index + " is a " + (item == null ? "null" : item.getClass().getName())
                 + ", not a DP3 task or its JSON");

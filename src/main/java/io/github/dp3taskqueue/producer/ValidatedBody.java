@@ -38,37 +38,34 @@ final class ValidatedBody {
             try {
                 whole = JsonValues.parse(bytes);
             } catch (JsonInvalidException notOneValue) {
-                List<Object> lines = new ArrayList<>();
-                new String(bytes, StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).forEach(lines::add);
+                List<Object> lines = JsonLines.of(exchange, bytes);
                 if (lines.size() <= 1) {
                     return List.of(validator.validate(bytes, "the task")); // its own error names the problem
                 }
-                return all(exchange, lines, validator, skipInvalid, "line");
+                return all(exchange, lines, validator, skipInvalid);
             }
             if (!whole.isArray()) {
                 return List.of(validator.validate(whole, "the task"));
             }
             List<Object> items = new ArrayList<>(whole.size());
             whole.forEach(items::add);
-            return all(exchange, items, validator, skipInvalid, "item");
+            return all(exchange, items, validator, skipInvalid);
         }
         List<Object> items = BodyItems.of(exchange, payload);
         if (items.size() == 1 && !skipInvalid) {
             return List.of(one(items.get(0), validator, "the task"));
         }
-        return all(exchange, items, validator, skipInvalid, "item");
+        return all(exchange, items, validator, skipInvalid);
     }
 
-    private static List<ValidatedTask> all(Exchange exchange, List<Object> items, TaskValidator validator, boolean skipInvalid,
-            String unit) {
+    private static List<ValidatedTask> all(Exchange exchange, List<Object> items, TaskValidator validator, boolean skipInvalid) {
         if (items.isEmpty()) {
             throw new InvalidTaskException("the batch is empty: expected at least one task");
         }
         List<ValidatedTask> tasks = new ArrayList<>(items.size());
         List<String> invalid = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            // JSON lines are counted from 1 as editors do; other items by index from 0
-            String name = unit.equals("line") ? "line " + (i + 1) : "item " + i;
+            String name = JsonLines.name(items.get(i), i); // JSON lines by line number, other items by index from 0
             try {
                 tasks.add(one(items.get(i), validator, name));
             } catch (InvalidTaskException e) {
@@ -95,6 +92,9 @@ final class ValidatedBody {
         }
         if (item instanceof ReceivedTask received) {
             return received.body();
+        }
+        if (item instanceof JsonLines.Line line) {
+            return line.bytes();
         }
         if (item instanceof DataPointTask task) {
             return TaskJsonWriter.toBytes(task);

@@ -57,7 +57,7 @@ public final class TaskJsonReader {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new InvalidTaskException("the body is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new InvalidTaskException("the body is not valid JSON: " + plain(e), e);
         } catch (IOException e) {
             throw new InvalidTaskException("the body could not be read as JSON: " + e.getMessage(), e);
         }
@@ -211,5 +211,15 @@ public final class TaskJsonReader {
     static String abbreviate(JsonNode node) {
         String text = node.toString();
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
+    }
+
+    /** Jackson's reason without its character codes, and where: {@code Unexpected character ('t'): ... (at column 2)}. */
+    private static String plain(JsonProcessingException e) {
+        String reason = e.getOriginalMessage().replaceAll(" \\(code -?\\d+\\)", "");
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+            return reason;
+        }
+        int line = e.getLocation().getLineNr();
+        return reason + " (at " + (line > 1 ? "line " + line + ", " : "") + "column " + e.getLocation().getColumnNr() + ")";
     }
 }

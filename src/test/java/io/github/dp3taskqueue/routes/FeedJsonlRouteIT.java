@@ -44,6 +44,12 @@ class FeedJsonlRouteIT {
             if (i == 500) {
                 lines.add("{\"etype\":\"e\",\"eid\":\"no-data\"}");
             }
+            if (i == 700) {
+                lines.add(""); // blank lines count as the file's lines, and are no task
+            }
+            if (i == 900) {
+                lines.add("{\"etype\":\"e\",\"eid\":\"late\"}"); // after the blank line 704: line 905
+            }
         }
         try (RouteFiles ignored = RouteFiles.start(properties(app, dir), "feed-jsonl.yaml")) {
             Files.write(dir.resolve("tasks.tmp"), lines);
@@ -51,8 +57,12 @@ class FeedJsonlRouteIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve(".done/tasks.jsonl")));
             assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-1")).isEqualTo(1000);
             String rejected = Files.readString(dir.resolve(".error/tasks.jsonl.rejected"));
-            assertThat(rejected).contains("not valid JSON").contains("no data points");
-            assertThat(rejected.lines()).hasSize(2);
+            // named by their line numbers in the file (batches of 100 lines), in plain words
+            assertThat(rejected.lines()).containsExactly(
+                    "line 12: the body is not valid JSON: Unexpected character ('t'): was expecting double-quote to start field name"
+                            + " (at column 2)",
+                    "line 503: DataPointTask for e:no-data has no data points, no TTL tokens and no delete: DP3 refuses such a task",
+                    "line 905: DataPointTask for e:late has no data points, no TTL tokens and no delete: DP3 refuses such a task");
         } finally {
             TestBroker.deleteApp(app, 2);
         }
@@ -68,6 +78,9 @@ class FeedJsonlRouteIT {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             lines.add(Publisher.task("e", "t" + i, "x"));
+            if (i == 900) {
+                lines.add("{\"etype\":\"e\",\"eid\":\"late\"}"); // after the blank line: line 904
+            }
         }
         try (RouteFiles ignored = RouteFiles.start(p, "feed-jsonl.yaml")) {
             Files.write(dir.resolve("full.tmp"), lines);

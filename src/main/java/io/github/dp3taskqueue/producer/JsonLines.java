@@ -1,0 +1,59 @@
+package io.github.dp3taskqueue.producer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.camel.Exchange;
+
+import io.github.dp3taskqueue.TaskQueueConstants;
+
+/**
+ * A JSON-lines body as its non-blank lines, each named by its line number in the file it came
+ * from: blank lines count, and a body that is one part of a larger file (a split group) starts at
+ * the number in the header {@code CamelDp3FirstLineNumber}. So an error names the line an editor shows.
+ */
+public final class JsonLines {
+
+    /** One non-blank line and its number in the file. */
+    record Line(String text, long number) {
+        String name() {
+            return "line " + number;
+        }
+
+        byte[] bytes() {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    private JsonLines() {
+    }
+
+    static List<Object> of(Exchange exchange, byte[] bytes) {
+        Long first = exchange.getMessage().getHeader(TaskQueueConstants.FIRST_LINE_NUMBER, Long.class);
+        long number = first != null ? first : 1;
+        List<Object> lines = new ArrayList<>();
+        for (String line : (Iterable<String>) new String(bytes, StandardCharsets.UTF_8).lines()::iterator) {
+            if (!line.isBlank()) {
+                lines.add(new Line(line, number));
+            }
+            number++;
+        }
+        return lines;
+    }
+
+    /** How an item of a body is named in errors: a line by its number, any other item by its index from 0. */
+    static String name(Object item, int index) {
+        return item instanceof Line line ? line.name() : "item " + index;
+    }
+
+    /**
+     * The number of the first line of group {@code index} (from 0) when a file is split into groups of
+     * {@code size} lines, as {@code split: tokenize: {token: "\n", group: size}} does: for
+     * {@code CamelDp3FirstLineNumber} in a route, {@code method: {beanType: io.github.dp3taskqueue.producer.JsonLines,
+     * method: "firstLineOfGroup(${exchangeProperty.CamelSplitIndex}, 500)"}}.
+     */
+    public static long firstLineOfGroup(long index, long size) {
+        return index * size + 1;
+    }
+}
