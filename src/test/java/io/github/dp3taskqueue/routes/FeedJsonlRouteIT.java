@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.RouteFiles;
 import io.github.dp3taskqueue.testing.TestBroker;
@@ -78,9 +79,6 @@ class FeedJsonlRouteIT {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             lines.add(Publisher.task("e", "t" + i, "x"));
-            if (i == 900) {
-                lines.add("{\"etype\":\"e\",\"eid\":\"late\"}"); // after the blank line: line 904
-            }
         }
         try (RouteFiles ignored = RouteFiles.start(p, "feed-jsonl.yaml")) {
             Files.write(dir.resolve("full.tmp"), lines);
@@ -90,6 +88,35 @@ class FeedJsonlRouteIT {
             assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(5);
         } finally {
             TestBroker.deleteApp(app, 1);
+        }
+    }
+
+    @Test
+    void withConfigDirAndNoWorkersPropertyTheDeploymentsWorkerCountRoutes(@TempDir Path dir) throws Exception {
+        // dp3.workers unset: the route leaves workers to configDir's worker_processes (4), not 1
+        String app = TestBroker.uniqueApp("feedcfg");
+        Properties p = new Properties();
+        p.setProperty("dp3.app", app);
+        p.setProperty("feed.dir", dir.toString());
+        p.setProperty("camel.component.dp3-taskqueue.declareTopology", "true");
+        p.setProperty("camel.component.dp3-taskqueue.configDir", Path.of("docs/examples/dp3-config").toAbsolutePath().toString());
+        List<String> lines = new ArrayList<>();
+        int[] expected = new int[4];
+        for (int i = 1; i <= 40; i++) {
+            String eid = "192.0.2." + i;
+            lines.add("{\"etype\":\"ip\",\"eid\":\"" + eid + "\",\"data_points\":[{\"etype\":\"ip\",\"eid\":\"" + eid
+                    + "\",\"attr\":\"hostname\",\"src\":\"x\",\"v\":\"h\"}]}");
+            expected[Dp3Hash.worker("ip:" + eid, 4)]++;
+        }
+        try (RouteFiles ignored = RouteFiles.start(p, "feed-jsonl.yaml")) {
+            Files.write(dir.resolve("ips.tmp"), lines);
+            Files.move(dir.resolve("ips.tmp"), dir.resolve("ips.jsonl"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve(".done/ips.jsonl")));
+            for (int worker = 0; worker < 4; worker++) {
+                assertThat(TestBroker.depth(app + "-worker-" + worker)).as("worker %d", worker).isEqualTo(expected[worker]);
+            }
+        } finally {
+            TestBroker.deleteApp(app, 4);
         }
     }
 }

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -56,6 +59,24 @@ class RouteFilesSchemaTest {
         JsonNode routes = YAML.readTree(file.toFile());
         List<Error> errors = schema.validate(routes);
         assertThat(errors).as("schema errors of %s", file).extracting(Error::toString).isEmpty();
+    }
+
+    /** The README's YAML route examples: users paste them into the same tools. */
+    static Stream<String> readmeRoutes() throws IOException {
+        Matcher block = Pattern.compile("```yaml\n(- route.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
+        List<String> routes = new ArrayList<>();
+        while (block.find()) {
+            routes.add(block.group(1));
+        }
+        assertThat(routes).hasSizeGreaterThan(2);
+        return routes.stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("readmeRoutes")
+    void theReadmesRouteExamplesValidateToo(String yaml) throws IOException {
+        assertThat(schema.validate(YAML.readTree(yaml))).as("schema errors of the README's route%n%s", yaml)
+                .extracting(Error::toString).isEmpty();
     }
 
     @Test

@@ -1,0 +1,57 @@
+package io.github.dp3taskqueue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.dp3taskqueue.config.Dp3Config;
+import io.github.dp3taskqueue.model.TaskValidator;
+import io.github.dp3taskqueue.model.ValidatedTask;
+
+/**
+ * The README's examples work when pasted: they are the files of {@code docs/examples/}, shown
+ * verbatim; the task is one DP3 accepts with the example config directory, and the properties
+ * files hold no inline comments (a .properties value would keep them).
+ */
+class ReadmeExamplesTest {
+
+    private static final Path EXAMPLES = Path.of("docs", "examples");
+
+    @Test
+    void theReadmeShowsTheExampleFilesVerbatim() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (String file : List.of("datapoint-task.json", "dp3-config/processing_core.yml", "dp3-config/db_entities/ip.yml",
+                "dp3.properties", "dp3-api.properties")) {
+            assertThat(readme).as("README.md shows docs/examples/%s", file).contains(Files.readString(EXAMPLES.resolve(file)));
+        }
+    }
+
+    @Test
+    void theExampleTaskIsOneDp3AcceptsWithTheExampleConfigDirectory() throws IOException {
+        Dp3Config config = Dp3Config.read(EXAMPLES.resolve("dp3-config"));
+        assertThat(config.workerProcesses()).isEqualTo(4);
+        assertThat(config.host()).isEqualTo("localhost");
+        byte[] task = Files.readString(EXAMPLES.resolve("datapoint-task.json")).trim().getBytes(StandardCharsets.UTF_8);
+        ValidatedTask validated = new TaskValidator(config.dataModel()).validate(task, "the README's task");
+        // already in DP3's written form: published byte for byte
+        assertThat(new String(validated.message(), StandardCharsets.UTF_8)).isEqualTo(new String(task, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theExamplePropertiesHaveNoInlineComments() throws IOException {
+        for (String file : List.of("dp3.properties", "dp3-api.properties")) {
+            Properties properties = new Properties();
+            properties.load(new StringReader(Files.readString(EXAMPLES.resolve(file))));
+            assertThat(properties).as(file).isNotEmpty();
+            properties.forEach((key, value) -> assertThat(value.toString()).as("%s: %s", file, key).doesNotContain("#"));
+        }
+    }
+}
