@@ -40,7 +40,6 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
     private final TaskQueueConfiguration configuration;
 
     private EndpointSettings settings;
-    private volatile Masked maskedUri;
 
     public TaskQueueEndpoint(String uri, TaskQueueComponent component, TaskQueueConfiguration configuration) {
         super(uri, component);
@@ -54,7 +53,7 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         if (settings.validator() == null && settings.kind() == TaskKind.DATAPOINT) {
             LOG.info("{}: no configDir, so data point tasks are not checked against DP3's data model (attributes, data types,"
                     + " t1/t2); DP3's worker acks and drops a task its model refuses. Set configDir to the DP3 config directory"
-                    + " to refuse such tasks here.", getEndpointUri());
+                    + " to refuse such tasks here.", getMaskedUri());
         }
     }
 
@@ -127,21 +126,12 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
     }
 
     /**
-     * The endpoint's URI with secrets (password, user name) masked, as Camel masks them in its logs.
-     * Camel asks for it on every exchange, so the masked form is computed once.
+     * The URI with its secrets masked, for logs and errors. {@link #getEndpointUri()} stays the real
+     * one: Camel's {@code equals} and {@code hashCode} of endpoints use it, and two endpoints that
+     * differ only in credentials are two endpoints. Camel masks it wherever it shows it.
      */
-    @Override
-    public String getEndpointUri() {
-        String uri = super.getEndpointUri();
-        Masked masked = maskedUri;
-        if (masked == null || !masked.raw().equals(uri)) {
-            masked = new Masked(uri, URISupport.sanitizeUri(uri));
-            maskedUri = masked;
-        }
-        return masked.masked();
-    }
-
-    private record Masked(String raw, String masked) {
+    public String getMaskedUri() {
+        return URISupport.sanitizeUri(getEndpointUri());
     }
 
     /** amqps: the context Camel builds from the SSLContextParameters, and the broker's name checked against its certificate. */

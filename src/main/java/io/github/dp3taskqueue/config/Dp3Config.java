@@ -2,6 +2,8 @@ package io.github.dp3taskqueue.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -24,7 +26,7 @@ import io.github.dp3taskqueue.routing.EntityModel;
  * @param enabledModules  {@code enabled_modules}: the modules DP3's API accepts in {@code refresh_module_config}
  */
 public record Dp3Config(String host, Integer port, String virtualHost, String username, String password,
-        Integer workerProcesses, EntityModel entityModel, DataModel dataModel, java.util.List<String> enabledModules) {
+        Integer workerProcesses, EntityModel entityModel, DataModel dataModel, List<String> enabledModules) {
 
     private static final YamlFiles YAML = new YamlFiles();
 
@@ -54,10 +56,10 @@ public record Dp3Config(String host, Integer port, String virtualHost, String us
                 modules(root.path("enabled_modules")));
     }
 
-    private static java.util.List<String> modules(JsonNode node) {
-        java.util.List<String> names = new java.util.ArrayList<>();
+    private static List<String> modules(JsonNode node) {
+        List<String> names = new ArrayList<>();
         node.forEach(module -> names.add(module.asText()));
-        return java.util.List.copyOf(names);
+        return List.copyOf(names);
     }
 
     private static String textOrNull(JsonNode node) {
@@ -68,9 +70,22 @@ public record Dp3Config(String host, Integer port, String virtualHost, String us
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        if (!node.canConvertToInt() || !(node.isIntegralNumber() || node.asText().matches("\\d+"))) {
-            throw new IllegalArgumentException(file + ": " + key + " must be an integer; got " + node.asText());
+        // YAML gives 5672 as a number and "5672" as text: both are the integer DP3 reads
+        String text = node.asText().trim();
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.asInt();
         }
-        return node.asInt();
+        if (node.isTextual() && text.matches("\\d{1,9}")) {
+            return Integer.parseInt(text);
+        }
+        throw new IllegalArgumentException(file + ": " + key + " must be an integer; got " + node.asText());
+    }
+
+    @Override
+    public String toString() {
+        // a record's default toString would print the password
+        return "Dp3Config[host=" + host + ", port=" + port + ", virtualHost=" + virtualHost + ", username=" + username
+                + ", password=" + (password == null ? null : "xxxxxx") + ", workerProcesses=" + workerProcesses
+                + ", enabledModules=" + enabledModules + "]";
     }
 }
