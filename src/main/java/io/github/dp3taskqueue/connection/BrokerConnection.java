@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpAuthenticationException;
@@ -21,8 +23,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
 
-import io.github.dp3taskqueue.topology.BrokerReplies;
-import io.github.dp3taskqueue.topology.ChannelSource;
 
 /**
  * The endpoint's link to the broker. Connections come from spring-rabbit's
@@ -187,13 +187,13 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
         }
     }
 
-    /** Turns spring-rabbit's exception into one that names the broker and says whether to retry. */
+    /** Turns spring-rabbit's exception into one that names the broker and says whether to retry; the original is its cause. */
     BrokerUnavailableException classify(AmqpException e) {
         String prefix = "cannot connect to RabbitMQ at " + description + ": ";
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AmqpAuthenticationException || t instanceof AuthenticationFailureException
                     || t instanceof PossibleAuthenticationFailureException) {
-                return new BrokerUnavailableException(prefix + "login refused (check username and password)", true, null);
+                return new BrokerUnavailableException(prefix + "login refused (check username and password)", true, e);
             }
             if (t instanceof ShutdownSignalException signal) {
                 int code = BrokerReplies.replyCode(signal);
@@ -201,25 +201,25 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
                 if (code == 530 || code == 403) {
                     String reason = text.contains("vhost") ? "the virtual host does not exist or the user may not use it"
                             : "access refused";
-                    return new BrokerUnavailableException(prefix + reason + " (" + text + ")", true, null);
+                    return new BrokerUnavailableException(prefix + reason + " (" + text + ")", true, e);
                 }
-                return new BrokerUnavailableException(prefix + text, false, null);
+                return new BrokerUnavailableException(prefix + text, false, e);
             }
-            if (t instanceof javax.net.ssl.SSLException tls) {
+            if (t instanceof SSLException tls) {
                 // a certificate problem: trying again the same way cannot succeed
                 return new BrokerUnavailableException(prefix + "TLS refused (" + tls.getMessage()
                         + "): check sslContextParameters (truststore for the broker's certificate, keystore for a client certificate)",
-                        true, null);
+                        true, e);
             }
             if (t instanceof ConnectException) {
-                return new BrokerUnavailableException(prefix + "connection refused (is RabbitMQ running?)", false, null);
+                return new BrokerUnavailableException(prefix + "connection refused (is RabbitMQ running?)", false, e);
             }
         }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return new BrokerUnavailableException(prefix + root.getClass().getSimpleName() + ": " + root.getMessage(), false, null);
+        return new BrokerUnavailableException(prefix + root.getClass().getSimpleName() + ": " + root.getMessage(), false, e);
     }
 
     @Override

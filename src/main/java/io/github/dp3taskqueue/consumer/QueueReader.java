@@ -18,7 +18,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 
 import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.connection.BrokerConnection;
-import io.github.dp3taskqueue.topology.BrokerReplies;
+import io.github.dp3taskqueue.connection.BrokerReplies;
 import io.github.dp3taskqueue.topology.StartupCheck;
 
 /**

@@ -22,7 +22,7 @@ import io.github.dp3taskqueue.connection.BrokerConnection;
 /**
  * {@code from("dp3-taskqueue:APP?workerIndex=i")}: a DP3 worker. Deliveries of the worker's
  * queues go through the {@link PriorityDispatcher} (priority first) and the
- * {@link EntityOrderedExecutor} (per-entity order) into the route; each is acked only when its
+ * {@link EntityOrderedWorkers} (per-entity order) into the route; each is acked only when its
  * exchange has completed ({@link AckOnCompletion}).
  */
 public class TaskQueueConsumer extends DefaultConsumer {
@@ -39,7 +39,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
     private PriorityDispatcher dispatcher;
     private EntityOrderedWorkers workerLoops;
     private QueueReader reader;
-    private ExecutorService workers;
+    private ExecutorService workerThreads;
     private ScheduledExecutorService scheduler;
 
     public TaskQueueConsumer(TaskQueueEndpoint endpoint, Processor processor) {
@@ -95,8 +95,8 @@ public class TaskQueueConsumer extends DefaultConsumer {
     private void startWorkers() {
         dispatcher.reopen();
         int count = endpoint.getConfiguration().getConcurrentConsumers();
-        workers = endpoint.getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "Dp3Worker", count);
-        workerLoops.start(workers, count);
+        workerThreads = endpoint.getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "Dp3Worker", count);
+        workerLoops.start(workerThreads, count);
     }
 
     /** Runs one delivery through the route on the calling worker thread; returns when the exchange is done. */
@@ -146,7 +146,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
         reader.cancel();
         long timeout = endpoint.getCamelContext().getShutdownStrategy().getTimeUnit()
                 .toMillis(endpoint.getCamelContext().getShutdownStrategy().getTimeout());
-        if (!workerLoops.stop(workers, timeout)) {
+        if (!workerLoops.stop(workerThreads, timeout)) {
             LOG.warn("{}: tasks still running after {} ms; their messages return to the queue unacked", sources, timeout);
         }
         reader.flushAcks(); // the held acks of the tasks that completed: not to be delivered again
@@ -166,7 +166,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
             reader.close();
         }
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
-        for (ExecutorService service : new ExecutorService[] {workers, scheduler}) {
+        for (ExecutorService service : new ExecutorService[] {workerThreads, scheduler}) {
             if (service != null) {
                 executors.shutdownNow(service);
             }

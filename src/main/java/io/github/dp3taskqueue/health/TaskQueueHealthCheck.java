@@ -10,8 +10,8 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
-import io.github.dp3taskqueue.topology.BrokerReplies;
-import io.github.dp3taskqueue.topology.ChannelSource;
+import io.github.dp3taskqueue.connection.BrokerReplies;
+import io.github.dp3taskqueue.connection.ChannelSource;
 import io.github.dp3taskqueue.topology.StartupCheck;
 
 /**

@@ -20,8 +20,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
-import io.github.dp3taskqueue.topology.BrokerReplies;
-import io.github.dp3taskqueue.topology.ChannelSource;
+import io.github.dp3taskqueue.connection.BrokerReplies;
+import io.github.dp3taskqueue.connection.ChannelSource;
 import io.github.dp3taskqueue.topology.TopologyNames;
 
 /**

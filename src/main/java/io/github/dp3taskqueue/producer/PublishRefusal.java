@@ -2,7 +2,7 @@ package io.github.dp3taskqueue.producer;
 
 import com.rabbitmq.client.ShutdownSignalException;
 
-import io.github.dp3taskqueue.topology.BrokerReplies;
+import io.github.dp3taskqueue.connection.BrokerReplies;
 
 /**
  * A channel closed because the publish itself can never succeed: the exchange does not exist

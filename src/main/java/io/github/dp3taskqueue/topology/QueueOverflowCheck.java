@@ -12,6 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import com.rabbitmq.client.Channel;
 
+import io.github.dp3taskqueue.connection.BrokerReplies;
+import io.github.dp3taskqueue.connection.ChannelSource;
+
 /**
  * Warns when an existing worker queue is bounded ({@code x-max-length} or
  * {@code x-max-length-bytes}) without {@code x-overflow: reject-publish}: RabbitMQ's default

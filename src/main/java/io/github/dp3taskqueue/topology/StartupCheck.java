@@ -9,6 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import com.rabbitmq.client.Channel;
 
+import io.github.dp3taskqueue.connection.BrokerReplies;
+import io.github.dp3taskqueue.connection.ChannelSource;
+
 /**
  * DP3's start-up check (PROTOCOL.md §5): passive declares of the exchanges a writer needs or the
  * queues a reader needs, retried with bounded delays (DP3: 1, 2, 5, 10, 30 s), then a failure

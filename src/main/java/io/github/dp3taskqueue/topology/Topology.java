@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.dp3taskqueue.connection.BrokerProduct;
 import io.github.dp3taskqueue.task.TaskKind;
 
 /**

@@ -7,6 +7,10 @@ import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 
+import io.github.dp3taskqueue.connection.BrokerProduct;
+import io.github.dp3taskqueue.connection.BrokerReplies;
+import io.github.dp3taskqueue.connection.ChannelSource;
+
 /**
  * Declares a DP3 topology, idempotently: declaring what exists with the same arguments is a
  * no-op on the broker. A queue that exists with other arguments makes RabbitMQ answer

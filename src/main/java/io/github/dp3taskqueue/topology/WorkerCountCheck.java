@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 
 import com.rabbitmq.client.Channel;
 
+import io.github.dp3taskqueue.connection.ChannelSource;
+
 /**
  * Warns when the deployment has more workers than an endpoint's {@code workers} says: DP3 hashes
  * over its own worker count, so a producer with fewer sends tasks of the higher workers' entities

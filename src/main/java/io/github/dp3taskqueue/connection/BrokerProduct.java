@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.topology;
+package io.github.dp3taskqueue.connection;
 
 import com.rabbitmq.client.Connection;
 
