@@ -71,7 +71,7 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "normalqueuemaxlength":
         case "normalQueueMaxLength": getOrCreateConfiguration(target).setNormalQueueMaxLength(property(camelContext, int.class, value)); return true;
         case "onfailure":
-        case "onFailure": getOrCreateConfiguration(target).setOnFailure(property(camelContext, java.lang.String.class, value)); return true;
+        case "onFailure": getOrCreateConfiguration(target).setOnFailure(property(camelContext, io.github.dp3taskqueue.FailurePolicy.class, value)); return true;
         case "parse": getOrCreateConfiguration(target).setParse(property(camelContext, boolean.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "persistent": getOrCreateConfiguration(target).setPersistent(property(camelContext, boolean.class, value)); return true;
@@ -86,9 +86,9 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "queuefulltimeout":
         case "queueFullTimeout": getOrCreateConfiguration(target).setQueueFullTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "queuetype":
-        case "queueType": getOrCreateConfiguration(target).setQueueType(property(camelContext, java.lang.String.class, value)); return true;
+        case "queueType": getOrCreateConfiguration(target).setQueueType(property(camelContext, io.github.dp3taskqueue.QueueType.class, value)); return true;
         case "requestedheartbeat":
-        case "requestedHeartbeat": getOrCreateConfiguration(target).setRequestedHeartbeat(property(camelContext, int.class, value)); return true;
+        case "requestedHeartbeat": getOrCreateConfiguration(target).setRequestedHeartbeat(property(camelContext, java.lang.String.class, value)); return true;
         case "requeuedelay":
         case "requeueDelay": getOrCreateConfiguration(target).setRequeueDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelays":
@@ -100,7 +100,7 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tasktype":
-        case "taskType": getOrCreateConfiguration(target).setTaskType(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskType": getOrCreateConfiguration(target).setTaskType(property(camelContext, io.github.dp3taskqueue.task.TaskKind.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -162,7 +162,7 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "normalqueuemaxlength":
         case "normalQueueMaxLength": return int.class;
         case "onfailure":
-        case "onFailure": return java.lang.String.class;
+        case "onFailure": return io.github.dp3taskqueue.FailurePolicy.class;
         case "parse": return boolean.class;
         case "password": return java.lang.String.class;
         case "persistent": return boolean.class;
@@ -177,9 +177,9 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "queuefulltimeout":
         case "queueFullTimeout": return long.class;
         case "queuetype":
-        case "queueType": return java.lang.String.class;
+        case "queueType": return io.github.dp3taskqueue.QueueType.class;
         case "requestedheartbeat":
-        case "requestedHeartbeat": return int.class;
+        case "requestedHeartbeat": return java.lang.String.class;
         case "requeuedelay":
         case "requeueDelay": return long.class;
         case "retrydelays":
@@ -191,7 +191,7 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tasktype":
-        case "taskType": return java.lang.String.class;
+        case "taskType": return io.github.dp3taskqueue.task.TaskKind.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "username": return java.lang.String.class;

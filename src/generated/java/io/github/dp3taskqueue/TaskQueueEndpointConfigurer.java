@@ -61,7 +61,7 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "normalqueuemaxlength":
         case "normalQueueMaxLength": target.getConfiguration().setNormalQueueMaxLength(property(camelContext, int.class, value)); return true;
         case "onfailure":
-        case "onFailure": target.getConfiguration().setOnFailure(property(camelContext, java.lang.String.class, value)); return true;
+        case "onFailure": target.getConfiguration().setOnFailure(property(camelContext, io.github.dp3taskqueue.FailurePolicy.class, value)); return true;
         case "parse": target.getConfiguration().setParse(property(camelContext, boolean.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "persistent": target.getConfiguration().setPersistent(property(camelContext, boolean.class, value)); return true;
@@ -76,9 +76,9 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queuefulltimeout":
         case "queueFullTimeout": target.getConfiguration().setQueueFullTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "queuetype":
-        case "queueType": target.getConfiguration().setQueueType(property(camelContext, java.lang.String.class, value)); return true;
+        case "queueType": target.getConfiguration().setQueueType(property(camelContext, io.github.dp3taskqueue.QueueType.class, value)); return true;
         case "requestedheartbeat":
-        case "requestedHeartbeat": target.getConfiguration().setRequestedHeartbeat(property(camelContext, int.class, value)); return true;
+        case "requestedHeartbeat": target.getConfiguration().setRequestedHeartbeat(property(camelContext, java.lang.String.class, value)); return true;
         case "requeuedelay":
         case "requeueDelay": target.getConfiguration().setRequeueDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrydelays":
@@ -90,7 +90,7 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tasktype":
-        case "taskType": target.getConfiguration().setTaskType(property(camelContext, java.lang.String.class, value)); return true;
+        case "taskType": target.getConfiguration().setTaskType(property(camelContext, io.github.dp3taskqueue.task.TaskKind.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "virtualhost":
         case "virtualHost": target.getConfiguration().setVirtualHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -147,7 +147,7 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "normalqueuemaxlength":
         case "normalQueueMaxLength": return int.class;
         case "onfailure":
-        case "onFailure": return java.lang.String.class;
+        case "onFailure": return io.github.dp3taskqueue.FailurePolicy.class;
         case "parse": return boolean.class;
         case "password": return java.lang.String.class;
         case "persistent": return boolean.class;
@@ -162,9 +162,9 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queuefulltimeout":
         case "queueFullTimeout": return long.class;
         case "queuetype":
-        case "queueType": return java.lang.String.class;
+        case "queueType": return io.github.dp3taskqueue.QueueType.class;
         case "requestedheartbeat":
-        case "requestedHeartbeat": return int.class;
+        case "requestedHeartbeat": return java.lang.String.class;
         case "requeuedelay":
         case "requeueDelay": return long.class;
         case "retrydelays":
@@ -176,7 +176,7 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tasktype":
-        case "taskType": return java.lang.String.class;
+        case "taskType": return io.github.dp3taskqueue.task.TaskKind.class;
         case "username": return java.lang.String.class;
         case "virtualhost":
         case "virtualHost": return java.lang.String.class;

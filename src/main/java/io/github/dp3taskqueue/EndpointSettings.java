@@ -1,10 +1,11 @@
 package io.github.dp3taskqueue;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
+
+import org.apache.camel.util.TimeUtils;
 
 import io.github.dp3taskqueue.config.Dp3Config;
+import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.model.ApiDataPoints;
 import io.github.dp3taskqueue.model.TaskValidator;
 import io.github.dp3taskqueue.routing.EntityModel;
@@ -14,25 +15,29 @@ import io.github.dp3taskqueue.topology.TopologyNames;
 
 /**
  * An endpoint's options resolved and validated once, in {@code doInit}: explicit options first,
- * then the DP3 config directory, then DP3's defaults.
+ * then the DP3 config directory, then DP3's defaults. It is the only thing the producer, the
+ * consumers and the health checks read for what the options decide; a bad option fails here,
+ * naming it.
  *
- * @param host        broker host
- * @param port        broker port
- * @param virtualHost virtual host
- * @param username    user name
- * @param password    password
- * @param workers     the worker count, or {@code null} when neither the option nor the config gives it
- * @param model       the entity model for canonical eids
- * @param kind        the task kind
- * @param names       exchange and queue names
- * @param retryDelays delays between start-up attempts and reconnects
- * @param quorum      whether the worker queues are quorum queues
- * @param validator   DP3's data model of {@code configDir}, or {@code null} without one
- * @param api         with {@code input=api}, DP3's API form of the same model; else {@code null}
+ * @param host             broker host
+ * @param port             broker port
+ * @param virtualHost      virtual host
+ * @param username         user name
+ * @param password         password
+ * @param heartbeatSeconds the AMQP heartbeat in seconds (0: none)
+ * @param workers          the worker count, or {@code null} when neither the option nor the config gives it
+ * @param workerIndex      the worker a consumer reads ({@code workerIndex} or its synonym {@code index}), or {@code null}
+ * @param model            the entity model for canonical eids
+ * @param kind             the task kind
+ * @param names            exchange and queue names
+ * @param retry            the retry schedule of start-up and recovery
+ * @param topology         DP3's topology for {@code workers} (or 1) workers, as {@code declareTopology} declares it
+ * @param validator        DP3's data model of {@code configDir}, or {@code null} without one
+ * @param api              with {@code input=api}, DP3's API form of the same model; else {@code null}
  */
-public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
-        Integer workers, EntityModel model, TaskKind kind, TopologyNames names, List<Duration> retryDelays, boolean quorum,
-        TaskValidator validator, ApiDataPoints api) {
+public record EndpointSettings(String host, int port, String virtualHost, String username, String password, int heartbeatSeconds,
+        Integer workers, Integer workerIndex, EntityModel model, TaskKind kind, TopologyNames names, RetrySchedule retry,
+        Topology topology, TaskValidator validator, ApiDataPoints api) {
 
     public static EndpointSettings resolve(String application, TaskQueueConfiguration options) {
         if (application == null || application.isBlank()) {
@@ -47,19 +52,21 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port must be between 1 and 65535; got " + port);
         }
-        if (options.getNormalQueueMaxLength() < 1) {
-            throw new IllegalArgumentException("normalQueueMaxLength must be >= 1; got " + options.getNormalQueueMaxLength());
-        }
-        if (options.getConfirmWindow() < 1) {
-            throw new IllegalArgumentException("confirmWindow must be >= 1; got " + options.getConfirmWindow());
-        }
+        atLeast("normalQueueMaxLength", options.getNormalQueueMaxLength(), 1);
+        atLeast("confirmWindow", options.getConfirmWindow(), 1);
+        atLeast("prefetch", options.getPrefetch(), 1);
+        atLeast("ackBatchSize", options.getAckBatchSize(), 1);
+        atLeast("concurrentConsumers", options.getConcurrentConsumers(), 1);
         if (options.getQueueFullTimeout() < 0) {
             throw new IllegalArgumentException("queueFullTimeout must not be negative");
         }
-        if (!"classic".equals(options.getQueueType()) && !"quorum".equals(options.getQueueType())) {
-            throw new IllegalArgumentException("queueType must be classic or quorum; got '" + options.getQueueType() + "'");
+        if (options.getRequeueDelay() < 0) {
+            throw new IllegalArgumentException("requeueDelay must be >= 0; got " + options.getRequeueDelay() + " ms");
         }
-        TaskKind kind = TaskKind.fromOption(options.getTaskType());
+        TaskKind kind = required("taskType", options.getTaskType());
+        required("queueType", options.getQueueType());
+        required("onFailure", options.getOnFailure());
+        Integer workerIndex = workerIndex(options, workers);
         boolean apiInput = switch (options.getInput() == null ? "task" : options.getInput()) {
             case "task" -> false;
             case "api" -> true;
@@ -75,22 +82,66 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         }
         TopologyNames names = TopologyNames.of(application, options.getMainExchange(), options.getPriorityExchange(),
                 options.getSnapshotExchange(), options.getControlExchange());
+        Topology topology = new Topology(names, workers == null ? 1 : workers, options.getNormalQueueMaxLength(),
+                options.getQueueType() == QueueType.QUORUM);
         return new EndpointSettings(
                 first(options.getHost(), file == null ? null : file.host(), "localhost"), port,
                 first(options.getVirtualHost(), file == null ? null : file.virtualHost(), "/"),
                 first(options.getUsername(), file == null ? null : file.username(), "guest"),
                 first(options.getPassword(), file == null ? null : file.password(), "guest"),
-                workers, model, kind, names, options.retryDelayList(), "quorum".equals(options.getQueueType()),
+                heartbeatSeconds(options.getRequestedHeartbeat()), workers, workerIndex, model, kind, names,
+                RetrySchedule.parse(options.getRetryDelays()), topology,
                 file == null ? null : new TaskValidator(file.dataModel()), apiInput ? new ApiDataPoints(file.dataModel()) : null);
+    }
+
+    /** {@code workerIndex}, or its synonym {@code index}; both given is an error naming both. */
+    private static Integer workerIndex(TaskQueueConfiguration options, Integer workers) {
+        if (options.getWorkerIndex() != null && options.getIndex() != null) {
+            throw new IllegalArgumentException("workerIndex (" + options.getWorkerIndex() + ") and index (" + options.getIndex()
+                    + ") are synonyms: give one of them");
+        }
+        Integer index = options.getWorkerIndex() != null ? options.getWorkerIndex() : options.getIndex();
+        if (index != null && index < 0) {
+            throw new IllegalArgumentException("workerIndex must be >= 0; got " + index);
+        }
+        if (index != null && workers != null && index >= workers) {
+            throw new IllegalArgumentException("workerIndex must be below workers (" + workers + "); got " + index);
+        }
+        return index;
+    }
+
+    /** {@code 60s}, {@code 1m} or a bare number of seconds (amqp-client's and DP3's unit); whole seconds. */
+    static int heartbeatSeconds(String value) {
+        String text = value == null ? "" : value.trim();
+        long millis;
+        try {
+            millis = text.matches("\\d{1,9}") ? Long.parseLong(text) * 1000 : TimeUtils.toMilliSeconds(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("requestedHeartbeat: '" + value + "' is not a duration (e.g. 60s, 1m, or 60)", e);
+        }
+        if (millis % 1000 != 0 || millis < 0 || millis > 65_535_000L) {
+            throw new IllegalArgumentException("requestedHeartbeat must be whole seconds from 0 to 65535 (AMQP's unit); got '"
+                    + value + "'");
+        }
+        return (int) (millis / 1000);
+    }
+
+    private static void atLeast(String option, long value, long least) {
+        if (value < least) {
+            throw new IllegalArgumentException(option + " must be >= " + least + "; got " + value);
+        }
+    }
+
+    private static <T> T required(String option, T value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " must be set");
+        }
+        return value;
     }
 
     /** The worker count a producer hashes with: DP3's default is one worker. */
     public int workersOrDefault() {
         return workers == null ? 1 : workers;
-    }
-
-    public Topology topology(int normalQueueMaxLength) {
-        return new Topology(names, workersOrDefault(), normalQueueMaxLength, quorum);
     }
 
     /** {@code host:port, virtual host 'v'}: what error messages name (never the credentials). */

@@ -1,16 +1,15 @@
 package io.github.dp3taskqueue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.util.TimeUtils;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+
+import io.github.dp3taskqueue.task.TaskKind;
 
 /**
  * Every option of a {@code dp3-taskqueue} endpoint. Broker settings and the worker count left
@@ -38,8 +37,8 @@ public class TaskQueueConfiguration implements Cloneable {
     @UriParam(label = "common", description = "A spring-rabbit ConnectionFactory to use instead of host, port, addresses and credentials; autowired when exactly one exists in the registry")
     @Metadata(autowired = true)
     private ConnectionFactory connectionFactory;
-    @UriParam(label = "common", defaultValue = "60", description = "AMQP heartbeat in seconds; a stalled connection is detected after about two heartbeats")
-    private int requestedHeartbeat = 60;
+    @UriParam(label = "common", defaultValue = "60s", javaType = "java.time.Duration", description = "AMQP heartbeat, in whole seconds (60s, 1m; a bare number is seconds, as in DP3's and amqp-client's settings; 0 turns heartbeats off); a stalled connection is detected after about two heartbeats")
+    private String requestedHeartbeat = "60s";
     @UriParam(label = "common", defaultValue = "10s", javaType = "java.time.Duration", description = "Timeout of the TCP connect and AMQP handshake")
     private long connectionTimeout = 10_000;
     @UriParam(label = "common", defaultValue = "1s,2s,5s,10s,30s", description = "Delays between the start-up attempts (connection and start-up check) and between reconnects after a lost connection (the last delay repeats); DP3 uses 1s,2s,5s,10s,30s")
@@ -53,11 +52,11 @@ public class TaskQueueConfiguration implements Cloneable {
     @UriParam(label = "common", description = "Entity id types as etype:idtype pairs, e.g. ip:ipv4,device:mac (string, int, ipv4, ipv6, mac); unlisted types are string. Adds to or overrides configDir")
     private String entityIdTypes;
     @UriParam(label = "common", defaultValue = "datapoint", enums = "datapoint,snapshot,control", description = "Which DP3 task kind this endpoint carries; selects the exchange and queues")
-    private String taskType = "datapoint";
+    private TaskKind taskType = TaskKind.DATAPOINT;
     @UriParam(label = "common", defaultValue = "false", description = "Declare the whole DP3 topology (exchanges, worker queues with DP3's arguments, bindings) at start instead of only checking that it exists")
     private boolean declareTopology;
     @UriParam(label = "common", defaultValue = "classic", enums = "classic,quorum", description = "The type of the worker queues declareTopology declares: classic (as DP3) or quorum (replicated over the nodes of a RabbitMQ cluster, so a worker's tasks survive the loss of a node; slower). DP3's own readers and writers work with either")
-    private String queueType = "classic";
+    private QueueType queueType = QueueType.CLASSIC;
     @UriParam(label = "common", defaultValue = "10000", description = "x-max-length of the normal worker queues when declareTopology is set (DP3: 10000; DP3 before 2023: 100)")
     private int normalQueueMaxLength = 10_000;
     @UriParam(label = "advanced", description = "Name of the main task exchange (default APP-main-task-exchange)")
@@ -101,7 +100,7 @@ public class TaskQueueConfiguration implements Cloneable {
     @UriParam(label = "consumer", defaultValue = "true", description = "Parse each body into a task (invalid bodies go to the error handler); false hands the route the raw JSON")
     private boolean parse = true;
     @UriParam(label = "consumer", defaultValue = "requeue", enums = "requeue,reject", description = "What happens to a message whose exchange failed and was not handled: requeue (nack with requeue) or reject (nack without requeue, so the queue's dead-letter exchange receives it)")
-    private String onFailure = "requeue";
+    private FailurePolicy onFailure = FailurePolicy.REQUEUE;
     @UriParam(label = "consumer", defaultValue = "1s", javaType = "java.time.Duration", description = "With onFailure=requeue, how long a failed task is held before it is handed back to the queue, so that a task that keeps failing does not come straight back in a busy loop while the other tasks wait; 0 requeues at once")
     private long requeueDelay = 1000;
     @UriParam(label = "consumer,advanced", description = "Name of the normal (or, for snapshot and control, the only) queue to read; default by DP3's pattern: APP-worker-i for data point tasks, APP-worker-i-snapshots for snapshot tasks, APP-worker-i-control for control tasks")
@@ -117,21 +116,6 @@ public class TaskQueueConfiguration implements Cloneable {
         }
     }
 
-    /** {@link #getRetryDelays()} parsed; an empty list means no retry. */
-    public List<Duration> retryDelayList() {
-        List<Duration> delays = new ArrayList<>();
-        for (String part : retryDelays.split(",")) {
-            if (!part.isBlank()) {
-                try {
-                    delays.add(Duration.ofMillis(TimeUtils.toMilliSeconds(part.trim())));
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("retryDelays: '" + part.trim() + "' is not a duration (e.g. 500ms, 2s)", e);
-                }
-            }
-        }
-        return delays;
-    }
-
     public Integer getWorkerIndex() {
         return workerIndex;
     }
@@ -144,10 +128,9 @@ public class TaskQueueConfiguration implements Cloneable {
         return index;
     }
 
-    /** Synonym of {@link #setWorkerIndex(Integer)}. */
+    /** Synonym of {@link #setWorkerIndex(Integer)}: the endpoint's settings take either (both is an error). */
     public void setIndex(Integer index) {
         this.index = index;
-        this.workerIndex = index;
     }
 
     public boolean isAllWorkers() {
@@ -190,11 +173,11 @@ public class TaskQueueConfiguration implements Cloneable {
         this.parse = parse;
     }
 
-    public String getQueueType() {
+    public QueueType getQueueType() {
         return queueType;
     }
 
-    public void setQueueType(String queueType) {
+    public void setQueueType(QueueType queueType) {
         this.queueType = queueType;
     }
 
@@ -214,11 +197,11 @@ public class TaskQueueConfiguration implements Cloneable {
         this.requeueDelay = requeueDelay;
     }
 
-    public String getOnFailure() {
+    public FailurePolicy getOnFailure() {
         return onFailure;
     }
 
-    public void setOnFailure(String onFailure) {
+    public void setOnFailure(FailurePolicy onFailure) {
         this.onFailure = onFailure;
     }
 
@@ -294,11 +277,11 @@ public class TaskQueueConfiguration implements Cloneable {
         this.connectionFactory = connectionFactory;
     }
 
-    public int getRequestedHeartbeat() {
+    public String getRequestedHeartbeat() {
         return requestedHeartbeat;
     }
 
-    public void setRequestedHeartbeat(int requestedHeartbeat) {
+    public void setRequestedHeartbeat(String requestedHeartbeat) {
         this.requestedHeartbeat = requestedHeartbeat;
     }
 
@@ -350,11 +333,11 @@ public class TaskQueueConfiguration implements Cloneable {
         this.input = input;
     }
 
-    public String getTaskType() {
+    public TaskKind getTaskType() {
         return taskType;
     }
 
-    public void setTaskType(String taskType) {
+    public void setTaskType(TaskKind taskType) {
         this.taskType = taskType;
     }
 

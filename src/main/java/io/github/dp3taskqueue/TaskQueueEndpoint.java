@@ -1,11 +1,14 @@
 package io.github.dp3taskqueue;
 
+import java.time.Duration;
+
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ShutdownStrategy;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
@@ -104,7 +107,7 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         rabbit.setVirtualHost(settings.virtualHost());
         rabbit.setUsername(settings.username());
         rabbit.setPassword(settings.password());
-        rabbit.setRequestedHeartbeat(configuration.getRequestedHeartbeat());
+        rabbit.setRequestedHeartbeat(settings.heartbeatSeconds());
         rabbit.setConnectionTimeout((int) configuration.getConnectionTimeout());
         rabbit.setHandshakeTimeout((int) configuration.getConnectionTimeout());
         // spring-rabbit reconnects on demand; amqp-client's own recovery would race with it
@@ -123,6 +126,15 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
     @Override
     public TaskQueueComponent getComponent() {
         return (TaskQueueComponent) super.getComponent();
+    }
+
+    /**
+     * How long a stopping producer or consumer lets its work finish (unconfirmed messages, running
+     * tasks): Camel's shutdown timeout, so a route stops within what Camel allows it.
+     */
+    public Duration drainTimeout() {
+        ShutdownStrategy shutdown = getCamelContext().getShutdownStrategy();
+        return Duration.ofMillis(shutdown.getTimeUnit().toMillis(shutdown.getTimeout()));
     }
 
     /**

@@ -3,9 +3,12 @@ package io.github.dp3taskqueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
 import io.github.dp3taskqueue.routing.IdType;
+import io.github.dp3taskqueue.task.TaskKind;
 import io.github.dp3taskqueue.task.TestData;
 
 class EndpointSettingsTest {
@@ -50,5 +53,53 @@ class EndpointSettingsTest {
         port.setPort(70000);
         assertThatThrownBy(() -> EndpointSettings.resolve("app", port)).hasMessageContaining("port must be between");
         assertThatThrownBy(() -> EndpointSettings.resolve("", new TaskQueueConfiguration())).hasMessageContaining("application name");
+    }
+
+    @Test
+    void enumOptionsTakeTheirValuesInAnyCaseAndRefuseOthersNamingTheOption() throws Exception {
+        try (CamelContext camel = new DefaultCamelContext()) {
+            TaskQueueEndpoint endpoint = camel.getEndpoint("dp3-taskqueue:app?taskType=snapshot&onFailure=REJECT&queueType=Quorum",
+                    TaskQueueEndpoint.class);
+            assertThat(endpoint.getConfiguration().getTaskType()).isEqualTo(TaskKind.SNAPSHOT);
+            assertThat(endpoint.getConfiguration().getOnFailure()).isEqualTo(FailurePolicy.REJECT);
+            assertThat(endpoint.getSettings().topology().quorum()).isTrue();
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:app?onFailure=drop")).hasMessageContaining("onFailure=drop");
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:app?taskType=other")).hasMessageContaining("taskType=other");
+        }
+    }
+
+    @Test
+    void requestedHeartbeatIsADurationAndABareNumberIsSeconds() {
+        assertThat(EndpointSettings.heartbeatSeconds("60")).isEqualTo(60);
+        assertThat(EndpointSettings.heartbeatSeconds("60s")).isEqualTo(60);
+        assertThat(EndpointSettings.heartbeatSeconds("2m")).isEqualTo(120);
+        assertThat(EndpointSettings.heartbeatSeconds("0")).isZero();
+        assertThatThrownBy(() -> EndpointSettings.heartbeatSeconds("1500ms")).hasMessageContaining("whole seconds");
+        assertThatThrownBy(() -> EndpointSettings.heartbeatSeconds("soon")).hasMessageContaining("requestedHeartbeat: 'soon'");
+        TaskQueueConfiguration options = new TaskQueueConfiguration();
+        assertThat(EndpointSettings.resolve("app", options).heartbeatSeconds()).isEqualTo(60);
+    }
+
+    @Test
+    void workerIndexAndItsSynonymIndexAreOneOption() {
+        TaskQueueConfiguration synonym = new TaskQueueConfiguration();
+        synonym.setIndex(2);
+        assertThat(synonym.getWorkerIndex()).as("no setter side effect").isNull();
+        assertThat(EndpointSettings.resolve("app", synonym).workerIndex()).isEqualTo(2);
+        TaskQueueConfiguration both = new TaskQueueConfiguration();
+        both.setIndex(1);
+        both.setWorkerIndex(1);
+        assertThatThrownBy(() -> EndpointSettings.resolve("app", both)).hasMessageContaining("workerIndex (1) and index (1)");
+    }
+
+    @Test
+    void consumerOptionsAreValidatedWithTheRest() {
+        TaskQueueConfiguration options = new TaskQueueConfiguration();
+        options.setPrefetch(0);
+        assertThatThrownBy(() -> EndpointSettings.resolve("app", options)).hasMessageContaining("prefetch must be >= 1; got 0");
+        TaskQueueConfiguration index = new TaskQueueConfiguration();
+        index.setWorkers(2);
+        index.setWorkerIndex(2);
+        assertThatThrownBy(() -> EndpointSettings.resolve("app", index)).hasMessageContaining("workerIndex must be below workers (2)");
     }
 }

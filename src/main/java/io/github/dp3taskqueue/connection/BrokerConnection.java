@@ -164,23 +164,21 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
 
     /**
      * Connects at start-up: a refused or timed-out connection (broker still starting) is retried
-     * after each of {@code delays}; a refused login or a missing virtual host fails at once.
+     * on the start-up {@code schedule}; a refused login or a missing virtual host fails at once.
      */
-    public void connect(List<Duration> delays) throws BrokerUnavailableException {
-        for (int attempt = 0; ; attempt++) {
+    public void connect(RetrySchedule schedule) throws BrokerUnavailableException {
+        for (int failed = 1; ; failed++) {
             try {
                 liveConnection();
                 return;
             } catch (AmqpException e) {
                 BrokerUnavailableException error = classify(e);
-                if (error.isPermanent() || attempt >= delays.size()) {
+                Duration delay = schedule.afterFailedStartupAttempt(failed);
+                if (error.isPermanent() || delay == null) {
                     throw error;
                 }
-                LOG.warn("{}; retrying in {} ms", error.getMessage(), delays.get(attempt).toMillis());
-                try {
-                    Thread.sleep(delays.get(attempt).toMillis());
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
+                LOG.warn("{}; retrying in {} ms", error.getMessage(), delay.toMillis());
+                if (!RetrySchedule.sleep(delay)) {
                     throw error;
                 }
             }

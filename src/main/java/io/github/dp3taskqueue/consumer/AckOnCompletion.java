@@ -9,6 +9,8 @@ import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.dp3taskqueue.FailurePolicy;
+
 /**
  * Settles a delivery when its exchange is done, as camel-google-pubsub does: ack when the route
  * completed (also when an error handler dealt with a failure), nack per {@link FailurePolicy}

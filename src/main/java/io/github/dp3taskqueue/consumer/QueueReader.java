@@ -16,6 +16,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 
+import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.connection.BrokerReplies;
@@ -46,7 +47,7 @@ final class QueueReader {
     private final DeliveryExchanges exchanges;
     private final PriorityDispatcher dispatcher;
     private final ConsumerMetrics metrics;
-    private final List<Duration> reconnectDelays;
+    private final RetrySchedule reconnects;
     private final ScheduledExecutorService scheduler;
 
     private final Object lock = new Object();
@@ -61,7 +62,7 @@ final class QueueReader {
     private static final String ALL_QUEUES = "";
 
     QueueReader(BrokerConnection connection, List<Source> sources, TaskQueueConfiguration options, DeliveryExchanges exchanges,
-            PriorityDispatcher dispatcher, ConsumerMetrics metrics, List<Duration> reconnectDelays, ScheduledExecutorService scheduler) {
+            PriorityDispatcher dispatcher, ConsumerMetrics metrics, RetrySchedule reconnects, ScheduledExecutorService scheduler) {
         this.connection = connection;
         this.sources = sources;
         this.prefetch = options.getPrefetch();
@@ -69,7 +70,7 @@ final class QueueReader {
         this.exchanges = exchanges;
         this.dispatcher = dispatcher;
         this.metrics = metrics;
-        this.reconnectDelays = reconnectDelays.isEmpty() ? List.of(Duration.ofSeconds(1)) : reconnectDelays;
+        this.reconnects = reconnects;
         this.scheduler = scheduler;
     }
 
@@ -239,7 +240,7 @@ final class QueueReader {
 
     /** Runs {@code step} after the reconnect delay of {@code attempt} (the last delay repeats for ever). */
     private void scheduleRetry(int attempt, java.util.function.IntConsumer step) {
-        Duration delay = attempt == 0 ? Duration.ZERO : reconnectDelays.get(Math.min(attempt - 1, reconnectDelays.size() - 1));
+        Duration delay = reconnects.beforeRecoveryAttempt(attempt);
         try {
             scheduler.schedule(() -> step.accept(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.dp3taskqueue.EndpointSettings;
+import io.github.dp3taskqueue.FailurePolicy;
 import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
@@ -52,7 +53,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
     protected void doInit() throws Exception {
         super.doInit();
         sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
-        failurePolicy = FailurePolicy.fromOption(endpoint.getConfiguration().getOnFailure());
+        failurePolicy = endpoint.getConfiguration().getOnFailure();
         metrics = ConsumerMetrics.of(endpoint);
     }
 
@@ -66,7 +67,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3ConsumerRecovery");
         dispatcher = new PriorityDispatcher(() -> reader.priorityReady(), sources.stream().anyMatch(QueueReader.Source::priority));
         workerLoops = new EntityOrderedWorkers(dispatcher, this::deliver);
-        reader = new QueueReader(connection, sources, options, exchanges, dispatcher, metrics, settings.retryDelays(), scheduler);
+        reader = new QueueReader(connection, sources, options, exchanges, dispatcher, metrics, settings.retry(), scheduler);
         startWorkers();
         reader.start();
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
@@ -144,8 +145,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
     /** Stops new deliveries and hands out no buffered one; running tasks go on and are acked. */
     private void stopTakingDeliveries() throws InterruptedException {
         reader.cancel();
-        long timeout = endpoint.getCamelContext().getShutdownStrategy().getTimeUnit()
-                .toMillis(endpoint.getCamelContext().getShutdownStrategy().getTimeout());
+        long timeout = endpoint.drainTimeout().toMillis();
         if (!workerLoops.stop(workerThreads, timeout)) {
             LOG.warn("{}: tasks still running after {} ms; their messages return to the queue unacked", sources, timeout);
         }

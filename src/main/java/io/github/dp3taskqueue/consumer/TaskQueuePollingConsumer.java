@@ -10,6 +10,7 @@ import org.apache.camel.support.PollingConsumerSupport;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 
+import io.github.dp3taskqueue.FailurePolicy;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 
@@ -43,7 +44,7 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
     protected void doInit() throws Exception {
         super.doInit();
         sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
-        failurePolicy = FailurePolicy.fromOption(endpoint.getConfiguration().getOnFailure());
+        failurePolicy = endpoint.getConfiguration().getOnFailure();
         metrics = ConsumerMetrics.of(endpoint);
     }
 

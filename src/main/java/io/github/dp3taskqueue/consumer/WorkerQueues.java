@@ -7,9 +7,8 @@ import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.connection.BrokerUnavailableException;
-import io.github.dp3taskqueue.topology.QueueOverflowCheck;
 import io.github.dp3taskqueue.topology.StartupCheck;
-import io.github.dp3taskqueue.topology.TopologyDeclarer;
+import io.github.dp3taskqueue.topology.TopologySession;
 import io.github.dp3taskqueue.topology.WorkerCountCheck;
 
 /** Which queues a consumer of worker {@code i} reads, priority queue first (PROTOCOL.md §1). */
@@ -19,12 +18,11 @@ final class WorkerQueues {
     }
 
     /**
-     * Validates the consumer options and names its queues.
+     * Names the consumer's queues (its options are validated by {@link EndpointSettings}).
      *
-     * @throws IllegalArgumentException naming the bad option
+     * @throws IllegalArgumentException naming what a consumer needs and does not have
      */
     static List<QueueReader.Source> of(EndpointSettings settings, TaskQueueConfiguration options) {
-        checkCommon(options);
         if (options.isAllWorkers()) {
             if (settings.workers() == null) {
                 throw new IllegalArgumentException("allWorkers needs workers (or configDir): how many workers' queues to read");
@@ -42,33 +40,11 @@ final class WorkerQueues {
             priority.addAll(rest);
             return priority;
         }
-        Integer index = options.getWorkerIndex();
+        Integer index = settings.workerIndex();
         if (index == null) {
             throw new IllegalArgumentException("a dp3-taskqueue consumer needs workerIndex (or index): which worker's queues to read");
         }
-        if (index < 0) {
-            throw new IllegalArgumentException("workerIndex must be >= 0; got " + index);
-        }
-        if (settings.workers() != null && index >= settings.workers()) {
-            throw new IllegalArgumentException("workerIndex must be below workers (" + settings.workers() + "); got " + index);
-        }
         return ofWorker(settings, options, index);
-    }
-
-    private static void checkCommon(TaskQueueConfiguration options) {
-        if (options.getPrefetch() < 1) {
-            throw new IllegalArgumentException("prefetch must be >= 1; got " + options.getPrefetch());
-        }
-        if (options.getAckBatchSize() < 1) {
-            throw new IllegalArgumentException("ackBatchSize must be >= 1; got " + options.getAckBatchSize());
-        }
-        if (options.getConcurrentConsumers() < 1) {
-            throw new IllegalArgumentException("concurrentConsumers must be >= 1; got " + options.getConcurrentConsumers());
-        }
-        FailurePolicy.fromOption(options.getOnFailure());
-        if (options.getRequeueDelay() < 0) {
-            throw new IllegalArgumentException("requeueDelay must be >= 0; got " + options.getRequeueDelay() + " ms");
-        }
     }
 
     private static List<QueueReader.Source> ofWorker(EndpointSettings settings, TaskQueueConfiguration options, int index) {
@@ -90,28 +66,21 @@ final class WorkerQueues {
             throws BrokerUnavailableException {
         EndpointSettings settings = endpoint.getSettings();
         TaskQueueConfiguration options = endpoint.getConfiguration();
+        if (options.isDeclareTopology() && settings.workers() == null) {
+            throw new IllegalArgumentException(
+                    "declareTopology on a consumer needs workers (or configDir): the topology is declared for all workers");
+        }
         BrokerConnection connection = endpoint.openBrokerConnection(purpose, false);
+        TopologySession.open(connection, settings.retry(), settings.topology(), options.isDeclareTopology(),
+                new TopologySession.Uses(StartupCheck.Kind.QUEUE, sources.stream().map(QueueReader.Source::queue).toList(),
+                        sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList()));
         try {
-            connection.connect(settings.retryDelays());
-            if (options.isDeclareTopology()) {
-                if (settings.workers() == null) {
-                    throw new IllegalArgumentException(
-                            "declareTopology on a consumer needs workers (or configDir): the topology is declared for all workers");
-                }
-                TopologyDeclarer.declare(connection, settings.topology(options.getNormalQueueMaxLength()));
-            } else {
-                StartupCheck.requirePresent(connection, StartupCheck.Kind.QUEUE, sources.stream().map(QueueReader.Source::queue).toList(),
-                        settings.retryDelays());
-                QueueOverflowCheck.warnAboutSilentDrops(connection,
-                        sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList(),
-                        settings.topology(options.getNormalQueueMaxLength()).normalQueueArguments());
-            }
             if (settings.workers() != null && options.getQueue() == null) {
                 WorkerCountCheck.warnIfMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
                         settings.workers(), "consumer");
             }
             return connection;
-        } catch (BrokerUnavailableException | RuntimeException e) {
+        } catch (RuntimeException e) {
             connection.close();
             throw e;
         }

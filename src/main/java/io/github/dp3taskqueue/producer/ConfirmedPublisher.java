@@ -20,6 +20,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
+import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.connection.BrokerReplies;
 import io.github.dp3taskqueue.connection.ChannelSource;
 import io.github.dp3taskqueue.topology.TopologyNames;
@@ -55,7 +56,7 @@ public final class ConfirmedPublisher {
     private final PublishWindow window;
     private final long queueFullTimeoutNanos;
     private final boolean persistent;
-    private final List<Duration> reconnectDelays;
+    private final RetrySchedule reconnects;
     private final ScheduledExecutorService scheduler;
     private final Executor completions;
     private final TaskQueueMetrics metrics;
@@ -73,14 +74,14 @@ public final class ConfirmedPublisher {
     private java.util.concurrent.ScheduledFuture<?> sweep;
 
     public ConfirmedPublisher(ChannelSource channels, TopologyNames names, int window, long queueFullTimeoutMillis,
-            boolean persistent, List<Duration> reconnectDelays, ScheduledExecutorService scheduler, Executor completions,
+            boolean persistent, RetrySchedule reconnects, ScheduledExecutorService scheduler, Executor completions,
             TaskQueueMetrics metrics) {
         this.channels = channels;
         this.names = names;
         this.queueFullTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(queueFullTimeoutMillis);
         this.window = new PublishWindow(window, queueFullTimeoutNanos);
         this.persistent = persistent;
-        this.reconnectDelays = reconnectDelays.isEmpty() ? List.of(Duration.ofSeconds(1)) : reconnectDelays;
+        this.reconnects = reconnects;
         this.scheduler = scheduler;
         this.backingOff = new QueueFullRetry(scheduler, names, queueFullTimeoutNanos);
         this.completions = completions;
@@ -309,7 +310,7 @@ public final class ConfirmedPublisher {
             return;
         }
         reconnecting = true;
-        Duration delay = attempt == 0 ? Duration.ZERO : reconnectDelays.get(Math.min(attempt - 1, reconnectDelays.size() - 1));
+        Duration delay = reconnects.beforeRecoveryAttempt(attempt);
         scheduler.schedule(() -> reconnect(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -22,9 +22,8 @@ import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
 import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
 import io.github.dp3taskqueue.task.TaskKind;
-import io.github.dp3taskqueue.topology.QueueOverflowCheck;
 import io.github.dp3taskqueue.topology.StartupCheck;
-import io.github.dp3taskqueue.topology.TopologyDeclarer;
+import io.github.dp3taskqueue.topology.TopologySession;
 import io.github.dp3taskqueue.topology.WorkerCountCheck;
 
 /**
@@ -62,27 +61,18 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         EndpointSettings settings = endpoint.getSettings();
         TaskQueueConfiguration options = endpoint.getConfiguration();
         connection = endpoint.openBrokerConnection("producer", true);
-        connection.connect(settings.retryDelays());
-        if (options.isDeclareTopology()) {
-            TopologyDeclarer.declare(connection, settings.topology(options.getNormalQueueMaxLength()));
-        } else {
-            StartupCheck.requirePresent(connection, StartupCheck.Kind.EXCHANGE,
-                    settings.topology(options.getNormalQueueMaxLength()).exchangesWrittenBy(settings.kind()),
-                    settings.retryDelays());
-            if (settings.kind() == TaskKind.DATAPOINT) {
-                // a bounded queue that drops its oldest tasks when full loses what this producer had confirmed
-                QueueOverflowCheck.warnAboutSilentDrops(connection, IntStream.range(0, settings.workersOrDefault())
-                        .mapToObj(i -> settings.names().normalQueue(i)).toList(),
-                        settings.topology(options.getNormalQueueMaxLength()).normalQueueArguments());
-            }
-        }
+        List<String> normalQueues = settings.kind() != TaskKind.DATAPOINT ? List.of()
+                : IntStream.range(0, settings.workersOrDefault()).mapToObj(i -> settings.names().normalQueue(i)).toList();
+        TopologySession.open(connection, settings.retry(), settings.topology(), options.isDeclareTopology(),
+                new TopologySession.Uses(StartupCheck.Kind.EXCHANGE, settings.topology().exchangesWrittenBy(settings.kind()),
+                        normalQueues));
         WorkerCountCheck.warnIfMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
                 settings.workersOrDefault(), "producer");
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3PublishRetry");
         completions = executors.newFixedThreadPool(this, "Dp3PublishConfirmed", 2);
         publisher = new ConfirmedPublisher(connection, settings.names(), options.getConfirmWindow(),
-                options.getQueueFullTimeout(), options.isPersistent(), settings.retryDelays(), scheduler, completions,
+                options.getQueueFullTimeout(), options.isPersistent(), settings.retry(), scheduler, completions,
                 TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(), settings.kind().optionValue()));
         connection.onBlocked(publisher::blocked, publisher::unblocked);
         publisher.start();
@@ -99,7 +89,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         if (healthChecks != null) {
             healthCheck = new TaskQueueHealthCheck("dp3-taskqueue-producer:" + endpoint.getApplication() + ":"
                     + settings.kind().optionValue(), connection, connection.description(), StartupCheck.Kind.EXCHANGE,
-                    settings.topology(endpoint.getConfiguration().getNormalQueueMaxLength()).exchangesWrittenBy(settings.kind()),
+                    settings.topology().exchangesWrittenBy(settings.kind()),
                     this::isRunAllowed, true, true).downWhen(this::blockedMessage);
             healthChecks.addHealthCheck(healthCheck);
         }
@@ -163,7 +153,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
             healthChecks.removeHealthCheck(healthCheck);
         }
         if (publisher != null) {
-            publisher.stop(Duration.ofSeconds(30));
+            publisher.stop(endpoint.drainTimeout());
         }
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         if (scheduler != null) {

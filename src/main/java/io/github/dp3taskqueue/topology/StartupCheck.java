@@ -11,6 +11,7 @@ import com.rabbitmq.client.Channel;
 
 import io.github.dp3taskqueue.connection.BrokerReplies;
 import io.github.dp3taskqueue.connection.ChannelSource;
+import io.github.dp3taskqueue.connection.RetrySchedule;
 
 /**
  * DP3's start-up check (PROTOCOL.md §5): passive declares of the exchanges a writer needs or the
@@ -32,7 +33,7 @@ public final class StartupCheck {
     private static final String HOW_TO_DECLARE = "Declare the DP3 topology (dp3/scripts/rmq_reconfigure.sh, or start DP3)"
             + " or set declareTopology=true.";
 
-    public static void requirePresent(ChannelSource channels, Kind kind, List<String> names, List<Duration> retryDelays) {
+    public static void requirePresent(ChannelSource channels, Kind kind, List<String> names, RetrySchedule schedule) {
         String missing = null;
         Exception last = null;
         for (int attempt = 0; ; attempt++) {
@@ -45,14 +46,14 @@ public final class StartupCheck {
                 last = e;
                 missing = null;
             }
-            if (attempt >= retryDelays.size()) {
+            Duration delay = schedule.afterFailedStartupAttempt(attempt + 1);
+            if (delay == null) {
                 break;
             }
-            Duration delay = retryDelays.get(attempt);
             if (missing != null) {
                 // said from the first attempt on: DP3 may still be starting, or it is never going to declare them
                 LOG.warn("{} '{}' not declared yet (passive declare refused); retrying in {} ms ({} of {}). {}", kind.name().toLowerCase(),
-                        missing, delay.toMillis(), attempt + 1, retryDelays.size(), HOW_TO_DECLARE);
+                        missing, delay.toMillis(), attempt + 1, schedule.startupAttempts() - 1, HOW_TO_DECLARE);
             } else {
                 LOG.warn("broker not reachable ({}); retrying in {} ms", BrokerReplies.describe(last), delay.toMillis());
             }
@@ -60,9 +61,9 @@ public final class StartupCheck {
         }
         if (missing != null) {
             throw new TopologyException(kind.name().toLowerCase() + " not declared: '" + missing + "' (after "
-                    + (retryDelays.size() + 1) + " attempts). " + HOW_TO_DECLARE, null);
+                    + schedule.startupAttempts() + " attempts). " + HOW_TO_DECLARE, null);
         }
-        throw new TopologyException("start-up check failed after " + (retryDelays.size() + 1) + " attempts: "
+        throw new TopologyException("start-up check failed after " + schedule.startupAttempts() + " attempts: "
                 + BrokerReplies.describe(last), last);
     }
 
@@ -91,11 +92,8 @@ public final class StartupCheck {
     }
 
     private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TopologyException("interrupted during the start-up check", e);
+        if (!RetrySchedule.sleep(delay)) {
+            throw new TopologyException("interrupted during the start-up check", null);
         }
     }
 }

@@ -268,7 +268,7 @@ class ConsumerIT {
     void invalidConsumerOptionsFailTheRouteStartByName() throws Exception {
         for (String[] c : new String[][] {{"workerIndex=-1", "workerIndex must be >= 0"}, {"workers=2&index=2", "workerIndex must be below workers (2)"},
                 {"workerIndex=0&prefetch=0", "prefetch must be >= 1"},
-                {"workerIndex=0&ackBatchSize=0", "ackBatchSize must be >= 1"}, {"workerIndex=0&onFailure=drop", "onFailure must be requeue or reject"},
+                {"workerIndex=0&ackBatchSize=0", "ackBatchSize must be >= 1"}, {"workerIndex=0&onFailure=drop", "onFailure=drop"},
                 {"workers=1", "needs workerIndex"}}) {
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.addRoutes(new RouteBuilder() {

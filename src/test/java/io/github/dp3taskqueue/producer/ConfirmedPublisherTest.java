@@ -25,6 +25,7 @@ import com.rabbitmq.client.ReturnCallback;
 import com.rabbitmq.client.ShutdownListener;
 import com.rabbitmq.client.ShutdownSignalException;
 
+import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
 import io.github.dp3taskqueue.topology.TopologyNames;
 
@@ -128,7 +129,7 @@ class ConfirmedPublisherTest {
             RecordingChannel channel = new RecordingChannel();
             channels.add(channel);
             return channel.proxy;
-        }, TopologyNames.of("app"), 10, queueFullTimeoutMillis, true, List.of(Duration.ofMillis(1)), scheduler, Runnable::run,
+        }, TopologyNames.of("app"), 10, queueFullTimeoutMillis, true, new RetrySchedule(List.of(Duration.ofMillis(1))), scheduler, Runnable::run,
                 TaskQueueMetrics.NONE);
         publisher.start();
         return publisher;

@@ -1,0 +1,48 @@
+package io.github.dp3taskqueue.topology;
+
+import java.util.List;
+
+import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.connection.BrokerUnavailableException;
+import io.github.dp3taskqueue.connection.RetrySchedule;
+
+/**
+ * The one way a producer or a consumer starts its session with the broker: connect on the
+ * start-up schedule, then either declare DP3's whole topology ({@code declareTopology}) or check
+ * that what this link uses exists (DP3's start-up check) and warn about bounded queues that would
+ * drop tasks silently. A failure closes the connection.
+ */
+public final class TopologySession {
+
+    /**
+     * What a link uses when it does not declare the topology.
+     *
+     * @param kind         exchanges (a producer) or queues (a consumer)
+     * @param names        the exchanges or queues that must exist
+     * @param normalQueues the bounded normal worker queues whose overflow mode to check
+     */
+    public record Uses(StartupCheck.Kind kind, List<String> names, List<String> normalQueues) {
+    }
+
+    private TopologySession() {
+    }
+
+    public static void open(BrokerConnection connection, RetrySchedule schedule, Topology topology, boolean declare, Uses uses)
+            throws BrokerUnavailableException {
+        try {
+            connection.connect(schedule);
+            if (declare) {
+                TopologyDeclarer.declare(connection, topology);
+                return;
+            }
+            StartupCheck.requirePresent(connection, uses.kind(), uses.names(), schedule);
+            if (!uses.normalQueues().isEmpty()) {
+                // a bounded queue that drops its oldest tasks when full loses what a producer had confirmed
+                QueueOverflowCheck.warnAboutSilentDrops(connection, uses.normalQueues(), topology.normalQueueArguments());
+            }
+        } catch (BrokerUnavailableException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+}
