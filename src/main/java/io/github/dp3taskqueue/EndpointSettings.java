@@ -26,7 +26,8 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * @param password         password
  * @param heartbeatSeconds the AMQP heartbeat in seconds (0: none)
  * @param workers          the worker count, or {@code null} when neither the option nor the config gives it
- * @param workerIndex      the worker a consumer reads ({@code workerIndex} or its synonym {@code index}), or {@code null}
+ * @param workerIndex      the worker a consumer reads ({@code workerIndex} or its synonym {@code index}), or {@code
+ * null}
  * @param model            the entity model for canonical eids
  * @param kind             the task kind
  * @param names            exchange and queue names
@@ -35,8 +36,10 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * @param validator        DP3's data model of {@code configDir}, or {@code null} without one
  * @param api              with {@code input=api}, DP3's API form of the same model; else {@code null}
  */
-public record EndpointSettings(String host, int port, String virtualHost, String username, String password, int heartbeatSeconds,
-        Integer workers, Integer workerIndex, EntityModel model, TaskKind kind, TopologyNames names, RetrySchedule retry,
+public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
+        int heartbeatSeconds,
+        Integer workers, Integer workerIndex, EntityModel model, TaskKind kind, TopologyNames names,
+        RetrySchedule retry,
         Topology topology, TaskValidator validator, ApiDataPoints api) {
 
     public static EndpointSettings resolve(String application, TaskQueueConfiguration options) {
@@ -70,11 +73,13 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         boolean apiInput = switch (options.getInput() == null ? "task" : options.getInput()) {
             case "task" -> false;
             case "api" -> true;
-            default -> throw new IllegalArgumentException("input must be task or api; got '" + options.getInput() + "'");
+            default ->
+                throw new IllegalArgumentException("input must be task or api; got '" + options.getInput() + "'");
         };
         if (apiInput && (file == null || kind != TaskKind.DATAPOINT)) {
-            throw new IllegalArgumentException("input=api reads DP3's API data points, which are validated against DP3's data"
-                    + " model: it needs configDir (the DP3 config directory) and taskType=datapoint");
+            throw new IllegalArgumentException(
+                    "input=api reads DP3's API data points, which are validated against DP3's data"
+                            + " model: it needs configDir (the DP3 config directory) and taskType=datapoint");
         }
         EntityModel model = file == null ? EntityModel.NONE : file.entityModel();
         if (options.getEntityIdTypes() != null && !options.getEntityIdTypes().isBlank()) {
@@ -91,14 +96,16 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                 first(options.getPassword(), file == null ? null : file.password(), "guest"),
                 heartbeatSeconds(options.getRequestedHeartbeat()), workers, workerIndex, model, kind, names,
                 RetrySchedule.parse(options.getRetryDelays()), topology,
-                file == null ? null : new TaskValidator(file.dataModel()), apiInput ? new ApiDataPoints(file.dataModel()) : null);
+                file == null ? null : new TaskValidator(file.dataModel()),
+                apiInput ? new ApiDataPoints(file.dataModel()) : null);
     }
 
     /** {@code workerIndex}, or its synonym {@code index}; both given is an error naming both. */
     private static Integer workerIndex(TaskQueueConfiguration options, Integer workers) {
         if (options.getWorkerIndex() != null && options.getIndex() != null) {
-            throw new IllegalArgumentException("workerIndex (" + options.getWorkerIndex() + ") and index (" + options.getIndex()
-                    + ") are synonyms: give one of them");
+            throw new IllegalArgumentException(
+                    "workerIndex (" + options.getWorkerIndex() + ") and index (" + options.getIndex()
+                            + ") are synonyms: give one of them");
         }
         Integer index = options.getWorkerIndex() != null ? options.getWorkerIndex() : options.getIndex();
         if (index != null && index < 0) {
@@ -117,11 +124,13 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         try {
             millis = text.matches("\\d{1,9}") ? Long.parseLong(text) * 1000 : TimeUtils.toMilliSeconds(text);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("requestedHeartbeat: '" + value + "' is not a duration (e.g. 60s, 1m, or 60)", e);
+            throw new IllegalArgumentException(
+                    "requestedHeartbeat: '" + value + "' is not a duration (e.g. 60s, 1m, or 60)", e);
         }
         if (millis % 1000 != 0 || millis < 0 || millis > 65_535_000L) {
-            throw new IllegalArgumentException("requestedHeartbeat must be whole seconds from 0 to 65535 (AMQP's unit); got '"
-                    + value + "'");
+            throw new IllegalArgumentException(
+                    "requestedHeartbeat must be whole seconds from 0 to 65535 (AMQP's unit); got '"
+                            + value + "'");
         }
         return (int) (millis / 1000);
     }
@@ -146,7 +155,8 @@ public record EndpointSettings(String host, int port, String virtualHost, String
 
     /** {@code host:port, virtual host 'v'}: what error messages name (never the credentials). */
     public String describeBroker(String addresses) {
-        return (addresses != null && !addresses.isBlank() ? addresses : host + ":" + port) + ", virtual host '" + virtualHost + "'";
+        return (addresses != null && !addresses.isBlank() ? addresses : host + ":" + port) + ", virtual host '"
+                + virtualHost + "'";
     }
 
     @SafeVarargs

@@ -3,9 +3,9 @@ package io.github.dp3taskqueue;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
+import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.support.HealthCheckComponent;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
@@ -19,9 +19,9 @@ public class TaskQueueComponent extends HealthCheckComponent implements SSLConte
     @Metadata(description = "Default options of every dp3-taskqueue endpoint")
     private TaskQueueConfiguration configuration = new TaskQueueConfiguration();
 
-    @Metadata(label = "security", defaultValue = "false", description = "Use the global SSLContextParameters of the Camel context for endpoints without their own")
+    @Metadata(label = "security", defaultValue = "false",
+            description = "Use the global SSLContextParameters of the Camel context for endpoints without their own")
     private boolean useGlobalSslContextParameters;
-
 
     private String brokerOverrideHost;
     private int brokerOverridePort;
@@ -32,7 +32,8 @@ public class TaskQueueComponent extends HealthCheckComponent implements SSLConte
         TaskQueueEndpoint endpoint = new TaskQueueEndpoint(uri, this, endpointConfiguration);
         endpoint.setApplication(remaining);
         setProperties(endpoint, parameters);
-        if (endpointConfiguration.getSslContextParameters() == null && endpointConfiguration.getConnectionFactory() == null) {
+        if (endpointConfiguration.getSslContextParameters() == null
+                && endpointConfiguration.getConnectionFactory() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         if (brokerOverrideHost != null) {

@@ -1,7 +1,5 @@
 package io.github.dp3taskqueue;
 
-import java.time.Duration;
-
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -24,44 +22,76 @@ public class TaskQueueConfiguration implements Cloneable {
     private String host;
     @UriParam(label = "common", description = "RabbitMQ port (DP3 default 5672; or msg_broker.port of configDir)")
     private Integer port;
-    @UriParam(label = "common", description = "RabbitMQ virtual host (DP3 default /; or msg_broker.virtual_host of configDir)")
+    @UriParam(label = "common",
+            description = "RabbitMQ virtual host (DP3 default /; or msg_broker.virtual_host of configDir)")
     private String virtualHost;
-    @UriParam(label = "security", secret = true, description = "RabbitMQ user name (DP3 default guest; or msg_broker.username of configDir)")
+    @UriParam(label = "security", secret = true,
+            description = "RabbitMQ user name (DP3 default guest; or msg_broker.username of configDir)")
     private String username;
-    @UriParam(label = "security", secret = true, description = "RabbitMQ password (DP3 default guest; or msg_broker.password of configDir)")
+    @UriParam(label = "security", secret = true,
+            description = "RabbitMQ password (DP3 default guest; or msg_broker.password of configDir)")
     private String password;
-    @UriParam(label = "security", description = "TLS (amqps): Camel SSLContextParameters with the truststore that trusts the broker's certificate and, to log in with a client certificate, the keystore; the broker's TLS port is usually 5671. The broker's host name is verified against its certificate")
+    @UriParam(label = "security",
+            description = "TLS (amqps): Camel SSLContextParameters with the truststore that trusts the broker's "
+                    + "certificate and, to log in with a client certificate, the keystore; the broker's TLS port is "
+                    + "usually 5671. The broker's host name is verified against its certificate")
     private SSLContextParameters sslContextParameters;
-    @UriParam(label = "common", description = "Comma-separated host:port list of the nodes of a RabbitMQ cluster; replaces host and port")
+    @UriParam(label = "common",
+            description = "Comma-separated host:port list of the nodes of a RabbitMQ cluster; replaces host and port")
     private String addresses;
-    @UriParam(label = "common", description = "A spring-rabbit ConnectionFactory to use instead of host, port, addresses and credentials; autowired when exactly one exists in the registry")
+    @UriParam(label = "common",
+            description = "A spring-rabbit ConnectionFactory to use instead of host, port, addresses and credentials; "
+                    + "autowired when exactly one exists in the registry")
     @Metadata(autowired = true)
     private ConnectionFactory connectionFactory;
-    @UriParam(label = "common", defaultValue = "60s", javaType = "java.time.Duration", description = "AMQP heartbeat, in whole seconds (60s, 1m; a bare number is seconds, as in DP3's and amqp-client's settings; 0 turns heartbeats off); a stalled connection is detected after about two heartbeats")
+    @UriParam(label = "common", defaultValue = "60s", javaType = "java.time.Duration",
+            description = "AMQP heartbeat, in whole seconds (60s, 1m; a bare number is seconds, as in DP3's and "
+                    + "amqp-client's settings; 0 turns heartbeats off); a stalled connection is detected after about "
+                    + "two heartbeats")
     private String requestedHeartbeat = "60s";
-    @UriParam(label = "common", defaultValue = "10s", javaType = "java.time.Duration", description = "Timeout of the TCP connect and AMQP handshake")
+    @UriParam(label = "common", defaultValue = "10s", javaType = "java.time.Duration",
+            description = "Timeout of the TCP connect and AMQP handshake")
     private long connectionTimeout = 10_000;
-    @UriParam(label = "common", defaultValue = "1s,2s,5s,10s,30s", description = "Delays between the start-up attempts (connection and start-up check) and between reconnects after a lost connection (the last delay repeats); DP3 uses 1s,2s,5s,10s,30s")
+    @UriParam(label = "common", defaultValue = "1s,2s,5s,10s,30s",
+            description = "Delays between the start-up attempts (connection and start-up check) and between reconnects "
+                    + "after a lost connection (the last delay repeats); DP3 uses 1s,2s,5s,10s,30s")
     private String retryDelays = "1s,2s,5s,10s,30s";
 
     // --- DP3 deployment (common)
-    @UriParam(label = "common", description = "Number of DP3 worker processes (worker_processes); every writer must use the same number as the workers. When not set: worker_processes of configDir, else 1")
+    @UriParam(label = "common",
+            description = "Number of DP3 worker processes (worker_processes); every writer must use the same number as "
+                    + "the workers. When not set: worker_processes of configDir, else 1")
     private Integer workers;
-    @UriParam(label = "common", description = "A DP3 config directory: processing_core.yml supplies broker settings and workers; the files in db_entities give DP3's whole data model, against which data point tasks are checked (the producer publishes only what DP3's worker accepts, in DP3's bytes; the consumer hands refused bodies to error handling)")
+    @UriParam(label = "common",
+            description = "A DP3 config directory: processing_core.yml supplies broker settings and workers; the files "
+                    + "in db_entities give DP3's whole data model, against which data point tasks are checked (the "
+                    + "producer publishes only what DP3's worker accepts, in DP3's bytes; the consumer hands "
+                    + "refused bodies to error handling)")
     private String configDir;
-    @UriParam(label = "common", description = "Entity id types as etype:idtype pairs, e.g. ip:ipv4,device:mac (string, int, ipv4, ipv6, mac); unlisted types are string. Adds to or overrides configDir")
+    @UriParam(label = "common",
+            description = "Entity id types as etype:idtype pairs, e.g. ip:ipv4,device:mac (string, int, ipv4, ipv6, "
+                    + "mac); unlisted types are string. Adds to or overrides configDir")
     private String entityIdTypes;
-    @UriParam(label = "common", defaultValue = "datapoint", enums = "datapoint,snapshot,control", description = "Which DP3 task kind this endpoint carries; selects the exchange and queues")
+    @UriParam(label = "common", defaultValue = "datapoint", enums = "datapoint,snapshot,control",
+            description = "Which DP3 task kind this endpoint carries; selects the exchange and queues")
     private TaskKind taskType = TaskKind.DATAPOINT;
-    @UriParam(label = "common", defaultValue = "false", description = "Declare the whole DP3 topology (exchanges, worker queues with DP3's arguments, bindings) at start instead of only checking that it exists")
+    @UriParam(label = "common", defaultValue = "false",
+            description = "Declare the whole DP3 topology (exchanges, worker queues with DP3's arguments, bindings) at "
+                    + "start instead of only checking that it exists")
     private boolean declareTopology;
-    @UriParam(label = "common", defaultValue = "classic", enums = "classic,quorum", description = "The type of the worker queues declareTopology declares: classic (as DP3) or quorum (replicated over the nodes of a RabbitMQ cluster, so a worker's tasks survive the loss of a node; slower). DP3's own readers and writers work with either")
+    @UriParam(label = "common", defaultValue = "classic", enums = "classic,quorum",
+            description = "The type of the worker queues declareTopology declares: classic (as DP3) or quorum "
+                    + "(replicated over the nodes of a RabbitMQ cluster, so a worker's tasks survive the loss of a "
+                    + "node; slower). DP3's own readers and writers work with either")
     private QueueType queueType = QueueType.CLASSIC;
-    @UriParam(label = "common", defaultValue = "10000", description = "x-max-length of the normal worker queues when declareTopology is set (DP3: 10000; DP3 before 2023: 100)")
+    @UriParam(label = "common", defaultValue = "10000",
+            description = "x-max-length of the normal worker queues when declareTopology is set (DP3: 10000; DP3 "
+                    + "before 2023: 100)")
     private int normalQueueMaxLength = 10_000;
     @UriParam(label = "advanced", description = "Name of the main task exchange (default APP-main-task-exchange)")
     private String mainExchange;
-    @UriParam(label = "advanced", description = "Name of the priority task exchange (default APP-priority-task-exchange)")
+    @UriParam(label = "advanced",
+            description = "Name of the priority task exchange (default APP-priority-task-exchange)")
     private String priorityExchange;
     @UriParam(label = "advanced", description = "Name of the snapshot exchange (default APP-main-snapshot-exchange)")
     private String snapshotExchange;
@@ -69,41 +99,73 @@ public class TaskQueueConfiguration implements Cloneable {
     private String controlExchange;
 
     // --- producer
-    @UriParam(label = "producer", defaultValue = "false", description = "Publish to the priority task exchange (as DP3's worker hooks do)")
+    @UriParam(label = "producer", defaultValue = "false",
+            description = "Publish to the priority task exchange (as DP3's worker hooks do)")
     private boolean priority;
     @UriParam(label = "producer", defaultValue = "false", description = "Publish every task to every worker")
     private boolean broadcast;
-    @UriParam(label = "producer", defaultValue = "true", description = "Publish persistent messages (delivery mode 2); DP3 itself publishes transient ones")
+    @UriParam(label = "producer", defaultValue = "true",
+            description = "Publish persistent messages (delivery mode 2); DP3 itself publishes transient ones")
     private boolean persistent = true;
-    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration", description = "How long a task refused because its worker queue is full is retried before the exchange fails with QueueFullException")
+    @UriParam(label = "producer", defaultValue = "30s", javaType = "java.time.Duration",
+            description = "How long a task refused because its worker queue is full is retried before the exchange "
+                    + "fails with QueueFullException")
     private long queueFullTimeout = 30_000;
-    @UriParam(label = "producer", defaultValue = "task", enums = "task,api", description = "What a body holds: task (DP3 tasks in the worker form, one or a collection or JSON lines) or api (the body of DP3's HTTP POST /datapoints: a JSON array of data points with type, id, attr, v, t1, t2, c, src, validated and grouped into tasks exactly as DP3's API does; needs configDir)")
+    @UriParam(label = "producer", defaultValue = "task", enums = "task,api",
+            description = "What a body holds: task (DP3 tasks in the worker form, one or a collection or JSON lines) "
+                    + "or api (the body of DP3's HTTP POST /datapoints: a JSON array of data points with type, id, "
+                    + "attr, v, t1, t2, c, src, validated and grouped into tasks exactly as DP3's API does; "
+                    + "needs configDir)")
     private String input = "task";
-    @UriParam(label = "producer", defaultValue = "false", description = "Publish the valid tasks of a collection body and list the invalid ones in the header CamelDp3InvalidTasks (JSON lines are checked line by line), instead of refusing the whole body")
+    @UriParam(label = "producer", defaultValue = "false",
+            description = "Publish the valid tasks of a collection body and list the invalid ones in the header "
+                    + "CamelDp3InvalidTasks (JSON lines are checked line by line), instead of refusing the whole body")
     private boolean skipInvalidTasks;
-    @UriParam(label = "producer", defaultValue = "1000", description = "Most messages published and not yet confirmed; a publisher blocks when the window is full (back-pressure)")
+    @UriParam(label = "producer", defaultValue = "1000",
+            description = "Most messages published and not yet confirmed; a publisher blocks when the window is full "
+                    + "(back-pressure)")
     private int confirmWindow = 1000;
 
     // --- consumer
-    @UriParam(label = "consumer", description = "The index of the worker whose queues this consumer reads (0 .. workers-1)")
+    @UriParam(label = "consumer",
+            description = "The index of the worker whose queues this consumer reads (0 .. workers-1)")
     private Integer workerIndex;
     @UriParam(label = "consumer", description = "Synonym of workerIndex")
     private Integer index;
-    @UriParam(label = "consumer", defaultValue = "false", description = "Read the queues of every worker 0..workers-1 instead of one (for bridges and re-sharding); needs workers or configDir")
+    @UriParam(label = "consumer", defaultValue = "false",
+            description = "Read the queues of every worker 0..workers-1 instead of one (for bridges and re-sharding); "
+                    + "needs workers or configDir")
     private boolean allWorkers;
-    @UriParam(label = "consumer", defaultValue = "50", description = "Unacknowledged messages the broker may push per queue (basic.qos; DP3 uses 50)")
+    @UriParam(label = "consumer", defaultValue = "50",
+            description = "Unacknowledged messages the broker may push per queue (basic.qos; DP3 uses 50)")
     private int prefetch = 50;
-    @UriParam(label = "consumer", defaultValue = "10", description = "Most acks of completed tasks sent together as one multiple ack while the consumer is busy; an ack is never held once no other task waits, nor longer than 20 ms. 1 acks each task at once. Held acks cost the broker less per task; after a crash, completed tasks whose ack was held come again")
+    @UriParam(label = "consumer", defaultValue = "10",
+            description = "Most acks of completed tasks sent together as one multiple ack while the consumer is busy; "
+                    + "an ack is never held once no other task waits, nor longer than 20 ms. 1 acks each task at once. "
+                    + "Held acks cost the broker less per task; after a crash, completed tasks whose ack was "
+                    + "held come again")
     private int ackBatchSize = 10;
-    @UriParam(label = "consumer", defaultValue = "1", description = "Tasks processed in parallel; tasks of one entity (etype:eid) are still processed one at a time, in arrival order")
+    @UriParam(label = "consumer", defaultValue = "1",
+            description = "Tasks processed in parallel; tasks of one entity (etype:eid) are still processed one at a "
+                    + "time, in arrival order")
     private int concurrentConsumers = 1;
-    @UriParam(label = "consumer", defaultValue = "true", description = "Parse each body into a task (invalid bodies go to the error handler); false hands the route the raw JSON")
+    @UriParam(label = "consumer", defaultValue = "true",
+            description = "Parse each body into a task (invalid bodies go to the error handler); false hands the route "
+                    + "the raw JSON")
     private boolean parse = true;
-    @UriParam(label = "consumer", defaultValue = "requeue", enums = "requeue,reject", description = "What happens to a message whose exchange failed and was not handled: requeue (nack with requeue) or reject (nack without requeue, so the queue's dead-letter exchange receives it)")
+    @UriParam(label = "consumer", defaultValue = "requeue", enums = "requeue,reject",
+            description = "What happens to a message whose exchange failed and was not handled: requeue (nack with "
+                    + "requeue) or reject (nack without requeue, so the queue's dead-letter exchange receives it)")
     private FailurePolicy onFailure = FailurePolicy.REQUEUE;
-    @UriParam(label = "consumer", defaultValue = "1s", javaType = "java.time.Duration", description = "With onFailure=requeue, how long a failed task is held before it is handed back to the queue, so that a task that keeps failing does not come straight back in a busy loop while the other tasks wait; 0 requeues at once")
+    @UriParam(label = "consumer", defaultValue = "1s", javaType = "java.time.Duration",
+            description = "With onFailure=requeue, how long a failed task is held before it is handed back to the "
+                    + "queue, so that a task that keeps failing does not come straight back in a busy loop while the "
+                    + "other tasks wait; 0 requeues at once")
     private long requeueDelay = 1000;
-    @UriParam(label = "consumer,advanced", description = "Name of the normal (or, for snapshot and control, the only) queue to read; default by DP3's pattern: APP-worker-i for data point tasks, APP-worker-i-snapshots for snapshot tasks, APP-worker-i-control for control tasks")
+    @UriParam(label = "consumer,advanced",
+            description = "Name of the normal (or, for snapshot and control, the only) queue to read; default by DP3's "
+                    + "pattern: APP-worker-i for data point tasks, APP-worker-i-snapshots for snapshot tasks, "
+                    + "APP-worker-i-control for control tasks")
     private String queue;
     @UriParam(label = "consumer,advanced", description = "Name of the priority queue to read; default APP-worker-i-pri")
     private String priorityQueue;

@@ -1,10 +1,13 @@
 package io.github.dp3taskqueue;
 
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.PollingConsumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.Metadata;
@@ -14,14 +17,14 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.consumer.TaskQueueConsumer;
+import io.github.dp3taskqueue.consumer.TaskQueuePollingConsumer;
 import io.github.dp3taskqueue.producer.TaskQueueProducer;
 import io.github.dp3taskqueue.task.TaskKind;
 
@@ -29,8 +32,9 @@ import io.github.dp3taskqueue.task.TaskKind;
  * Sends tasks to DP3 workers, or consumes a DP3 worker's queues, over RabbitMQ with DP3's
  * task-queue protocol.
  */
-@UriEndpoint(firstVersion = "0.1.0", scheme = "dp3-taskqueue", title = "DP3 Task Queue", syntax = "dp3-taskqueue:application",
-        category = { Category.MESSAGING }, headersClass = TaskQueueConstants.class)
+@UriEndpoint(firstVersion = "0.1.0", scheme = "dp3-taskqueue", title = "DP3 Task Queue",
+        syntax = "dp3-taskqueue:application",
+        category = {Category.MESSAGING}, headersClass = TaskQueueConstants.class)
 public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskQueueEndpoint.class);
@@ -54,9 +58,13 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         super.doInit();
         settings = EndpointSettings.resolve(application, configuration);
         if (settings.validator() == null && settings.kind() == TaskKind.DATAPOINT) {
-            LOG.info("{}: no configDir, so data point tasks are not checked against DP3's data model (attributes, data types,"
-                    + " t1/t2); DP3's worker acks and drops a task its model refuses. Set configDir to the DP3 config directory"
-                    + " to refuse such tasks here.", getMaskedUri());
+            LOG.info(
+                    "{}: no configDir, so data point tasks are not checked against DP3's data model (attributes, data "
+                            + "types,"
+                            + " t1/t2); DP3's worker acks and drops a task its model refuses. Set configDir to the DP3 "
+                            + "config directory"
+                            + " to refuse such tasks here.",
+                    getMaskedUri());
         }
     }
 
@@ -73,8 +81,9 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
     }
 
     @Override
-    public org.apache.camel.PollingConsumer createPollingConsumer() throws Exception {
-        io.github.dp3taskqueue.consumer.TaskQueuePollingConsumer consumer = new io.github.dp3taskqueue.consumer.TaskQueuePollingConsumer(this);
+    public PollingConsumer createPollingConsumer() throws Exception {
+        TaskQueuePollingConsumer consumer = new TaskQueuePollingConsumer(
+                this);
         configurePollingConsumer(consumer);
         return consumer;
     }
@@ -89,14 +98,19 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
      */
     public BrokerConnection openBrokerConnection(String purpose, boolean publishes) {
         String description = settings.describeBroker(configuration.getAddresses())
-                + (configuration.getSslContextParameters() != null && configuration.getConnectionFactory() == null ? ", TLS" : "");
+                + (configuration.getSslContextParameters() != null && configuration.getConnectionFactory() == null
+                        ? ", TLS" : "");
         ConnectionFactory shared = configuration.getConnectionFactory();
         if (shared != null) {
             ConnectionFactory publisher = publishes ? shared.getPublisherConnectionFactory() : null;
             if (publishes && publisher == null) {
-                LOG.warn("dp3-taskqueue {} {}: the connectionFactory {} has no publisher connection factory, so the producer"
-                        + " publishes on the connection consumers of the same factory use; a RabbitMQ resource alarm then blocks"
-                        + " their acks too. Use a CachingConnectionFactory, or give the producer a factory of its own.",
+                LOG.warn(
+                        "dp3-taskqueue {} {}: the connectionFactory {} has no publisher connection factory, so the "
+                                + "producer"
+                                + " publishes on the connection consumers of the same factory use; a RabbitMQ resource "
+                                + "alarm then blocks"
+                                + " their acks too. Use a CachingConnectionFactory, or give the producer a factory of "
+                                + "its own.",
                         application, purpose, shared.getClass().getSimpleName());
             }
             return new BrokerConnection(publisher != null ? publisher : shared, false, description);
@@ -146,12 +160,16 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         return URISupport.sanitizeUri(getEndpointUri());
     }
 
-    /** amqps: the context Camel builds from the SSLContextParameters, and the broker's name checked against its certificate. */
+    /**
+     * amqps: the context Camel builds from the SSLContextParameters, and the broker's name checked against its
+     * certificate.
+     */
     private void useTls(com.rabbitmq.client.ConnectionFactory rabbit) {
         try {
             rabbit.useSslProtocol(configuration.getSslContextParameters().createSSLContext(getCamelContext()));
-        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalArgumentException("sslContextParameters: cannot build the TLS context: " + e.getMessage(), e);
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalArgumentException("sslContextParameters: cannot build the TLS context: " + e.getMessage(),
+                    e);
         }
         rabbit.enableHostnameVerification();
     }

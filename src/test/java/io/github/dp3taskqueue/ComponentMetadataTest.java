@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +48,7 @@ class ComponentMetadataTest {
     static String resource(String name) throws IOException {
         try (InputStream in = ComponentMetadataTest.class.getClassLoader().getResourceAsStream(name)) {
             assertThat(in).as(name + " on the class path").isNotNull();
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -105,7 +108,7 @@ class ComponentMetadataTest {
     @Test
     void theJarListsItsComponentAsCamelComponentJarsDo() throws IOException {
         Properties properties = new Properties();
-        properties.load(new java.io.StringReader(resource("META-INF/services/org/apache/camel/component.properties")));
+        properties.load(new StringReader(resource("META-INF/services/org/apache/camel/component.properties")));
         JsonNode about = component.get("component");
         assertThat(properties.getProperty("components")).isEqualTo("dp3-taskqueue");
         assertThat(properties.getProperty("groupId")).isEqualTo(about.get("groupId").asText());
@@ -117,7 +120,7 @@ class ComponentMetadataTest {
     static List<String> readmeUris() throws IOException {
         Matcher uri = Pattern.compile("(?<![\\w-])dp3-taskqueue:[a-z][a-z0-9]*(\\?[^\\s`\"'()]*)?").matcher(
                 Files.readString(Path.of("README.md")));
-        List<String> uris = new java.util.ArrayList<>();
+        List<String> uris = new ArrayList<>();
         while (uri.find()) {
             uris.add(uri.group());
         }

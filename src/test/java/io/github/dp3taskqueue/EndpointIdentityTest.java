@@ -14,7 +14,8 @@ class EndpointIdentityTest {
         try (CamelContext camel = new DefaultCamelContext()) {
             TaskQueueEndpoint alice = camel.getEndpoint("dp3-taskqueue:app?workers=2&username=alice&password=one",
                     TaskQueueEndpoint.class);
-            TaskQueueEndpoint bob = camel.getEndpoint("dp3-taskqueue:app?workers=2&username=bob&password=two", TaskQueueEndpoint.class);
+            TaskQueueEndpoint bob = camel.getEndpoint("dp3-taskqueue:app?workers=2&username=bob&password=two",
+                    TaskQueueEndpoint.class);
             assertThat(alice).isNotEqualTo(bob);
             assertThat(alice.getEndpointUri()).isNotEqualTo(bob.getEndpointUri()).contains("password=one");
             assertThat(alice.toString()).doesNotContain("one").contains("xxxxxx");

@@ -52,19 +52,23 @@ class EndpointSettingsTest {
         TaskQueueConfiguration port = new TaskQueueConfiguration();
         port.setPort(70000);
         assertThatThrownBy(() -> EndpointSettings.resolve("app", port)).hasMessageContaining("port must be between");
-        assertThatThrownBy(() -> EndpointSettings.resolve("", new TaskQueueConfiguration())).hasMessageContaining("application name");
+        assertThatThrownBy(() -> EndpointSettings.resolve("", new TaskQueueConfiguration()))
+                .hasMessageContaining("application name");
     }
 
     @Test
     void enumOptionsTakeTheirValuesInAnyCaseAndRefuseOthersNamingTheOption() throws Exception {
         try (CamelContext camel = new DefaultCamelContext()) {
-            TaskQueueEndpoint endpoint = camel.getEndpoint("dp3-taskqueue:app?taskType=snapshot&onFailure=REJECT&queueType=Quorum",
+            TaskQueueEndpoint endpoint = camel.getEndpoint(
+                    "dp3-taskqueue:app?taskType=snapshot&onFailure=REJECT&queueType=Quorum",
                     TaskQueueEndpoint.class);
             assertThat(endpoint.getConfiguration().getTaskType()).isEqualTo(TaskKind.SNAPSHOT);
             assertThat(endpoint.getConfiguration().getOnFailure()).isEqualTo(FailurePolicy.REJECT);
             assertThat(endpoint.getSettings().topology().quorum()).isTrue();
-            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:app?onFailure=drop")).hasMessageContaining("onFailure=drop");
-            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:app?taskType=other")).hasMessageContaining("taskType=other");
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:app?onFailure=drop"))
+                    .hasMessageContaining("onFailure=drop");
+            assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:app?taskType=other"))
+                    .hasMessageContaining("taskType=other");
         }
     }
 
@@ -75,7 +79,8 @@ class EndpointSettingsTest {
         assertThat(EndpointSettings.heartbeatSeconds("2m")).isEqualTo(120);
         assertThat(EndpointSettings.heartbeatSeconds("0")).isZero();
         assertThatThrownBy(() -> EndpointSettings.heartbeatSeconds("1500ms")).hasMessageContaining("whole seconds");
-        assertThatThrownBy(() -> EndpointSettings.heartbeatSeconds("soon")).hasMessageContaining("requestedHeartbeat: 'soon'");
+        assertThatThrownBy(() -> EndpointSettings.heartbeatSeconds("soon"))
+                .hasMessageContaining("requestedHeartbeat: 'soon'");
         TaskQueueConfiguration options = new TaskQueueConfiguration();
         assertThat(EndpointSettings.resolve("app", options).heartbeatSeconds()).isEqualTo(60);
     }
@@ -89,17 +94,20 @@ class EndpointSettingsTest {
         TaskQueueConfiguration both = new TaskQueueConfiguration();
         both.setIndex(1);
         both.setWorkerIndex(1);
-        assertThatThrownBy(() -> EndpointSettings.resolve("app", both)).hasMessageContaining("workerIndex (1) and index (1)");
+        assertThatThrownBy(() -> EndpointSettings.resolve("app", both))
+                .hasMessageContaining("workerIndex (1) and index (1)");
     }
 
     @Test
     void consumerOptionsAreValidatedWithTheRest() {
         TaskQueueConfiguration options = new TaskQueueConfiguration();
         options.setPrefetch(0);
-        assertThatThrownBy(() -> EndpointSettings.resolve("app", options)).hasMessageContaining("prefetch must be >= 1; got 0");
+        assertThatThrownBy(() -> EndpointSettings.resolve("app", options))
+                .hasMessageContaining("prefetch must be >= 1; got 0");
         TaskQueueConfiguration index = new TaskQueueConfiguration();
         index.setWorkers(2);
         index.setWorkerIndex(2);
-        assertThatThrownBy(() -> EndpointSettings.resolve("app", index)).hasMessageContaining("workerIndex must be below workers (2)");
+        assertThatThrownBy(() -> EndpointSettings.resolve("app", index))
+                .hasMessageContaining("workerIndex must be below workers (2)");
     }
 }

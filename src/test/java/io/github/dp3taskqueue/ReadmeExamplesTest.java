@@ -28,9 +28,11 @@ class ReadmeExamplesTest {
     @Test
     void theReadmeShowsTheExampleFilesVerbatim() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        for (String file : List.of("datapoint-task.json", "dp3-config/processing_core.yml", "dp3-config/db_entities/ip.yml",
+        for (String file : List.of("datapoint-task.json", "dp3-config/processing_core.yml",
+                "dp3-config/db_entities/ip.yml",
                 "dp3.properties", "dp3-api.properties")) {
-            assertThat(readme).as("README.md shows docs/examples/%s", file).contains(Files.readString(EXAMPLES.resolve(file)));
+            assertThat(readme).as("README.md shows docs/examples/%s", file)
+                    .contains(Files.readString(EXAMPLES.resolve(file)));
         }
     }
 
@@ -42,7 +44,8 @@ class ReadmeExamplesTest {
         byte[] task = Files.readString(EXAMPLES.resolve("datapoint-task.json")).trim().getBytes(StandardCharsets.UTF_8);
         ValidatedTask validated = new TaskValidator(config.dataModel()).validate(task, "the README's task");
         // already in DP3's written form: published byte for byte
-        assertThat(new String(validated.message(), StandardCharsets.UTF_8)).isEqualTo(new String(task, StandardCharsets.UTF_8));
+        assertThat(new String(validated.message(), StandardCharsets.UTF_8))
+                .isEqualTo(new String(task, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -51,7 +54,8 @@ class ReadmeExamplesTest {
             Properties properties = new Properties();
             properties.load(new StringReader(Files.readString(EXAMPLES.resolve(file))));
             assertThat(properties).as(file).isNotEmpty();
-            properties.forEach((key, value) -> assertThat(value.toString()).as("%s: %s", file, key).doesNotContain("#"));
+            properties
+                    .forEach((key, value) -> assertThat(value.toString()).as("%s: %s", file, key).doesNotContain("#"));
         }
     }
 }

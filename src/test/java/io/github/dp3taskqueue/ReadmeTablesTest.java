@@ -25,7 +25,9 @@ class ReadmeTablesTest {
         StringBuilder table = new StringBuilder("| option | group | default | description |\n|---|---|---|---|\n");
         for (Map.Entry<String, JsonNode> option : component.get("properties").properties()) {
             JsonNode o = option.getValue();
-            table.append("| `").append(option.getKey()).append("` | ").append(o.get("label").asText().isEmpty() ? o.get("kind").asText() : o.get("label").asText()).append(" | ")
+            table.append("| `").append(option.getKey()).append("` | ")
+                    .append(o.get("label").asText().isEmpty() ? o.get("kind").asText() : o.get("label").asText())
+                    .append(" | ")
                     .append(o.has("defaultValue") ? o.get("defaultValue").asText() : "").append(" | ")
                     .append(o.get("description").asText()).append(" |\n");
         }
@@ -37,7 +39,8 @@ class ReadmeTablesTest {
         for (Map.Entry<String, JsonNode> header : component.get("headers").properties()) {
             JsonNode h = header.getValue();
             table.append("| `").append(header.getKey()).append("` | ").append(h.get("label").asText()).append(" | `")
-                    .append(h.get("javaType").asText()).append("` | ").append(h.get("description").asText()).append(" |\n");
+                    .append(h.get("javaType").asText()).append("` | ").append(h.get("description").asText())
+                    .append(" |\n");
         }
         return table.toString();
     }

@@ -36,7 +36,8 @@ final class ControlRequests {
             case "refresh_on_entity_creation" -> withArgument(in, "etype", null);
             case "refresh_module_config" -> withArgument(in, "module", modules);
             default -> ControlMessage.ACTIONS.contains(action) ? message(action, null, null)
-                    : refused(new Problem(List.of("path", "action"), "enum", "Input should be " + choices(ControlMessage.ACTIONS),
+                    : refused(new Problem(List.of("path", "action"), "enum",
+                            "Input should be " + choices(ControlMessage.ACTIONS),
                             action, Map.of("expected", choices(ControlMessage.ACTIONS))));
         };
     }

@@ -10,14 +10,18 @@ import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.node.NullNode;
+
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.config.Dp3Config;
 import io.github.dp3taskqueue.model.ApiAnswers;
 import io.github.dp3taskqueue.model.ApiEntities;
-import io.github.dp3taskqueue.model.ValidatedTask;
 import io.github.dp3taskqueue.model.JsonValues;
 import io.github.dp3taskqueue.model.RefusedTaskException;
+import io.github.dp3taskqueue.model.ValidatedTask;
 import io.github.dp3taskqueue.task.InvalidTaskException;
+
+import io.vertx.core.net.SocketAddress;
 
 /**
  * DP3's HTTP API in front of the task queue ({@code routes/dp3-api.yaml}): each request is read and
@@ -73,12 +77,14 @@ public final class Dp3Api {
         } else if (path.equals("/") || path.equals("/datapoints") || path.startsWith("/control/")) {
             // a path this route serves, with another method: FastAPI's answer
             answer(exchange, 405, ApiAnswers.detail("Method Not Allowed"));
-        } else if ((path.startsWith("/entity/") || path.startsWith("/v2/entity/")) && entityTask(exchange, method, path)) {
+        } else if ((path.startsWith("/entity/") || path.startsWith("/v2/entity/"))
+                && entityTask(exchange, method, path)) {
             return;
         } else if (upstream != null) {
             upstream.forward(exchange);
         } else {
-            answer(exchange, 404, ApiAnswers.detail("Not Found: " + method + " " + path + " is not served here (reads need DP3's"
+            answer(exchange, 404, ApiAnswers.detail("Not Found: " + method + " " + path
+                    + " is not served here (reads need DP3's"
                     + " database); set the property dp3.api.upstream to the URL of DP3's API to forward it there"));
         }
     }
@@ -93,7 +99,8 @@ public final class Dp3Api {
             exchange.getMessage().setBody(task.message());
             exchange.setProperty(ACTION, "task");
         } catch (ApiEntities.ParameterRefused e) {
-            refuse(exchange, 422, e.answer(), String.join(".", e.loc().stream().map(String::valueOf).toList()) + ": " + e.getMessage());
+            refuse(exchange, 422, e.answer(),
+                    String.join(".", e.loc().stream().map(String::valueOf).toList()) + ": " + e.getMessage());
         } catch (RefusedTaskException e) {
             e.problems().forEach(p -> badLog.write(client(exchange), p.describe()));
             answer(exchange, 422, ApiAnswers.unprocessable(e.problems()));
@@ -101,17 +108,21 @@ public final class Dp3Api {
         return true;
     }
 
-    /** {@code POST /datapoints}: the body parsed as DP3's API parses it; validation is the producer's ({@code input=api}). */
+    /**
+     * {@code POST /datapoints}: the body parsed as DP3's API parses it; validation is the producer's ({@code
+     * input=api}).
+     */
     private void datapoints(Exchange exchange) {
         Message in = exchange.getMessage();
         String type = in.getHeader(Exchange.CONTENT_TYPE, String.class);
         byte[] body = in.getBody(byte[].class);
         if (body != null && body.length > 0 && !isJson(type)) {
-            refuse(exchange, 422, ApiAnswers.unprocessable(List.of(JsonErrors.notJsonContent(body))), "content type " + type);
+            refuse(exchange, 422, ApiAnswers.unprocessable(List.of(JsonErrors.notJsonContent(body))),
+                    "content type " + type);
             return;
         }
         if (body == null || body.length == 0) {
-            in.setBody(com.fasterxml.jackson.databind.node.NullNode.getInstance());
+            in.setBody(NullNode.getInstance());
         } else {
             try {
                 in.setBody(JsonValues.parseAsPython(body));
@@ -124,7 +135,10 @@ public final class Dp3Api {
         exchange.setProperty(ACTION, "datapoints");
     }
 
-    /** FastAPI reads a body as JSON with no content type or a JSON one ({@code application/json}, {@code application/*+json}). */
+    /**
+     * FastAPI reads a body as JSON with no content type or a JSON one ({@code application/json}, {@code
+     * application/*+json}).
+     */
     static boolean isJson(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             return true;
@@ -144,26 +158,30 @@ public final class Dp3Api {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.setException(null);
         if (error instanceof RefusedTaskException refused) {
-            byte[] answer = "ValidationError".equals(refused.pythonException()) ? ApiAnswers.unprocessable(refused.problems()) : null;
+            byte[] answer = "ValidationError".equals(refused.pythonException())
+                    ? ApiAnswers.unprocessable(refused.problems()) : null;
             if (answer != null) {
                 refused.problems().forEach(p -> badLog.write(client(exchange), p.describe()));
                 answer(exchange, 422, answer);
             } else {
                 badLog.write(client(exchange), refused.getMessage());
-                answer(exchange, 500, "Internal Server Error".getBytes(StandardCharsets.UTF_8), "text/plain; charset=utf-8");
+                answer(exchange, 500, "Internal Server Error".getBytes(StandardCharsets.UTF_8),
+                        "text/plain; charset=utf-8");
             }
             return;
         }
         if (error instanceof InvalidTaskException invalid) {
-            refuse(exchange, 422, ApiAnswers.unprocessable(List.of(JsonErrors.problem("value_error", invalid.getMessage()))),
+            refuse(exchange, 422,
+                    ApiAnswers.unprocessable(List.of(JsonErrors.problem("value_error", invalid.getMessage()))),
                     invalid.getMessage());
             return;
         }
         Integer confirmed = exchange.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT, Integer.class);
         String reason = error == null ? "unknown error" : error.getMessage();
         LOG.warn("POST from {}: publishing failed: {}", client(exchange), reason);
-        answer(exchange, 503, ApiAnswers.detail("The task queue did not confirm the request's tasks (" + (confirmed == null ? 0
-                : confirmed) + " of them were confirmed before): " + reason));
+        answer(exchange, 503,
+                ApiAnswers.detail("The task queue did not confirm the request's tasks (" + (confirmed == null ? 0
+                        : confirmed) + " of them were confirmed before): " + reason));
     }
 
     private void refuse(Exchange exchange, int status, byte[] answer, String why) {
@@ -182,7 +200,7 @@ public final class Dp3Api {
 
     static String client(Exchange exchange) {
         Object address = exchange.getMessage().getHeader(REMOTE_ADDRESS);
-        if (address instanceof io.vertx.core.net.SocketAddress socket) {
+        if (address instanceof SocketAddress socket) {
             return socket.hostAddress() != null ? socket.hostAddress() : socket.host();
         }
         return address == null ? "unknown" : address.toString();

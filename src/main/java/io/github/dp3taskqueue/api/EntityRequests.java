@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Message;
@@ -65,15 +66,18 @@ final class EntityRequests {
         try {
             body = JsonValues.parseAsPython(bytes == null ? new byte[0] : bytes);
         } catch (JsonValues.JsonInvalidException e) {
-            throw new ApiEntities.ParameterRefused(java.util.List.of("body"), JsonErrors.pythonMessage(bytes));
+            throw new ApiEntities.ParameterRefused(List.of("body"), JsonErrors.pythonMessage(bytes));
         }
         JsonNode value = body.isObject() ? body.get("value") : null;
         if (!body.isObject()) {
-            throw new ApiEntities.ParameterRefused(java.util.List.of("body"), "1 validation error for EntityEidAttrValue\n  Input should"
-                    + " be a valid dictionary or instance of EntityEidAttrValue [type=model_type, input_value=" + body + "]");
+            throw new ApiEntities.ParameterRefused(List.of("body"),
+                    "1 validation error for EntityEidAttrValue\n  Input should"
+                            + " be a valid dictionary or instance of EntityEidAttrValue [type=model_type, input_value="
+                            + body + "]");
         }
         String now = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        return entities.set(etype, eid, attr, where, value == null ? NullNode.getInstance() : value, now, client + " via API");
+        return entities.set(etype, eid, attr, where, value == null ? NullNode.getInstance() : value, now,
+                client + " via API");
     }
 
     private static JsonNode body(Message in) {

@@ -57,13 +57,17 @@ final class JsonErrors {
             int pos = text.codePointCount(0, Math.min(e.pos, text.length()));
             Problem problem = new Problem(List.of("body", pos), "json_invalid", "JSON decode error", Map.of(),
                     Map.of("error", e.getMessage()));
-            return new Outcome(422, ApiAnswers.unprocessable(List.of(problem)), "JSON decode error at " + pos + ": " + e.getMessage());
+            return new Outcome(422, ApiAnswers.unprocessable(List.of(problem)),
+                    "JSON decode error at " + pos + ": " + e.getMessage());
         }
         // valid for Python, not for this reader: a number of more than 4300 digits
         return parsingError("a number too long for Python");
     }
 
-    /** {@code str(JSONDecodeError)}: {@code Expecting value: line 1 column 1 (char 0)}, what DP3's entity endpoints answer. */
+    /**
+     * {@code str(JSONDecodeError)}: {@code Expecting value: line 1 column 1 (char 0)}, what DP3's entity endpoints
+     * answer.
+     */
     static String pythonMessage(byte[] body) {
         String text = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8);
         JsonErrors scanner = new JsonErrors(text);
@@ -80,7 +84,8 @@ final class JsonErrors {
                     lineStart = k + 1;
                 }
             }
-            return e.getMessage() + ": line " + line + " column " + (pos - lineStart + 1) + " (char " + text.codePointCount(0, pos) + ")";
+            return e.getMessage() + ": line " + line + " column " + (pos - lineStart + 1) + " (char "
+                    + text.codePointCount(0, pos) + ")";
         }
     }
 
@@ -90,7 +95,8 @@ final class JsonErrors {
 
     /** A body of a content type FastAPI does not read as JSON: its bytes are not the list it expects. */
     static Problem notJsonContent(byte[] body) {
-        return new Problem(List.of("body"), "list_type", "Input should be a valid list", new String(body, StandardCharsets.UTF_8), null);
+        return new Problem(List.of("body"), "list_type", "Input should be a valid list",
+                new String(body, StandardCharsets.UTF_8), null);
     }
 
     static Problem problem(String type, String msg) {
@@ -122,7 +128,7 @@ final class JsonErrors {
             case '{' -> object();
             case '[' -> array();
             default -> {
-                for (String word : new String[] {"null", "true", "false", "NaN", "Infinity", "-Infinity"}) {
+                for (String word : new String[]{"null", "true", "false", "NaN", "Infinity", "-Infinity"}) {
                     if (s.startsWith(word, i)) {
                         i += word.length();
                         return;

@@ -8,7 +8,9 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** A request's query parameters ({@code CamelHttpQuery}), decoded; the first value of a repeated one, as FastAPI takes. */
+/**
+ * A request's query parameters ({@code CamelHttpQuery}), decoded; the first value of a repeated one, as FastAPI takes.
+ */
 final class QueryParameters {
 
     private QueryParameters() {

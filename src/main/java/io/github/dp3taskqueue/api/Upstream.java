@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -46,7 +47,8 @@ public final class Upstream {
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
             String name = header.getKey();
-            if (!name.startsWith("Camel") && !NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && header.getValue() != null
+            if (!name.startsWith("Camel") && !NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))
+                    && header.getValue() != null
                     && name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
                 try {
                     request.header(name, header.getValue().toString());
@@ -59,10 +61,12 @@ public final class Upstream {
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             Dp3Api.answer(exchange, response.statusCode(), response.body(),
                     response.headers().firstValue("content-type").orElse("application/json"));
-        } catch (java.net.http.HttpTimeoutException e) {
-            Dp3Api.answer(exchange, 504, ApiAnswers.detail("DP3's API at " + base + " did not answer within " + TIMEOUT.toSeconds() + " s"));
+        } catch (HttpTimeoutException e) {
+            Dp3Api.answer(exchange, 504,
+                    ApiAnswers.detail("DP3's API at " + base + " did not answer within " + TIMEOUT.toSeconds() + " s"));
         } catch (IOException e) {
-            Dp3Api.answer(exchange, 502, ApiAnswers.detail("DP3's API at " + base + " cannot be reached: " + e.getMessage()));
+            Dp3Api.answer(exchange, 502,
+                    ApiAnswers.detail("DP3's API at " + base + " cannot be reached: " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             Dp3Api.answer(exchange, 503, ApiAnswers.detail("interrupted while forwarding to DP3's API"));

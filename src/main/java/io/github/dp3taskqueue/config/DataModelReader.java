@@ -42,8 +42,9 @@ final class DataModelReader {
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
             if (Files.isDirectory(entry)) {
-                throw new IllegalArgumentException(entry + ": DP3 reads a sub-directory of db_entities/ as the entity type '"
-                        + name + "' and refuses it (Invalid entity specification for '" + name + "')");
+                throw new IllegalArgumentException(
+                        entry + ": DP3 reads a sub-directory of db_entities/ as the entity type '"
+                                + name + "' and refuses it (Invalid entity specification for '" + name + "')");
             }
             if (!name.endsWith(".yml")) {
                 continue; // DP3 reads .yml files only
@@ -64,7 +65,8 @@ final class DataModelReader {
             return builder.build();
         } catch (ModelBuilder.ModelException e) {
             Path file = files.get(e.etype());
-            throw new IllegalArgumentException((file == null ? dir.toString() : file.toString()) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    (file == null ? dir.toString() : file.toString()) + ": " + e.getMessage(), e);
         }
     }
 

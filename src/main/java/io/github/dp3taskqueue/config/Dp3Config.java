@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.github.dp3taskqueue.model.DataModel;
 import io.github.dp3taskqueue.routing.EntityModel;
@@ -42,7 +43,7 @@ public record Dp3Config(String host, Integer port, String virtualHost, String us
         Path core = directory.resolve("processing_core.yml");
         JsonNode root = Files.exists(core) ? YAML.read(core) : null;
         if (root == null) {
-            root = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            root = JsonNodeFactory.instance.objectNode();
         }
         JsonNode broker = root.path("msg_broker");
         Integer workers = intOrNull(root.path("worker_processes"), core, "worker_processes");
@@ -52,7 +53,8 @@ public record Dp3Config(String host, Integer port, String virtualHost, String us
         }
         return new Dp3Config(textOrNull(broker.path("host")), intOrNull(broker.path("port"), core, "msg_broker.port"),
                 textOrNull(broker.path("virtual_host")), textOrNull(broker.path("username")),
-                textOrNull(broker.path("password")), workers, EntityModel.declared(DataModelReader.idTypes(model)), model,
+                textOrNull(broker.path("password")), workers, EntityModel.declared(DataModelReader.idTypes(model)),
+                model,
                 modules(root.path("enabled_modules")));
     }
 

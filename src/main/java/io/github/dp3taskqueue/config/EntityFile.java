@@ -1,8 +1,10 @@
 package io.github.dp3taskqueue.config;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -21,12 +23,14 @@ final class EntityFile {
 
     private static final Pattern ID = Pattern.compile("^[a-zA-Z_][a-zA-Z0-9_-]*$");
     private static final Pattern DURATION = Pattern.compile("^\\s*(\\d+)([smhd])?$");
-    private static final Set<String> ENTITY_KEYS = Set.of("id", "id_data_type", "name", "snapshot", "lifetime", "description");
+    private static final Set<String> ENTITY_KEYS = Set.of("id", "id_data_type", "name", "snapshot", "lifetime",
+            "description");
     private static final Set<String> GENERIC = Set.of("id", "name", "description", "ttl", "type", "t");
     private static final Set<String> PLAIN = union(GENERIC, Set.of("data_type", "editable"));
     private static final Set<String> OBSERVATIONS = union(PLAIN, Set.of("confidence", "multi_value", "history_params",
             "history_force_graph"));
-    private static final Set<String> TIMESERIES = union(GENERIC, Set.of("timeseries_type", "series", "timeseries_params"));
+    private static final Set<String> TIMESERIES = union(GENERIC,
+            Set.of("timeseries_type", "series", "timeseries_params"));
 
     private EntityFile() {
     }
@@ -58,8 +62,9 @@ final class EntityFile {
                     + "['string', 'int', 'ipv4', 'ipv6', 'mac']; got '" + idType + "'");
         }
         if (!fileEtype.equals(id)) {
-            throw new IllegalArgumentException("Entity id '" + fileEtype + "' (the file name) does not match entity id '"
-                    + id + "' in spec.");
+            throw new IllegalArgumentException(
+                    "Entity id '" + fileEtype + "' (the file name) does not match entity id '"
+                            + id + "' in spec.");
         }
         builder.entity(id, type);
         JsonNode attribs = root.get("attribs");
@@ -69,7 +74,7 @@ final class EntityFile {
         if (!attribs.isObject()) {
             throw new IllegalArgumentException("attribs: must be a mapping of attribute id to specification");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = attribs.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = attribs.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> attr = it.next();
             try {
                 attribute(builder, id, attr.getKey(), attr.getValue());
@@ -114,8 +119,9 @@ final class EntityFile {
         onlyKeys(spec, TIMESERIES, "");
         String tsType = text(spec, "timeseries_type", "", true);
         if (!Set.of("regular", "irregular", "irregular_intervals").contains(tsType)) {
-            throw new IllegalArgumentException("timeseries_type must be 'regular', 'irregular' or 'irregular_intervals'; got '"
-                    + tsType + "'");
+            throw new IllegalArgumentException(
+                    "timeseries_type must be 'regular', 'irregular' or 'irregular_intervals'; got '"
+                            + tsType + "'");
         }
         JsonNode params = spec.get("timeseries_params");
         if (params == null || !params.isObject()) {
@@ -129,12 +135,14 @@ final class EntityFile {
             if (!seriesNode.isObject()) {
                 throw new IllegalArgumentException("series: must be a mapping of series name to {data_type: ...}");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = seriesNode.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = seriesNode.fields(); it.hasNext();) {
                 Map.Entry<String, JsonNode> s = it.next();
                 if (!ID.matcher(s.getKey()).matches()) {
-                    throw new IllegalArgumentException("series '" + s.getKey() + "': the name must match " + ID.pattern());
+                    throw new IllegalArgumentException(
+                            "series '" + s.getKey() + "': the name must match " + ID.pattern());
                 }
-                String dataType = s.getValue().isObject() ? text(s.getValue(), "data_type", "series." + s.getKey(), true) : null;
+                String dataType = s.getValue().isObject()
+                        ? text(s.getValue(), "data_type", "series." + s.getKey(), true) : null;
                 if (dataType == null || !Set.of("int", "int64", "float", "time").contains(dataType)) {
                     throw new IllegalArgumentException("series '" + s.getKey()
                             + "': Data type of series must be one of int, int64, float, time; not " + dataType);
@@ -153,7 +161,8 @@ final class EntityFile {
         if (type == null || !Set.of("immortal", "ttl", "weak").contains(type)) {
             throw new IllegalArgumentException("entity.lifetime.type must be immortal, ttl or weak; got " + lifetime);
         }
-        onlyKeys(lifetime, type.equals("ttl") ? Set.of("type", "on_create", "mirror_data") : Set.of("type"), "entity.lifetime");
+        onlyKeys(lifetime, type.equals("ttl") ? Set.of("type", "on_create", "mirror_data") : Set.of("type"),
+                "entity.lifetime");
         if (type.equals("ttl")) {
             if (duration(lifetime.get("on_create"), "entity.lifetime.on_create") == null) {
                 throw new IllegalArgumentException("entity.lifetime.on_create: Field required for a ttl lifetime");
@@ -205,13 +214,14 @@ final class EntityFile {
         try {
             return Duration.parse(text);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(field + " must be a duration such as 30s, 5m, 1h, 7d or a number of seconds; got '"
-                    + text + "'");
+            throw new IllegalArgumentException(
+                    field + " must be a duration such as 30s, 5m, 1h, 7d or a number of seconds; got '"
+                            + text + "'");
         }
     }
 
     private static void onlyKeys(JsonNode node, Set<String> allowed, String where) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String key = it.next();
             if (!allowed.contains(key)) {
                 throw new IllegalArgumentException((where.isEmpty() ? "" : where + ".") + key
@@ -245,13 +255,13 @@ final class EntityFile {
             return;
         }
         if (!value.isBoolean() && !(value.isTextual() && Set.of("yes", "no", "true", "false", "on", "off")
-                .contains(value.textValue().toLowerCase(java.util.Locale.ROOT)))) {
+                .contains(value.textValue().toLowerCase(Locale.ROOT)))) {
             throw new IllegalArgumentException(name + " must be true or false; got " + value);
         }
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        java.util.Set<String> all = new java.util.HashSet<>(a);
+        Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
     }

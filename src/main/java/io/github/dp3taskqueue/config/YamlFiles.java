@@ -21,7 +21,8 @@ final class YamlFiles {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new IllegalArgumentException("cannot read DP3 config file " + file + where + ": " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read DP3 config file " + file + where + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read DP3 config file " + file + ": " + e.getMessage(), e);
         }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import javax.net.ssl.SSLException;
 
 import org.slf4j.Logger;
@@ -20,9 +19,9 @@ import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.BlockedListener;
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
-
 
 /**
  * The endpoint's link to the broker. Connections come from spring-rabbit's
@@ -51,7 +50,7 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
             unblocked("the broker unblocked it");
         }
     };
-    private com.rabbitmq.client.Connection watched; // guarded by this
+    private Connection watched; // guarded by this
     private volatile String blockedReason;
 
     /**
@@ -74,7 +73,8 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
         try {
             Channel channel = liveConnection().getDelegate().createChannel();
             if (channel == null) {
-                throw new BrokerUnavailableException("RabbitMQ at " + description + " has no free channel", false, null);
+                throw new BrokerUnavailableException("RabbitMQ at " + description + " has no free channel", false,
+                        null);
             }
             return channel;
         } catch (AmqpException e) {
@@ -99,7 +99,8 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
 
     private void blocked(String reason) {
         blockedReason = reason == null || reason.isBlank() ? "no reason given" : reason;
-        LOG.warn("RabbitMQ at {} blocks publishing on this connection ({}): tasks are held until it unblocks", description,
+        LOG.warn("RabbitMQ at {} blocks publishing on this connection ({}): tasks are held until it unblocks",
+                description,
                 blockedReason);
         for (Consumer<String> listener : onBlocked) {
             try {
@@ -126,7 +127,7 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
     }
 
     /** Follows the blocked state of the connection in use; a new connection starts unblocked. */
-    private synchronized void watch(com.rabbitmq.client.Connection current) {
+    private synchronized void watch(Connection current) {
         if (current == watched) {
             return;
         }
@@ -167,7 +168,7 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
      * on the start-up {@code schedule}; a refused login or a missing virtual host fails at once.
      */
     public void connect(RetrySchedule schedule) throws BrokerUnavailableException {
-        for (int failed = 1; ; failed++) {
+        for (int failed = 1;; failed++) {
             try {
                 liveConnection();
                 return;
@@ -185,7 +186,10 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
         }
     }
 
-    /** Turns spring-rabbit's exception into one that names the broker and says whether to retry; the original is its cause. */
+    /**
+     * Turns spring-rabbit's exception into one that names the broker and says whether to retry; the original is its
+     * cause.
+     */
     BrokerUnavailableException classify(AmqpException e) {
         String prefix = "cannot connect to RabbitMQ at " + description + ": ";
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -197,7 +201,8 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
                 int code = BrokerReplies.replyCode(signal);
                 String text = BrokerReplies.replyText(signal);
                 if (code == 530 || code == 403) {
-                    String reason = text.contains("vhost") ? "the virtual host does not exist or the user may not use it"
+                    String reason = text.contains("vhost")
+                            ? "the virtual host does not exist or the user may not use it"
                             : "access refused";
                     return new BrokerUnavailableException(prefix + reason + " (" + text + ")", true, e);
                 }
@@ -206,7 +211,8 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
             if (t instanceof SSLException tls) {
                 // a certificate problem: trying again the same way cannot succeed
                 return new BrokerUnavailableException(prefix + "TLS refused (" + tls.getMessage()
-                        + "): check sslContextParameters (truststore for the broker's certificate, keystore for a client certificate)",
+                        + "): check sslContextParameters (truststore for the broker's certificate, keystore for a "
+                        + "client certificate)",
                         true, e);
             }
             if (t instanceof ConnectException) {
@@ -217,7 +223,8 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return new BrokerUnavailableException(prefix + root.getClass().getSimpleName() + ": " + root.getMessage(), false, e);
+        return new BrokerUnavailableException(prefix + root.getClass().getSimpleName() + ": " + root.getMessage(),
+                false, e);
     }
 
     @Override

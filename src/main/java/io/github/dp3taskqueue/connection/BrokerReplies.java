@@ -1,5 +1,6 @@
 package io.github.dp3taskqueue.connection;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Method;
 import com.rabbitmq.client.ShutdownSignalException;
 
@@ -21,10 +22,10 @@ public final class BrokerReplies {
 
     public static int replyCode(ShutdownSignalException signal) {
         Method reason = signal.getReason();
-        if (reason instanceof com.rabbitmq.client.AMQP.Channel.Close close) {
+        if (reason instanceof AMQP.Channel.Close close) {
             return close.getReplyCode();
         }
-        if (reason instanceof com.rabbitmq.client.AMQP.Connection.Close close) {
+        if (reason instanceof AMQP.Connection.Close close) {
             return close.getReplyCode();
         }
         return -1;
@@ -32,10 +33,10 @@ public final class BrokerReplies {
 
     public static String replyText(ShutdownSignalException signal) {
         Method reason = signal.getReason();
-        if (reason instanceof com.rabbitmq.client.AMQP.Channel.Close close) {
+        if (reason instanceof AMQP.Channel.Close close) {
             return close.getReplyText();
         }
-        if (reason instanceof com.rabbitmq.client.AMQP.Connection.Close close) {
+        if (reason instanceof AMQP.Connection.Close close) {
             return close.getReplyText();
         }
         return String.valueOf(signal.getMessage());

@@ -30,7 +30,8 @@ public final class RetrySchedule {
                 try {
                     delays.add(Duration.ofMillis(TimeUtils.toMilliSeconds(part.trim())));
                 } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("retryDelays: '" + part.trim() + "' is not a duration (e.g. 500ms, 2s)", e);
+                    throw new IllegalArgumentException(
+                            "retryDelays: '" + part.trim() + "' is not a duration (e.g. 500ms, 2s)", e);
                 }
             }
         }

@@ -30,7 +30,8 @@ final class AckOnCompletion extends SynchronizationAdapter {
     private final long requeueDelayMillis;
 
     /** @param scheduler where held-back requeues wait; {@code null} to requeue at once */
-    AckOnCompletion(Delivery delivery, FailurePolicy policy, ScheduledExecutorService scheduler, long requeueDelayMillis) {
+    AckOnCompletion(Delivery delivery, FailurePolicy policy, ScheduledExecutorService scheduler,
+            long requeueDelayMillis) {
         this.delivery = delivery;
         this.policy = policy;
         this.scheduler = scheduler;
@@ -58,7 +59,8 @@ final class AckOnCompletion extends SynchronizationAdapter {
 
     private void settle(boolean success) {
         if (!delivery.channel().isOpen()) {
-            LOG.debug("not settling delivery {} of {}: its channel closed, the broker redelivers it", delivery.tag(), delivery.queue());
+            LOG.debug("not settling delivery {} of {}: its channel closed, the broker redelivers it", delivery.tag(),
+                    delivery.queue());
         } else if (success) {
             delivery.acks().succeeded(delivery.tag());
         } else {

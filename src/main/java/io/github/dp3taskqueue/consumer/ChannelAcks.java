@@ -46,7 +46,8 @@ final class ChannelAcks {
     private final ScheduledExecutorService scheduler;
 
     // guarded by this; all empty when batchSize is 1 (every ack sent at once, nothing tracked)
-    private final ArrayDeque<Long> open = new ArrayDeque<>(); // delivered tags, oldest first, up to the first unfinished
+    // delivered tags, oldest first, up to the first unfinished
+    private final ArrayDeque<Long> open = new ArrayDeque<>();
     private final Map<Long, Boolean> finished = new HashMap<>(); // tag -> true: ack held; false: settled already
     private long ackUpTo; // the held ack that covers the finished run from the oldest tag (0: none)
     private int heldInRun; // held acks that ackUpTo covers
@@ -124,7 +125,8 @@ final class ChannelAcks {
                     metrics.rejected(queue);
                 }
             } catch (IOException | AlreadyClosedException e) {
-                LOG.debug("settling delivery {} of {} failed ({}); the broker redelivers it", tag, queue, e.getMessage());
+                LOG.debug("settling delivery {} of {} failed ({}); the broker redelivers it", tag, queue,
+                        e.getMessage());
             }
         }
     }

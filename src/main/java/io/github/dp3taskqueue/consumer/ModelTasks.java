@@ -32,7 +32,8 @@ final class ModelTasks {
         List<DataPoint> points = new ArrayList<>(checked.points().size());
         for (ValidatedPoint p : checked.points()) {
             points.add(new DataPoint(checked.etype(), eid, p.attr(), p.src() == null ? null : TextNode.valueOf(p.src()),
-                    ModelNodes.toNode(p.v()), p.c() == null ? null : ModelNodes.toNode(p.c()), text(p.t1()), text(p.t2()), p.v()));
+                    ModelNodes.toNode(p.v()), p.c() == null ? null : ModelNodes.toNode(p.c()), text(p.t1()),
+                    text(p.t2()), p.v()));
         }
         List<JsonNode> tags = new ArrayList<>();
         if (checked.tags() != null) {

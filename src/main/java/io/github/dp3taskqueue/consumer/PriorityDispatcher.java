@@ -1,6 +1,7 @@
 package io.github.dp3taskqueue.consumer;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 import com.rabbitmq.client.Channel;
@@ -18,7 +19,7 @@ import com.rabbitmq.client.Channel;
 final class PriorityDispatcher {
 
     /** How long to wait for priority messages the broker reported ready before asking again. */
-    private static final long EXPECTED_WAIT_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long EXPECTED_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final Object lock = new Object();
     private final ArrayDeque<Delivery> priority = new ArrayDeque<>();

@@ -3,9 +3,16 @@ package io.github.dp3taskqueue.consumer;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +23,10 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 
-import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.connection.BrokerReplies;
+import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.topology.StartupCheck;
 
 /**
@@ -52,17 +59,19 @@ final class QueueReader {
 
     private final Object lock = new Object();
     private final List<Channel> channels = new ArrayList<>(); // guarded by lock
-    private final java.util.Map<Channel, String> consumerTags = new java.util.IdentityHashMap<>(); // guarded by lock
+    private final Map<Channel, String> consumerTags = new IdentityHashMap<>(); // guarded by lock
     private final List<ChannelAcks> acks = new ArrayList<>(); // guarded by lock
     private Channel inspector; // guarded by lock
     private boolean running; // guarded by lock
     private boolean reconnecting; // guarded by lock
     // why a queue (or, under ALL_QUEUES, every queue) is not read now, for readiness
-    private final java.util.Map<String, String> problems = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> problems = new ConcurrentHashMap<>();
     private static final String ALL_QUEUES = "";
 
-    QueueReader(BrokerConnection connection, List<Source> sources, TaskQueueConfiguration options, DeliveryExchanges exchanges,
-            PriorityDispatcher dispatcher, ConsumerMetrics metrics, RetrySchedule reconnects, ScheduledExecutorService scheduler) {
+    QueueReader(BrokerConnection connection, List<Source> sources, TaskQueueConfiguration options,
+            DeliveryExchanges exchanges,
+            PriorityDispatcher dispatcher, ConsumerMetrics metrics, RetrySchedule reconnects,
+            ScheduledExecutorService scheduler) {
         this.connection = connection;
         this.sources = sources;
         this.prefetch = options.getPrefetch();
@@ -91,7 +100,8 @@ final class QueueReader {
                 channel.basicQos(prefetch, false);
                 channel.addShutdownListener(signal -> lost(channel, signal));
                 // held acks go as soon as no delivery waits for a worker (see ChannelAcks)
-                ChannelAcks channelAcks = new ChannelAcks(channel, source.queue(), ackBatchSize, () -> dispatcher.buffered() > 0, metrics,
+                ChannelAcks channelAcks = new ChannelAcks(channel, source.queue(), ackBatchSize,
+                        () -> dispatcher.buffered() > 0, metrics,
                         scheduler);
                 acks.add(channelAcks);
                 consume(channel, source, channelAcks);
@@ -105,7 +115,8 @@ final class QueueReader {
     private void consume(Channel channel, Source source, ChannelAcks channelAcks) throws IOException {
         String tag = channel.basicConsume(source.queue(), false, new DefaultConsumer(channel) {
             @Override
-            public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+            public void handleDelivery(String consumerTag, Envelope envelope, AMQP.BasicProperties properties,
+                    byte[] body) {
                 channelAcks.delivered(envelope.getDeliveryTag());
                 dispatcher.offer(new Delivery(channelAcks, source.queue(), source.priority(), envelope, properties,
                         exchanges.parse(body)));
@@ -134,10 +145,12 @@ final class QueueReader {
             }
             consumerTags.remove(channel);
         }
-        String problem = "the broker cancelled the subscription to queue '" + source.queue() + "' (deleted, or its node lost);"
+        String problem = "the broker cancelled the subscription to queue '" + source.queue()
+                + "' (deleted, or its node lost);"
                 + " re-subscribing";
         problems.put(source.queue(), problem);
-        LOG.warn("{}; its unacked deliveries are the broker's again. Re-subscribing once it exists (retryDelays)", problem);
+        LOG.warn("{}; its unacked deliveries are the broker's again. Re-subscribing once it exists (retryDelays)",
+                problem);
         scheduleRetry(0, attempt -> resubscribeQueue(channel, source, channelAcks, attempt));
     }
 
@@ -147,7 +160,8 @@ final class QueueReader {
                 return; // stopped, or the whole reader re-subscribed meanwhile
             }
             try {
-                String missing = StartupCheck.firstMissing(connection, StartupCheck.Kind.QUEUE, List.of(source.queue()));
+                String missing = StartupCheck.firstMissing(connection, StartupCheck.Kind.QUEUE,
+                        List.of(source.queue()));
                 if (missing == null) {
                     consume(channel, source, channelAcks);
                     problems.remove(source.queue());
@@ -157,7 +171,8 @@ final class QueueReader {
                 LOG.warn("queue '{}' does not exist (attempt {}): declare DP3's topology (or set declareTopology=true)",
                         missing, attempt + 1);
             } catch (IOException | RuntimeException e) {
-                LOG.warn("re-subscribing to queue '{}' failed (attempt {}): {}", source.queue(), attempt + 1, BrokerReplies.describe(e));
+                LOG.warn("re-subscribing to queue '{}' failed (attempt {}): {}", source.queue(), attempt + 1,
+                        BrokerReplies.describe(e));
             }
         }
         scheduleRetry(attempt + 1, next -> resubscribeQueue(channel, source, channelAcks, next));
@@ -169,8 +184,8 @@ final class QueueReader {
     }
 
     /** Ready messages of each queue read (for progress reports); 0 for a queue that cannot be asked. */
-    java.util.Map<String, Long> depths() {
-        java.util.Map<String, Long> depths = new java.util.LinkedHashMap<>();
+    Map<String, Long> depths() {
+        Map<String, Long> depths = new LinkedHashMap<>();
         sources.forEach(s -> depths.put(s.queue(), ready(s.queue())));
         return depths;
     }
@@ -189,7 +204,9 @@ final class QueueReader {
         }
     }
 
-    /** The channel that asks for ready counts, re-opened when the broker closed it (else strict priority would weaken). */
+    /**
+     * The channel that asks for ready counts, re-opened when the broker closed it (else strict priority would weaken).
+     */
     private Channel inspector() {
         synchronized (lock) {
             if (!running || reconnecting) {
@@ -199,7 +216,8 @@ final class QueueReader {
                 try {
                     inspector = connection.openChannel();
                 } catch (IOException | RuntimeException e) {
-                    LOG.warn("cannot open a channel to ask {} for its ready count: {}", sources.get(0).queue(), e.getMessage());
+                    LOG.warn("cannot open a channel to ask {} for its ready count: {}", sources.get(0).queue(),
+                            e.getMessage());
                     inspector = null;
                 }
             }
@@ -239,11 +257,11 @@ final class QueueReader {
     }
 
     /** Runs {@code step} after the reconnect delay of {@code attempt} (the last delay repeats for ever). */
-    private void scheduleRetry(int attempt, java.util.function.IntConsumer step) {
+    private void scheduleRetry(int attempt, IntConsumer step) {
         Duration delay = reconnects.beforeRecoveryAttempt(attempt);
         try {
             scheduler.schedule(() -> step.accept(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debug("not retrying: the consumer is stopping");
         }
     }
@@ -261,7 +279,8 @@ final class QueueReader {
                 LOG.info("consumer re-subscribed to {}", sources);
                 return;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("re-subscribing to {} failed (attempt {}): {}", sources, attempt + 1, BrokerReplies.describe(e));
+                LOG.warn("re-subscribing to {} failed (attempt {}): {}", sources, attempt + 1,
+                        BrokerReplies.describe(e));
             }
         }
         scheduleRetry(attempt + 1, this::resubscribe);
@@ -315,7 +334,7 @@ final class QueueReader {
                 if (channel.isOpen()) {
                     channel.close();
                 }
-            } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
+            } catch (IOException | RuntimeException | TimeoutException e) {
                 LOG.debug("closing a consumer channel: {}", e.getMessage());
             }
             dispatcher.discardFrom(channel);

@@ -1,6 +1,7 @@
 package io.github.dp3taskqueue.consumer;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -14,11 +15,11 @@ import org.slf4j.LoggerFactory;
 
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.FailurePolicy;
-import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
-import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
+import io.github.dp3taskqueue.topology.StartupCheck;
 
 /**
  * {@code from("dp3-taskqueue:APP?workerIndex=i")}: a DP3 worker. Deliveries of the worker's
@@ -65,9 +66,11 @@ public class TaskQueueConsumer extends DefaultConsumer {
         connection = WorkerQueues.connect(endpoint, sources, "consumer worker " + options.getWorkerIndex());
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3ConsumerRecovery");
-        dispatcher = new PriorityDispatcher(() -> reader.priorityReady(), sources.stream().anyMatch(QueueReader.Source::priority));
+        dispatcher = new PriorityDispatcher(() -> reader.priorityReady(),
+                sources.stream().anyMatch(QueueReader.Source::priority));
         workerLoops = new EntityOrderedWorkers(dispatcher, this::deliver);
-        reader = new QueueReader(connection, sources, options, exchanges, dispatcher, metrics, settings.retry(), scheduler);
+        reader = new QueueReader(connection, sources, options, exchanges, dispatcher, metrics, settings.retry(),
+                scheduler);
         startWorkers();
         reader.start();
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
@@ -87,7 +90,8 @@ public class TaskQueueConsumer extends DefaultConsumer {
                 .downWhen(() -> reader == null ? null : reader.problem()));
         HealthCheckRegistry registry = HealthCheckRegistry.get(endpoint.getCamelContext());
         if (registry != null) {
-            livenessCheck = new TaskQueueHealthCheck("dp3-taskqueue-consumer:" + getRouteId(), connection, connection.description(),
+            livenessCheck = new TaskQueueHealthCheck("dp3-taskqueue-consumer:" + getRouteId(), connection,
+                    connection.description(),
                     StartupCheck.Kind.QUEUE, queues, () -> isRunAllowed() && !isSuspendingOrSuspended(), false, true);
             registry.register(livenessCheck);
         }
@@ -96,7 +100,8 @@ public class TaskQueueConsumer extends DefaultConsumer {
     private void startWorkers() {
         dispatcher.reopen();
         int count = endpoint.getConfiguration().getConcurrentConsumers();
-        workerThreads = endpoint.getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "Dp3Worker", count);
+        workerThreads = endpoint.getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "Dp3Worker",
+                count);
         workerLoops.start(workerThreads, count);
     }
 
@@ -113,15 +118,16 @@ public class TaskQueueConsumer extends DefaultConsumer {
             getProcessor().process(exchange);
         } catch (Exception e) {
             // the route's error handler has seen it and AckOnCompletion settled the message
-            getExceptionHandler().handleException("dp3-taskqueue: processing a task of " + delivery.queue() + " failed", exchange, e);
+            getExceptionHandler().handleException("dp3-taskqueue: processing a task of " + delivery.queue() + " failed",
+                    exchange, e);
         } finally {
             releaseExchange(exchange, false);
         }
     }
 
     /** Ready messages in each queue this consumer reads, asked of the broker now. */
-    public java.util.Map<String, Long> queueDepths() {
-        return reader == null ? java.util.Map.of() : reader.depths();
+    public Map<String, Long> queueDepths() {
+        return reader == null ? Map.of() : reader.depths();
     }
 
     public ConsumerMetrics getMetrics() {
@@ -147,7 +153,8 @@ public class TaskQueueConsumer extends DefaultConsumer {
         reader.cancel();
         long timeout = endpoint.drainTimeout().toMillis();
         if (!workerLoops.stop(workerThreads, timeout)) {
-            LOG.warn("{}: tasks still running after {} ms; their messages return to the queue unacked", sources, timeout);
+            LOG.warn("{}: tasks still running after {} ms; their messages return to the queue unacked", sources,
+                    timeout);
         }
         reader.flushAcks(); // the held acks of the tasks that completed: not to be delivered again
     }
@@ -166,7 +173,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
             reader.close();
         }
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
-        for (ExecutorService service : new ExecutorService[] {workerThreads, scheduler}) {
+        for (ExecutorService service : new ExecutorService[]{workerThreads, scheduler}) {
             if (service != null) {
                 executors.shutdownNow(service);
             }

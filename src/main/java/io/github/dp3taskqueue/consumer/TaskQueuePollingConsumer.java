@@ -2,10 +2,13 @@ package io.github.dp3taskqueue.consumer;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.PollingConsumerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
@@ -23,7 +26,7 @@ import io.github.dp3taskqueue.connection.BrokerConnection;
  */
 public class TaskQueuePollingConsumer extends PollingConsumerSupport {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskQueuePollingConsumer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TaskQueuePollingConsumer.class);
     private static final long POLL_INTERVAL_MILLIS = 20;
 
     private final TaskQueueEndpoint endpoint;
@@ -52,7 +55,8 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
     protected void doStart() throws Exception {
         super.doStart();
         // the same start-up as the event-driven consumer, declareTopology included
-        connection = WorkerQueues.connect(endpoint, sources, "polling consumer worker " + endpoint.getConfiguration().getWorkerIndex());
+        connection = WorkerQueues.connect(endpoint, sources,
+                "polling consumer worker " + endpoint.getConfiguration().getWorkerIndex());
         channel = connection.openChannel();
     }
 
@@ -67,10 +71,12 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
                     GetResponse response = channel.basicGet(source.queue(), false);
                     if (response != null) {
                         // taken one at a time by the caller: each ack goes at once
-                        Delivery delivery = new Delivery(ChannelAcks.immediate(channel, source.queue(), metrics), source.queue(), source.priority(), response.getEnvelope(),
+                        Delivery delivery = new Delivery(ChannelAcks.immediate(channel, source.queue(), metrics),
+                                source.queue(), source.priority(), response.getEnvelope(),
                                 response.getProps(), exchanges.parse(response.getBody()));
                         Exchange exchange = exchanges.create(delivery);
-                        exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, null, 0));
+                        exchange.getExchangeExtension()
+                                .addOnCompletion(new AckOnCompletion(delivery, failurePolicy, null, 0));
                         return exchange;
                     }
                 }
@@ -111,7 +117,7 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
             if (channel != null && channel.isOpen()) {
                 try {
                     channel.close();
-                } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                } catch (IOException | TimeoutException | RuntimeException e) {
                     LOG.debug("closing the polling channel: {}", e.getMessage());
                 }
             }

@@ -1,5 +1,6 @@
 package io.github.dp3taskqueue.consumer;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.dp3taskqueue.EndpointSettings;
@@ -25,13 +26,15 @@ final class WorkerQueues {
     static List<QueueReader.Source> of(EndpointSettings settings, TaskQueueConfiguration options) {
         if (options.isAllWorkers()) {
             if (settings.workers() == null) {
-                throw new IllegalArgumentException("allWorkers needs workers (or configDir): how many workers' queues to read");
+                throw new IllegalArgumentException(
+                        "allWorkers needs workers (or configDir): how many workers' queues to read");
             }
             if (options.getQueue() != null || options.getPriorityQueue() != null) {
-                throw new IllegalArgumentException("allWorkers reads DP3's queue names; it cannot be combined with queue or priorityQueue");
+                throw new IllegalArgumentException(
+                        "allWorkers reads DP3's queue names; it cannot be combined with queue or priorityQueue");
             }
-            List<QueueReader.Source> priority = new java.util.ArrayList<>();
-            List<QueueReader.Source> rest = new java.util.ArrayList<>();
+            List<QueueReader.Source> priority = new ArrayList<>();
+            List<QueueReader.Source> rest = new ArrayList<>();
             for (int i = 0; i < settings.workers(); i++) {
                 List<QueueReader.Source> worker = ofWorker(settings, options, i);
                 worker.stream().filter(QueueReader.Source::priority).forEach(priority::add);
@@ -42,19 +45,23 @@ final class WorkerQueues {
         }
         Integer index = settings.workerIndex();
         if (index == null) {
-            throw new IllegalArgumentException("a dp3-taskqueue consumer needs workerIndex (or index): which worker's queues to read");
+            throw new IllegalArgumentException(
+                    "a dp3-taskqueue consumer needs workerIndex (or index): which worker's queues to read");
         }
         return ofWorker(settings, options, index);
     }
 
-    private static List<QueueReader.Source> ofWorker(EndpointSettings settings, TaskQueueConfiguration options, int index) {
+    private static List<QueueReader.Source> ofWorker(EndpointSettings settings, TaskQueueConfiguration options,
+            int index) {
         var names = settings.names();
         return switch (settings.kind()) {
             case DATAPOINT -> List.of(
                     new QueueReader.Source(orDefault(options.getPriorityQueue(), names.priorityQueue(index)), true),
                     new QueueReader.Source(orDefault(options.getQueue(), names.normalQueue(index)), false));
-            case SNAPSHOT -> List.of(new QueueReader.Source(orDefault(options.getQueue(), names.snapshotQueue(index)), false));
-            case CONTROL -> List.of(new QueueReader.Source(orDefault(options.getQueue(), names.controlQueue(index)), false));
+            case SNAPSHOT ->
+                List.of(new QueueReader.Source(orDefault(options.getQueue(), names.snapshotQueue(index)), false));
+            case CONTROL ->
+                List.of(new QueueReader.Source(orDefault(options.getQueue(), names.controlQueue(index)), false));
         };
     }
 
@@ -68,11 +75,13 @@ final class WorkerQueues {
         TaskQueueConfiguration options = endpoint.getConfiguration();
         if (options.isDeclareTopology() && settings.workers() == null) {
             throw new IllegalArgumentException(
-                    "declareTopology on a consumer needs workers (or configDir): the topology is declared for all workers");
+                    "declareTopology on a consumer needs workers (or configDir): the topology is declared for all "
+                            + "workers");
         }
         BrokerConnection connection = endpoint.openBrokerConnection(purpose, false);
         TopologySession.open(connection, settings.retry(), settings.topology(), options.isDeclareTopology(),
-                new TopologySession.Uses(StartupCheck.Kind.QUEUE, sources.stream().map(QueueReader.Source::queue).toList(),
+                new TopologySession.Uses(StartupCheck.Kind.QUEUE,
+                        sources.stream().map(QueueReader.Source::queue).toList(),
                         sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList()));
         try {
             if (settings.workers() != null && options.getQueue() == null) {

@@ -46,7 +46,8 @@ public final class TaskQueueHealthCheck extends AbstractHealthCheck {
      * @param readiness whether Camel asks this check for readiness
      * @param liveness  whether Camel asks this check for liveness
      */
-    public TaskQueueHealthCheck(String id, ChannelSource channels, String broker, StartupCheck.Kind kind, List<String> names,
+    public TaskQueueHealthCheck(String id, ChannelSource channels, String broker, StartupCheck.Kind kind,
+            List<String> names,
             BooleanSupplier running, boolean readiness, boolean liveness) {
         super("camel", id);
         this.readiness = readiness;

@@ -1,6 +1,7 @@
 package io.github.dp3taskqueue.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +67,9 @@ public final class ApiDataPoints {
         for (Element element : elements) {
             String defect = unwritable(element);
             if (defect != null) {
-                throw new RefusedTaskException(subject, List.of(), "TypeError", "DP3's API validates this data point but cannot"
-                        + " write its task (" + defect + "): it answers 500 and publishes nothing");
+                throw new RefusedTaskException(subject, List.of(), "TypeError",
+                        "DP3's API validates this data point but cannot"
+                                + " write its task (" + defect + "): it answers 500 and publishes nothing");
             }
         }
         List<ValidatedTask> tasks = new ArrayList<>(groups.size());
@@ -87,7 +89,8 @@ public final class ApiDataPoints {
         if (type instanceof Composite.ListOf list && list.element() == Primitive.MAC) {
             return "a " + list.configName() + " value";
         }
-        return hasLoneSurrogate(element.point.v()) || hasLoneSurrogate(element.point.src()) ? "a string with a lone surrogate"
+        return hasLoneSurrogate(element.point.v()) || hasLoneSurrogate(element.point.src())
+                ? "a string with a lone surrogate"
                 : null;
     }
 
@@ -95,7 +98,8 @@ public final class ApiDataPoints {
         if (value instanceof String text) {
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
-                if (Character.isHighSurrogate(ch) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (Character.isHighSurrogate(ch) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else if (Character.isSurrogate(ch)) {
                     return true;
@@ -107,7 +111,7 @@ public final class ApiDataPoints {
             if (node.isTextual()) {
                 return hasLoneSurrogate(node.textValue());
             }
-            for (var fields = node.fields(); fields.hasNext(); ) {
+            for (var fields = node.fields(); fields.hasNext();) {
                 var field = fields.next();
                 if (hasLoneSurrogate(field.getKey()) || hasLoneSurrogate(field.getValue())) {
                     return true;
@@ -122,11 +126,12 @@ public final class ApiDataPoints {
             }
             return false;
         }
-        if (value instanceof java.util.Collection<?> items) {
+        if (value instanceof Collection<?> items) {
             return items.stream().anyMatch(ApiDataPoints::hasLoneSurrogate);
         }
         if (value instanceof Map<?, ?> map) {
-            return map.entrySet().stream().anyMatch(e -> hasLoneSurrogate(e.getKey()) || hasLoneSurrogate(e.getValue()));
+            return map.entrySet().stream()
+                    .anyMatch(e -> hasLoneSurrogate(e.getKey()) || hasLoneSurrogate(e.getValue()));
         }
         if (value instanceof Composite.LinkValue link) {
             return hasLoneSurrogate(link.eid()) || hasLoneSurrogate(link.data());
@@ -169,7 +174,8 @@ public final class ApiDataPoints {
         }
         AttributeSpec spec = model.attribute((String) type, (String) attr);
         if (spec == null) {
-            p.add("value_error", "Value error, Combination of type '" + type + "' and attr '" + attr + "' doesn't exist", in,
+            p.add("value_error",
+                    "Value error, Combination of type '" + type + "' and attr '" + attr + "' doesn't exist", in,
                     Map.of("error", Map.of()));
             return null;
         }

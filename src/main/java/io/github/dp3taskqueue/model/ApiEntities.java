@@ -1,5 +1,6 @@
 package io.github.dp3taskqueue.model;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class ApiEntities {
             ModelJson.value(out, loc);
             out.append(",\"msg\":");
             ModelJson.value(out, getMessage());
-            return out.append(",\"type\":\"value_error\"}]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return out.append(",\"type\":\"value_error\"}]}").toString()
+                    .getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -72,12 +74,15 @@ public final class ApiEntities {
 
     /** FastAPI's own 422 for a required parameter that is not there. */
     private static RefusedTaskException missing(String where, String name) {
-        return new RefusedTaskException("the request", List.of(new Problem(List.of(where, name), "missing", "Field required", null,
-                null)), null, null);
+        return new RefusedTaskException("the request",
+                List.of(new Problem(List.of(where, name), "missing", "Field required", null,
+                        null)),
+                null, null);
     }
 
     /** {@code …/set/{attr}}: a plain data point with {@code t1} = now and {@code src} = "CLIENT via API". */
-    public ValidatedTask set(String etype, String eid, String attr, String where, JsonNode value, String now, String source) {
+    public ValidatedTask set(String etype, String eid, String attr, String where, JsonNode value, String now,
+            String source) {
         eid(etype, eid, where);
         if (attr == null) {
             throw missing(where, "attr");

@@ -1,6 +1,8 @@
 package io.github.dp3taskqueue.model;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,17 +16,17 @@ import java.util.Map;
  * @param series         series name to data type, for a timeseries
  * @param timeStep       a regular timeseries' {@code time_step}, {@code null} when not configured
  */
-public record AttributeSpec(String id, Kind kind, DataType dataType, String timeseriesType, Map<String, Primitive> series,
+public record AttributeSpec(String id, Kind kind, DataType dataType, String timeseriesType,
+        Map<String, Primitive> series,
         Duration timeStep) {
 
     /** DP3's attribute types. */
     public enum Kind {
-        PLAIN,
-        OBSERVATIONS,
-        TIMESERIES
+        PLAIN, OBSERVATIONS, TIMESERIES
     }
 
     public AttributeSpec {
-        series = series == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(series));
+        series = series == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(series));
     }
 }

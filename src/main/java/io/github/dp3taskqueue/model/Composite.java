@@ -48,7 +48,9 @@ public final class Composite {
         }
     }
 
-    /** {@code array<T>} and {@code set<T>} (a set keeps order and duplicates, as DP3 does). Validates to a {@link List}. */
+    /**
+     * {@code array<T>} and {@code set<T>} (a set keeps order and duplicates, as DP3 does). Validates to a {@link List}.
+     */
     public record ListOf(String configName, DataType element) implements DataType {
 
         @Override

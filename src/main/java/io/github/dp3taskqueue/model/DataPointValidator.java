@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -66,7 +68,8 @@ final class DataPointValidator {
         if (timeseries) {
             @SuppressWarnings("unchecked")
             Map<String, List<Object>> values = (Map<String, List<Object>>) v;
-            String failed = SeriesRules.check(spec, values, (Dp3Time) t1, t2In == null || falsy(t2In) ? (Dp3Time) t1 : (Dp3Time) t2);
+            String failed = SeriesRules.check(spec, values, (Dp3Time) t1,
+                    t2In == null || falsy(t2In) ? (Dp3Time) t1 : (Dp3Time) t2);
             if (failed != null) {
                 p.add("assertion_error", "Assertion failed, " + failed, dp);
                 return null;
@@ -103,7 +106,9 @@ final class DataPointValidator {
         return unitFloat(in, p);
     }
 
-    /** {@code c}: a float in [0, 1] (DP3's {@code Field(ge=0.0, le=1.0)}), in the worker form and the API form alike. */
+    /**
+     * {@code c}: a float in [0, 1] (DP3's {@code Field(ge=0.0, le=1.0)}), in the worker form and the API form alike.
+     */
     static Object unitFloat(JsonNode in, Problems p) {
         p.push("c");
         try {
@@ -127,7 +132,8 @@ final class DataPointValidator {
     /** The timeseries value: every configured series (implicit ones included) as a list of its type. */
     private static Object series(JsonNode in, AttributeSpec spec, Problems p) {
         if (!in.isObject()) {
-            p.add("model_type", "Input should be a valid dictionary or instance of DataPointTimeseriesValue_" + spec.id(), in);
+            p.add("model_type",
+                    "Input should be a valid dictionary or instance of DataPointTimeseriesValue_" + spec.id(), in);
             return Lax.INVALID;
         }
         int before = p.count();
@@ -153,7 +159,7 @@ final class DataPointValidator {
         if (p.count() > before) {
             return Lax.INVALID;
         }
-        java.util.Set<Integer> lengths = new java.util.TreeSet<>();
+        Set<Integer> lengths = new TreeSet<>();
         out.values().forEach(list -> lengths.add(list.size()));
         if (lengths.size() != 1) {
             p.add("assertion_error", "Assertion failed, Series values have different lengths: " + lengths.toString()

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A DP3 data type: how a JSON value is validated (pydantic's lax mode, MODEL.md §3) and what Java
  * value it becomes. Composite types hold their element types.
  */
-public sealed interface DataType permits Primitive, Composite.Category, Composite.ListOf, Composite.Dict, Composite.Link,
+public sealed interface DataType
+        permits Primitive, Composite.Category, Composite.ListOf, Composite.Dict, Composite.Link,
         Composite.ReadOnly {
 
     /**

@@ -21,7 +21,8 @@ final class DataTypeParser {
     private static final Pattern SET = Pattern.compile("^set<(.+)>$", FLAGS);
     private static final Pattern LINK = Pattern.compile(
             "^link\\s*<\\s*(?<etype>\\w+)\\s*(?:,\\s*(?<data>\\S+)\\s*)?(?:;\\s*mirror=(?<mirror>\\S+)\\s*)?>$", FLAGS);
-    private static final Pattern DICT = Pattern.compile("^dict\\s*<(\\s*(\\w+\\??:\\w+,\\s*)*(\\w+\\??:\\w+\\s*))>$", FLAGS);
+    private static final Pattern DICT = Pattern.compile("^dict\\s*<(\\s*(\\w+\\??:\\w+,\\s*)*(\\w+\\??:\\w+\\s*))>$",
+            FLAGS);
     private static final Pattern CATEGORY = Pattern.compile(
             "^category<\\s*(?<type>\\w+)\\s*;\\s*(?<vals>(?:\\s*\\w+,\\s*)*\\s*\\w+\\s*)>$", FLAGS);
     private static final Set<Primitive> CATEGORY_TYPES = Set.of(Primitive.STRING, Primitive.INT, Primitive.INT64,
@@ -52,7 +53,8 @@ final class DataTypeParser {
         }
         if ((m = LINK.matcher(text)).matches()) {
             String data = m.group("data");
-            Composite.Link link = new Composite.Link(text, m.group("etype"), data == null ? null : parse(data), m.group("mirror"));
+            Composite.Link link = new Composite.Link(text, m.group("etype"), data == null ? null : parse(data),
+                    m.group("mirror"));
             links.add(link);
             return link;
         }
@@ -112,19 +114,19 @@ final class DataTypeParser {
     /** Python's {@code str(w)}, {@code int(w)}, {@code float(w)} or {@code bool(w)} of a category word. */
     private static Object convert(Primitive type, String word) {
         switch (type) {
-            case STRING:
+            case STRING :
                 return word;
-            case TAG:
-            case BINARY:
+            case TAG :
+            case BINARY :
                 return Boolean.TRUE; // bool() of a non-empty string
-            case INT:
-            case INT64:
+            case INT :
+            case INT64 :
                 if (word.matches("[0-9](_?[0-9])*")) {
                     BigInteger value = new BigInteger(word.replace("_", ""));
                     return value.bitLength() < 64 ? (Object) value.longValue() : value;
                 }
                 throw new IllegalArgumentException("invalid literal for int() with base 10: '" + word + "'");
-            default:
+            default :
                 Double value = Lax.floatText(word);
                 if (value == null) {
                     throw new IllegalArgumentException("could not convert string to float: '" + word + "'");

@@ -53,13 +53,18 @@ public record Dp3Time(LocalDateTime local, Integer offsetSeconds) implements Com
         return comparable().compareTo(other.comparable());
     }
 
-    /** DP3's written form: microseconds when not zero, {@code Z} for UTC, {@code ±HH:MM} otherwise, nothing when naive. */
+    /**
+     * DP3's written form: microseconds when not zero, {@code Z} for UTC, {@code ±HH:MM} otherwise, nothing when naive.
+     */
     @Override
     public String toString() {
         return Dp3DateTime.write(local, offsetSeconds);
     }
 
-    /** Python's {@code datetime.isoformat()}, as DP3's API writes a validated time back: {@code 2024-05-01T12:05:00+00:00}. */
+    /**
+     * Python's {@code datetime.isoformat()}, as DP3's API writes a validated time back: {@code
+     * 2024-05-01T12:05:00+00:00}.
+     */
     String isoformat() {
         return pythonStr().replace(' ', 'T');
     }

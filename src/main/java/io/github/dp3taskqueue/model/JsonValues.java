@@ -24,7 +24,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * {@link LongNode} or {@link BigIntegerNode} for an integer literal (Python's int), a
  * {@link DoubleNode} for any literal with a fraction or exponent and for {@code NaN},
  * {@code Infinity}, {@code -Infinity} (Python's float), text, booleans, null, arrays and objects (a
- * repeated key keeps its first place and its last value, as a Python dict does). What jiter refuses is refused here with
+ * repeated key keeps its first place and its last value, as a Python dict does). What jiter refuses is refused here
+ * with
  * the same verdict (MODEL.md §4): a BOM, trailing characters, lone surrogates, number literals over
  * 4,300 characters, nesting deeper than jiter's limit.
  */
@@ -176,7 +177,8 @@ public final class JsonValues {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                        && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {
                     throw new JsonInvalidException("lone surrogate in a string at "

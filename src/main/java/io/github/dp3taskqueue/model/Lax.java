@@ -53,13 +53,15 @@ final class Lax {
             }
             // pydantic reads an int as a 64-bit one first: beyond that it is not a bool at all
             p.add(in.canConvertToLong() ? "bool_parsing" : "bool_type", in.canConvertToLong()
-                    ? "Input should be a valid boolean, unable to interpret input" : "Input should be a valid boolean", in);
+                    ? "Input should be a valid boolean, unable to interpret input" : "Input should be a valid boolean",
+                    in);
             return INVALID;
         }
         if (in.isDouble() && (in.doubleValue() == 0.0 || in.doubleValue() == 1.0)) {
             return in.doubleValue() == 1.0;
         }
-        if (in.isDouble() && in.doubleValue() == Math.rint(in.doubleValue()) && in.doubleValue() >= -9.223372036854775808E18
+        if (in.isDouble() && in.doubleValue() == Math.rint(in.doubleValue())
+                && in.doubleValue() >= -9.223372036854775808E18
                 && in.doubleValue() < 9.223372036854775808E18) {
             p.add("bool_parsing", "Input should be a valid boolean, unable to interpret input", in);
             return INVALID;
@@ -106,7 +108,8 @@ final class Lax {
                 int point = text.indexOf('.');
                 String digits = (point < 0 ? text : text.substring(0, point)).replace("_", "");
                 BigInteger value = new BigInteger(digits);
-                return value.compareTo(LONG_MIN) >= 0 && value.compareTo(LONG_MAX) <= 0 ? (Object) value.longValue() : value;
+                return value.compareTo(LONG_MIN) >= 0 && value.compareTo(LONG_MAX) <= 0 ? (Object) value.longValue()
+                        : value;
             }
             p.add("int_parsing", "Input should be a valid integer, unable to parse string as an integer", in);
             return INVALID;
@@ -229,7 +232,8 @@ final class Lax {
     }
 
     private static boolean whiteSpace(char c) {
-        return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
+        return (c >= 0x09 && c <= 0x0D) || c == 0x20 || c == 0x85 || c == 0xA0 || c == 0x1680
+                || (c >= 0x2000 && c <= 0x200A)
                 || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
     }
 }

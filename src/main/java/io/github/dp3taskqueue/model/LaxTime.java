@@ -1,12 +1,13 @@
 package io.github.dp3taskqueue.model;
 
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
-import io.github.dp3taskqueue.task.Dp3DateTime;
-
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.dp3taskqueue.task.Dp3DateTime;
 
 /**
  * pydantic's datetime coercion (speedate): ISO 8601 text, a date alone, or a Unix time in seconds
@@ -42,11 +43,13 @@ final class LaxTime {
         }
         if (in.isNumber()) {
             Object value = in.isIntegralNumber() && in.canConvertToLong()
-                    ? unix(in.longValue(), 0, Math.abs((double) in.longValue()) > MS_WATERSHED) : unix(in.doubleValue());
+                    ? unix(in.longValue(), 0, Math.abs((double) in.longValue()) > MS_WATERSHED)
+                    : unix(in.doubleValue());
             if (value != null) {
                 return value;
             }
-            p.add("datetime_parsing", "Input should be a valid datetime, dates after 9999 are not supported as unix timestamps", in);
+            p.add("datetime_parsing",
+                    "Input should be a valid datetime, dates after 9999 are not supported as unix timestamps", in);
             return Lax.INVALID;
         }
         p.add("datetime_type", "Input should be a valid datetime", in);
@@ -65,7 +68,7 @@ final class LaxTime {
             if (month < 1 || month > 12) {
                 return "month value is outside expected range of 1-12";
             }
-            if (day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
                 return "day value is outside expected range";
             }
         }
@@ -90,14 +93,15 @@ final class LaxTime {
         if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) {
             return null;
         }
-        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
             return null;
         }
         if (n == 10) {
             return new Dp3Time(LocalDateTime.of(year, month, day, 0, 0), null);
         }
         char separator = t.charAt(10);
-        if ((separator != 'T' && separator != 't' && separator != '_' && separator != ' ') || n < 16 || t.charAt(13) != ':') {
+        if ((separator != 'T' && separator != 't' && separator != '_' && separator != ' ') || n < 16
+                || t.charAt(13) != ':') {
             return null;
         }
         int hour = Dp3DateTime.digits(t, 11, 2);

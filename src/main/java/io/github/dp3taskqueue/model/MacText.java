@@ -21,7 +21,8 @@ final class MacText {
         for (int i = 0; i < 18; i += 3) {
             int value = group(mac[i], mac[i + 1]);
             if (value == Integer.MIN_VALUE) {
-                return "invalid literal for int() with base 16: b'" + (char) (mac[i] & 0xFF) + (char) (mac[i + 1] & 0xFF) + "'";
+                return "invalid literal for int() with base 16: b'" + (char) (mac[i] & 0xFF)
+                        + (char) (mac[i + 1] & 0xFF) + "'";
             }
             if (value < 0 || value > 255) {
                 return "byte must be in range(0, 256)";

@@ -46,9 +46,11 @@ public final class ModelBuilder {
     }
 
     /** A timeseries attribute; {@code series} maps each configured series to its data type name. */
-    public void timeseries(String etype, String attr, String timeseriesType, Map<String, String> series, Duration timeStep) {
-        pending.get(etype).put(attr, new Pending(etype, attr, AttributeSpec.Kind.TIMESERIES, null, timeseriesType, series,
-                timeStep));
+    public void timeseries(String etype, String attr, String timeseriesType, Map<String, String> series,
+            Duration timeStep) {
+        pending.get(etype).put(attr,
+                new Pending(etype, attr, AttributeSpec.Kind.TIMESERIES, null, timeseriesType, series,
+                        timeStep));
     }
 
     public DataModel build() {
@@ -71,11 +73,13 @@ public final class ModelBuilder {
             }
             attributes.get(target[0]).put(target[1], new AttributeSpec(target[1], AttributeSpec.Kind.PLAIN,
                     new Composite.ReadOnly("set<link<" + source[0] + ">>",
-                            new EntitySpec(source[0], idTypes.get(source[0]), Map.of()).idDataType()), null, null, null));
+                            new EntitySpec(source[0], idTypes.get(source[0]), Map.of()).idDataType()),
+                    null, null, null));
         }
         Map<String, EntitySpec> entities = new LinkedHashMap<>();
         for (Map.Entry<String, IdType> entity : idTypes.entrySet()) {
-            entities.put(entity.getKey(), new EntitySpec(entity.getKey(), entity.getValue(), attributes.get(entity.getKey())));
+            entities.put(entity.getKey(),
+                    new EntitySpec(entity.getKey(), entity.getValue(), attributes.get(entity.getKey())));
         }
         return new DataModel(entities);
     }
@@ -108,7 +112,8 @@ public final class ModelBuilder {
                 link.resolve(new EntitySpec(link.target(), target, Map.of()).idDataType());
             }
             if (type instanceof Composite.Link link && link.mirror() != null
-                    || type instanceof Composite.ListOf list && list.element() instanceof Composite.Link l && l.mirror() != null) {
+                    || type instanceof Composite.ListOf list && list.element() instanceof Composite.Link l
+                            && l.mirror() != null) {
                 Composite.Link link = type instanceof Composite.Link direct ? direct
                         : (Composite.Link) ((Composite.ListOf) type).element();
                 mirrorOf.put(link.target() + "\u0000" + link.mirror(), p.etype() + "\u0000" + p.attr());
@@ -117,7 +122,8 @@ public final class ModelBuilder {
         } catch (ModelException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new ModelException(p.etype(), "attribute '" + p.attr() + "': data_type '" + p.dataType() + "': " + e.getMessage());
+            throw new ModelException(p.etype(),
+                    "attribute '" + p.attr() + "': data_type '" + p.dataType() + "': " + e.getMessage());
         }
     }
 }

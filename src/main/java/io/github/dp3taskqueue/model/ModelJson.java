@@ -91,7 +91,8 @@ final class ModelJson {
             out.append("null");
         } else if (value instanceof String s) {
             JsonText.string(out, s);
-        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger || value instanceof Boolean) {
+        } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger
+                || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Double d) {
             out.append(FloatFormat.json(d));

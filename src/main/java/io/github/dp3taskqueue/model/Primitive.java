@@ -15,18 +15,8 @@ import io.github.dp3taskqueue.model.JsonValues.JsonInvalidException;
  * {@code json} a {@link JsonNode}.
  */
 public enum Primitive implements DataType {
-    TAG("tag"),
-    BINARY("binary"),
-    STRING("string"),
-    INT("int"),
-    INT64("int64"),
-    FLOAT("float"),
-    IPV4("ipv4"),
-    IPV6("ipv6"),
-    MAC("mac"),
-    TIME("time"),
-    SPECIAL("special"),
-    JSON("json");
+    TAG("tag"), BINARY("binary"), STRING("string"), INT("int"), INT64("int64"), FLOAT("float"), IPV4("ipv4"), IPV6(
+            "ipv6"), MAC("mac"), TIME("time"), SPECIAL("special"), JSON("json");
 
     private final String configName;
 

@@ -20,7 +20,10 @@ public record Problem(List<Object> loc, String type, String msg, Object input, M
         loc = List.copyOf(loc);
     }
 
-    /** {@code data_points.0.v: Input should be a valid string [string_type], got 123}: one line for a log or an exception. */
+    /**
+     * {@code data_points.0.v: Input should be a valid string [string_type], got 123}: one line for a log or an
+     * exception.
+     */
     public String describe() {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < loc.size(); i++) {

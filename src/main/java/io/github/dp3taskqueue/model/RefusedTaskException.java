@@ -32,7 +32,8 @@ public class RefusedTaskException extends InvalidTaskException {
             return subject + " is refused: DP3's worker would raise " + pythonException + " (" + detail
                     + ") and lose the task";
         }
-        StringBuilder out = new StringBuilder(subject).append(" is refused by DP3's data model, ").append(problems.size())
+        StringBuilder out = new StringBuilder(subject).append(" is refused by DP3's data model, ")
+                .append(problems.size())
                 .append(problems.size() == 1 ? " problem: " : " problems: ");
         for (int i = 0; i < problems.size(); i++) {
             out.append(i > 0 ? "; " : "").append(problems.get(i).describe());

@@ -29,13 +29,16 @@ final class TaskEid {
     private TaskEid() {
     }
 
-    /** The canonical eid ({@code String}, {@code Long} or {@code BigInteger}), or {@link Lax#INVALID} after a {@code value_error}. */
+    /**
+     * The canonical eid ({@code String}, {@code Long} or {@code BigInteger}), or {@link Lax#INVALID} after a {@code
+     * value_error}.
+     */
     static Object convert(IdType type, JsonNode in, Problems p) throws Uncaught {
         String error;
         switch (type) {
-            case STRING:
+            case STRING :
                 return PythonText.str(in);
-            case INT:
+            case INT :
                 if (in.isIntegralNumber()) {
                     return small(in.bigIntegerValue());
                 }
@@ -61,10 +64,11 @@ final class TaskEid {
                     error = "invalid literal for int() with base 10: " + PythonText.repr(in);
                     break;
                 }
-                throw new Uncaught("TypeError", "int() argument must be a string, a bytes-like object or a real number, not '"
-                        + pythonTypeName(in) + "'");
-            case IPV4:
-            case IPV6:
+                throw new Uncaught("TypeError",
+                        "int() argument must be a string, a bytes-like object or a real number, not '"
+                                + pythonTypeName(in) + "'");
+            case IPV4 :
+            case IPV6 :
                 String canonical = null;
                 BigInteger number = in.isIntegralNumber() ? in.bigIntegerValue()
                         : in.isBoolean() ? BigInteger.valueOf(in.booleanValue() ? 1 : 0) : null;
@@ -73,7 +77,8 @@ final class TaskEid {
                 } else {
                     String text = PythonText.str(in);
                     try {
-                        canonical = text.indexOf('/') >= 0 ? null : type == IdType.IPV4 ? Ipv6Text.ipv4(text) : Ipv6Text.ipv6(text);
+                        canonical = text.indexOf('/') >= 0 ? null
+                                : type == IdType.IPV4 ? Ipv6Text.ipv4(text) : Ipv6Text.ipv6(text);
                     } catch (IllegalArgumentException e) {
                         canonical = null;
                     }
@@ -81,9 +86,10 @@ final class TaskEid {
                 if (canonical != null) {
                     return canonical;
                 }
-                error = PythonText.repr(in) + " does not appear to be an " + (type == IdType.IPV4 ? "IPv4" : "IPv6") + " address";
+                error = PythonText.repr(in) + " does not appear to be an " + (type == IdType.IPV4 ? "IPv4" : "IPv6")
+                        + " address";
                 break;
-            default:
+            default :
                 if (!in.isTextual()) {
                     throw new Uncaught("TypeError", "Expected str or bytes, got <class '" + pythonTypeName(in) + "'>");
                 }
@@ -100,7 +106,10 @@ final class TaskEid {
         return value.bitLength() < 64 ? (Object) value.longValue() : value;
     }
 
-    /** Python's {@code int(str)}: white space around, a sign, Unicode decimal digits with single underscores between them. */
+    /**
+     * Python's {@code int(str)}: white space around, a sign, Unicode decimal digits with single underscores between
+     * them.
+     */
     private static BigInteger pythonInt(String text) {
         String s = text.strip();
         int i = 0;

@@ -1,5 +1,6 @@
 package io.github.dp3taskqueue.model;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +40,10 @@ public final class TaskValidator {
         try {
             root = JsonValues.parse(body);
         } catch (JsonInvalidException e) {
-            throw new RefusedTaskException(subject, List.of(new Problem(List.of(), "json_invalid", "Invalid JSON: " + e.getMessage(),
-                    null, null)), null, null);
+            throw new RefusedTaskException(subject,
+                    List.of(new Problem(List.of(), "json_invalid", "Invalid JSON: " + e.getMessage(),
+                            null, null)),
+                    null, null);
         }
         return validate(root, subject);
     }
@@ -141,14 +144,14 @@ public final class TaskValidator {
 
     private ValidatedPoint dataPoint(JsonNode dp, EntitySpec taskEntity, Object taskEid, Problems p) throws Uncaught {
         if (dp.isNumber() || dp.isBoolean() || dp.isNull()) {
-            throw new Uncaught("TypeError", "argument of type '" + TaskEid.pythonTypeName(dp) + "' is not iterable"
-);
+            throw new Uncaught("TypeError", "argument of type '" + TaskEid.pythonTypeName(dp) + "' is not iterable");
         }
         if (!dp.isObject()) {
             boolean both = dp.isTextual() ? dp.textValue().contains("etype") && dp.textValue().contains("attr")
                     : contains(dp, "etype") && contains(dp, "attr");
             if (both) {
-                throw new Uncaught("AttributeError", "'" + TaskEid.pythonTypeName(dp) + "' object has no attribute 'get'");
+                throw new Uncaught("AttributeError",
+                        "'" + TaskEid.pythonTypeName(dp) + "' object has no attribute 'get'");
             }
             p.add("model_type", "Input should be a valid dictionary or instance of DataPointBase", dp);
             return null;
@@ -159,7 +162,8 @@ public final class TaskValidator {
             baseFields(dp, p);
             return null;
         }
-        AttributeSpec spec = etype.isTextual() && attr.isTextual() ? model.attribute(etype.textValue(), attr.textValue()) : null;
+        AttributeSpec spec = etype.isTextual() && attr.isTextual()
+                ? model.attribute(etype.textValue(), attr.textValue()) : null;
         if (spec == null) {
             p.add("value_error", "Value error, Attribute '" + PythonText.str(attr) + "' not found in entity '"
                     + PythonText.str(etype) + "'", dp);
@@ -171,8 +175,10 @@ public final class TaskValidator {
             return point;
         }
         if (!taskEntity.id().equals(etype.textValue())) {
-            p.add("assertion_error", "Assertion failed, Task's etype '" + taskEntity.id() + "' doesn't match datapoint's etype '"
-                    + etype.textValue() + "'", dp);
+            p.add("assertion_error",
+                    "Assertion failed, Task's etype '" + taskEntity.id() + "' doesn't match datapoint's etype '"
+                            + etype.textValue() + "'",
+                    dp);
             return null;
         }
         Object pointEid = point.eid();
@@ -186,7 +192,7 @@ public final class TaskValidator {
 
     /** DataPointBase's own fields, for an object without {@code etype} or {@code attr}. */
     private static void baseFields(JsonNode dp, Problems p) {
-        for (String name : new String[] {"etype", "attr"}) {
+        for (String name : new String[]{"etype", "attr"}) {
             JsonNode value = dp.get(name);
             if (value == null) {
                 p.addAt(name, "missing", "Field required", dp);
@@ -213,7 +219,7 @@ public final class TaskValidator {
         if (a instanceof String || b instanceof String) {
             return a.equals(b);
         }
-        return new java.math.BigInteger(a.toString()).equals(new java.math.BigInteger(b.toString()));
+        return new BigInteger(a.toString()).equals(new BigInteger(b.toString()));
     }
 
     private static Map<String, Object> ttlTokens(JsonNode in, Problems p) {

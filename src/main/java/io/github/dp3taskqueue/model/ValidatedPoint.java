@@ -14,5 +14,6 @@ package io.github.dp3taskqueue.model;
  * @param t1    start ({@link Dp3Time}, always aware), {@code null} for a plain attribute
  * @param t2    end ({@link Dp3Time}, always aware), {@code null} when the input had no {@code t2}
  */
-public record ValidatedPoint(Object eid, String attr, AttributeSpec.Kind kind, String src, Object v, Object c, Object t1, Object t2) {
+public record ValidatedPoint(Object eid, String attr, AttributeSpec.Kind kind, String src, Object v, Object c,
+        Object t1, Object t2) {
 }

@@ -22,7 +22,8 @@ public final class ValidatedTask {
     private final EntitySpec entity;
     private byte[] message;
 
-    ValidatedTask(EntitySpec entity, Object eid, List<ValidatedPoint> points, JsonNode tags, Map<String, Object> ttlTokens,
+    ValidatedTask(EntitySpec entity, Object eid, List<ValidatedPoint> points, JsonNode tags,
+            Map<String, Object> ttlTokens,
             boolean ttlGiven, boolean delete) {
         this.etype = entity.id();
         this.entity = entity;

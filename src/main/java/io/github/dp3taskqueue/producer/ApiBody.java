@@ -44,11 +44,13 @@ final class ApiBody {
             return MAPPER.valueToTree(payload);
         }
         byte[] bytes = payload instanceof byte[] b ? b
-                : payload instanceof InputStream ? exchange.getContext().getTypeConverter().convertTo(byte[].class, exchange, payload)
+                : payload instanceof InputStream
+                        ? exchange.getContext().getTypeConverter().convertTo(byte[].class, exchange, payload)
                         : null;
         if (bytes == null) {
-            throw new InvalidTaskException("a body of DP3's API data points must be JSON text, bytes, a stream or a list; got a "
-                    + payload.getClass().getName());
+            throw new InvalidTaskException(
+                    "a body of DP3's API data points must be JSON text, bytes, a stream or a list; got a "
+                            + payload.getClass().getName());
         }
         if (bytes.length == 0) {
             return NullNode.getInstance(); // as DP3's API: an empty body is a missing one

@@ -38,7 +38,8 @@ final class BodyItems {
             return node.isArray() ? elements(node) : List.of(node);
         }
         if (body instanceof Iterable<?> || body instanceof Object[]) {
-            Iterator<?> iterator = body instanceof Object[] array ? List.of(array).iterator() : ((Iterable<?>) body).iterator();
+            Iterator<?> iterator = body instanceof Object[] array ? List.of(array).iterator()
+                    : ((Iterable<?>) body).iterator();
             List<Object> items = new ArrayList<>();
             while (iterator.hasNext()) {
                 Object item = iterator.next();
@@ -46,8 +47,9 @@ final class BodyItems {
             }
             return items;
         }
-        byte[] bytes = body instanceof byte[] b ? b : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
-                : exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
+        byte[] bytes = body instanceof byte[] b ? b
+                : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                        : exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
         if (bytes == null) {
             throw new InvalidTaskException("cannot read DP3 tasks from a body of type " + body.getClass().getName());
         }

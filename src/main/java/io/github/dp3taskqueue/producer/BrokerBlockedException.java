@@ -13,7 +13,8 @@ public class BrokerBlockedException extends RuntimeException {
 
     public BrokerBlockedException(String reason, String exchange, String routingKey, long heldMillis) {
         super("RabbitMQ blocked publishing (" + reason + "): the task for exchange '" + exchange + "', routing key '"
-                + routingKey + "' was held for " + heldMillis + " ms, longer than queueFullTimeout, and was not published"
+                + routingKey + "' was held for " + heldMillis
+                + " ms, longer than queueFullTimeout, and was not published"
                 + " (it is in no queue). Publishing resumes when the broker's resource alarm clears"
                 + " (rabbitmq-diagnostics alarms).");
         this.reason = reason;

@@ -7,9 +7,12 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -19,10 +22,10 @@ import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 
-import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
-import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.connection.BrokerReplies;
 import io.github.dp3taskqueue.connection.ChannelSource;
+import io.github.dp3taskqueue.connection.RetrySchedule;
+import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
 import io.github.dp3taskqueue.topology.TopologyNames;
 
 /**
@@ -71,7 +74,7 @@ public final class ConfirmedPublisher {
     private boolean reconnecting; // guarded by lock
     private volatile boolean stopped;
     private volatile boolean disconnected; // no channel since a loss, reconnecting
-    private java.util.concurrent.ScheduledFuture<?> sweep;
+    private ScheduledFuture<?> sweep;
 
     public ConfirmedPublisher(ChannelSource channels, TopologyNames names, int window, long queueFullTimeoutMillis,
             boolean persistent, RetrySchedule reconnects, ScheduledExecutorService scheduler, Executor completions,
@@ -93,7 +96,8 @@ public final class ConfirmedPublisher {
         synchronized (lock) {
             channel = opened;
         }
-        sweep = scheduler.scheduleWithFixedDelay(this::expireWaiting, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        sweep = scheduler.scheduleWithFixedDelay(this::expireWaiting, SWEEP_MILLIS, SWEEP_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -108,7 +112,7 @@ public final class ConfirmedPublisher {
     }
 
     /** As {@link #publish(List, Consumer)}; {@code onDone} also gets how many of the messages the broker confirmed. */
-    public void publish(List<OutgoingMessage> messages, java.util.function.BiConsumer<Throwable, Integer> onDone) {
+    public void publish(List<OutgoingMessage> messages, BiConsumer<Throwable, Integer> onDone) {
         PublishBatch batch = new PublishBatch(messages.size(), onDone, completions);
         long since = System.nanoTime();
         for (int i = 0; i < messages.size(); i++) {
@@ -184,7 +188,8 @@ public final class ConfirmedPublisher {
                     metrics.returned(pending.message.worker());
                 }
                 Runnable completion = pending.batch.lastMessageDone(pending.returnedReason == null ? null
-                        : new UnroutableTaskException(pending.message.exchange(), pending.message.routingKey(), pending.returnedReason));
+                        : new UnroutableTaskException(pending.message.exchange(), pending.message.routingKey(),
+                                pending.returnedReason));
                 if (completion != null) {
                     completed.add(completion);
                 }
@@ -204,7 +209,8 @@ public final class ConfirmedPublisher {
     /** A nack: the worker queue is full. Retried until queueFullTimeout, then failed. */
     private void refused(PendingMessage pending) {
         pending.written = false; // the broker did not take it
-        RuntimeException error = stopped ? ProducerStoppedException.notPublished() : backingOff.later(pending, this::send);
+        RuntimeException error = stopped ? ProducerStoppedException.notPublished()
+                : backingOff.later(pending, this::send);
         if (error != null) {
             finish(pending, error);
         }
@@ -243,7 +249,8 @@ public final class ConfirmedPublisher {
         if (disconnected) {
             return new BrokerUnreachableException(m.exchange(), m.routingKey(), waitedMillis, written);
         }
-        return reason == null || written ? null : new BrokerBlockedException(reason, m.exchange(), m.routingKey(), waitedMillis);
+        return reason == null || written ? null
+                : new BrokerBlockedException(reason, m.exchange(), m.routingKey(), waitedMillis);
     }
 
     /**
@@ -271,8 +278,11 @@ public final class ConfirmedPublisher {
             });
             long seconds = block.secondsIfReportDue(now);
             if (seconds >= 0) {
-                LOG.warn("RabbitMQ still blocks publishing ({}) after {} s: {} tasks held, {} written before the block wait for"
-                        + " its confirm", block.reason(), seconds, parked.size(), unconfirmed.size());
+                LOG.warn(
+                        "RabbitMQ still blocks publishing ({}) after {} s: {} tasks held, {} written before the block "
+                                + "wait for"
+                                + " its confirm",
+                        block.reason(), seconds, parked.size(), unconfirmed.size());
             }
         }
         for (int i = 0; i < expired.size(); i++) {
@@ -379,7 +389,7 @@ public final class ConfirmedPublisher {
             if (channel != null) {
                 try {
                     channel.close();
-                } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                } catch (IOException | TimeoutException | RuntimeException e) {
                     LOG.debug("closing the publishing channel: {}", e.getMessage());
                 }
                 channel = null;

@@ -24,7 +24,8 @@ final class InvalidItems {
         }
         if (!skipInvalid) {
             throw new InvalidTaskException("the batch of " + size + " tasks was refused, nothing published; "
-                    + invalid.size() + " invalid: " + String.join("; ", invalid.subList(0, Math.min(LISTED, invalid.size())))
+                    + invalid.size() + " invalid: "
+                    + String.join("; ", invalid.subList(0, Math.min(LISTED, invalid.size())))
                     + (invalid.size() > LISTED ? "; ..." : ""));
         }
         exchange.getMessage().setHeader(TaskQueueConstants.INVALID_TASKS, invalid);

@@ -98,10 +98,12 @@ public final class PublishPlanner {
             return messages;
         }
         Task single = oneDataPointTask(payload);
-        List<Task> tasks = single != null ? List.of(model.canonical(single)) : tasks(exchange, BodyItems.of(exchange, payload));
+        List<Task> tasks = single != null ? List.of(model.canonical(single))
+                : tasks(exchange, BodyItems.of(exchange, payload));
         List<OutgoingMessage> messages = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
-            add(messages, TaskJsonWriter.toBytes(task), target, routingKey, toAll, isBroadcastByDp3(task), task.hashKey(),
+            add(messages, TaskJsonWriter.toBytes(task), target, routingKey, toAll, isBroadcastByDp3(task),
+                    task.hashKey(),
                     task instanceof ControlMessage);
         }
         return messages;
@@ -238,8 +240,9 @@ public final class PublishPlanner {
 
     private Task checkKind(Task task) {
         if (task.kind() != kind) {
-            throw new InvalidTaskException("a " + task.kind().optionValue() + " task was sent to an endpoint with taskType="
-                    + kind.optionValue());
+            throw new InvalidTaskException(
+                    "a " + task.kind().optionValue() + " task was sent to an endpoint with taskType="
+                            + kind.optionValue());
         }
         return task;
     }

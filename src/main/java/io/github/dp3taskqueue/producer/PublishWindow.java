@@ -28,7 +28,8 @@ final class PublishWindow {
      * @param stopped why the producer no longer publishes, or {@code null} while it runs
      * @param stalled why publishing cannot go on now (for a message that waited so many ms), or {@code null}
      */
-    RuntimeException acquire(long sinceNanos, Supplier<RuntimeException> stopped, Stall stalled, OutgoingMessage message) {
+    RuntimeException acquire(long sinceNanos, Supplier<RuntimeException> stopped, Stall stalled,
+            OutgoingMessage message) {
         try {
             while (!places.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 RuntimeException stop = stopped.get();
@@ -46,7 +47,8 @@ final class PublishWindow {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new IllegalStateException("interrupted while waiting for the confirm window; the task was not published", e);
+            return new IllegalStateException(
+                    "interrupted while waiting for the confirm window; the task was not published", e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.dp3taskqueue.producer;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -52,7 +51,8 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         EndpointSettings settings = endpoint.getSettings();
         TaskQueueConfiguration options = endpoint.getConfiguration();
         planner = new PublishPlanner(settings.kind(), settings.model(), settings.names(), settings.workersOrDefault(),
-                options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(), settings.validator(), settings.api());
+                options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(), settings.validator(),
+                settings.api());
     }
 
     @Override
@@ -62,9 +62,11 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         TaskQueueConfiguration options = endpoint.getConfiguration();
         connection = endpoint.openBrokerConnection("producer", true);
         List<String> normalQueues = settings.kind() != TaskKind.DATAPOINT ? List.of()
-                : IntStream.range(0, settings.workersOrDefault()).mapToObj(i -> settings.names().normalQueue(i)).toList();
+                : IntStream.range(0, settings.workersOrDefault()).mapToObj(i -> settings.names().normalQueue(i))
+                        .toList();
         TopologySession.open(connection, settings.retry(), settings.topology(), options.isDeclareTopology(),
-                new TopologySession.Uses(StartupCheck.Kind.EXCHANGE, settings.topology().exchangesWrittenBy(settings.kind()),
+                new TopologySession.Uses(StartupCheck.Kind.EXCHANGE,
+                        settings.topology().exchangesWrittenBy(settings.kind()),
                         normalQueues));
         WorkerCountCheck.warnIfMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
                 settings.workersOrDefault(), "producer");
@@ -73,7 +75,8 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         completions = executors.newFixedThreadPool(this, "Dp3PublishConfirmed", 2);
         publisher = new ConfirmedPublisher(connection, settings.names(), options.getConfirmWindow(),
                 options.getQueueFullTimeout(), options.isPersistent(), settings.retry(), scheduler, completions,
-                TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(), settings.kind().optionValue()));
+                TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(),
+                        settings.kind().optionValue()));
         connection.onBlocked(publisher::blocked, publisher::unblocked);
         publisher.start();
         registerHealthCheck(settings);

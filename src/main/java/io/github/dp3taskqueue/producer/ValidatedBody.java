@@ -58,7 +58,8 @@ final class ValidatedBody {
         return all(exchange, items, validator, skipInvalid);
     }
 
-    private static List<ValidatedTask> all(Exchange exchange, List<Object> items, TaskValidator validator, boolean skipInvalid) {
+    private static List<ValidatedTask> all(Exchange exchange, List<Object> items, TaskValidator validator,
+            boolean skipInvalid) {
         if (items.isEmpty()) {
             throw new InvalidTaskException("the batch is empty: expected at least one task");
         }

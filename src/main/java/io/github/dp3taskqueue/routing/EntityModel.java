@@ -31,9 +31,7 @@ public final class EntityModel {
     public static final EntityModel NONE = new EntityModel(Map.of(), Mode.NONE);
 
     private enum Mode {
-        NONE,
-        DECLARED,
-        LENIENT
+        NONE, DECLARED, LENIENT
     }
 
     private final Map<String, IdType> idTypes;

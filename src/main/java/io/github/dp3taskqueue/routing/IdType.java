@@ -123,6 +123,7 @@ public enum IdType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown id_data_type '" + name + "': expected one of string, int, ipv4, ipv6, mac");
+        throw new IllegalArgumentException(
+                "unknown id_data_type '" + name + "': expected one of string, int, ipv4, ipv6, mac");
     }
 }

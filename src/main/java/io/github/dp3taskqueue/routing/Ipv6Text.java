@@ -1,5 +1,9 @@
 package io.github.dp3taskqueue.routing;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,7 +22,7 @@ public final class Ipv6Text {
     }
 
     /** {@code str(IPv4Address(value))} of an integer; {@code null} when out of range. */
-    public static String ipv4(java.math.BigInteger value) {
+    public static String ipv4(BigInteger value) {
         return value.signum() < 0 || value.bitLength() > 32 ? null : formatIpv4(value.longValue());
     }
 
@@ -28,7 +32,7 @@ public final class Ipv6Text {
     }
 
     /** {@code str(IPv6Address(value))} of an integer; {@code null} when out of range. */
-    public static String ipv6(java.math.BigInteger value) {
+    public static String ipv6(BigInteger value) {
         if (value.signum() < 0 || value.bitLength() > 128) {
             return null;
         }
@@ -93,7 +97,7 @@ public final class Ipv6Text {
 
     /** Python's {@code IPv6Address._ip_int_from_string}, step by step. */
     private static int[] parse(String address) {
-        java.util.List<String> parts = new java.util.ArrayList<>(java.util.Arrays.asList(address.split(":", -1)));
+        List<String> parts = new ArrayList<>(Arrays.asList(address.split(":", -1)));
         if (parts.size() < 3) {
             throw new IllegalArgumentException();
         }
@@ -162,7 +166,7 @@ public final class Ipv6Text {
     private static String format(int[] hextets) {
         int bestStart = -1;
         int bestLength = 0;
-        for (int i = 0; i < 8; ) {
+        for (int i = 0; i < 8;) {
             if (hextets[i] != 0) {
                 i++;
                 continue;

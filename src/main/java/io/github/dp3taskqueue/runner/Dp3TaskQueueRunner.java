@@ -1,6 +1,5 @@
 package io.github.dp3taskqueue.runner;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +42,8 @@ public final class Dp3TaskQueueRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dp3TaskQueueRunner.class);
 
-    private static final String USAGE = "usage: java -jar dp3-taskqueue-runner.jar [--embedded-broker] [--properties FILE] ROUTE_FILE...";
+    private static final String USAGE = "usage: java -jar dp3-taskqueue-runner.jar [--embedded-broker] [--properties "
+            + "FILE] ROUTE_FILE...";
 
     private Dp3TaskQueueRunner() {
     }
@@ -122,7 +122,8 @@ public final class Dp3TaskQueueRunner {
 
         EmbeddedBroker broker = null;
         if (embedded) {
-            broker = EmbeddedBroker.start(Integer.parseInt(properties.getProperty("dp3.runner.embedded-broker-port", "0")));
+            broker = EmbeddedBroker
+                    .start(Integer.parseInt(properties.getProperty("dp3.runner.embedded-broker-port", "0")));
             LOG.info("embedded AMQP broker (Qpid Broker-J, in memory) listening on 127.0.0.1:{}", broker.port());
         }
         try {
@@ -134,7 +135,8 @@ public final class Dp3TaskQueueRunner {
         }
     }
 
-    private static int runMain(Properties properties, List<Path> routes, EmbeddedBroker broker, int progressSeconds) throws Exception {
+    private static int runMain(Properties properties, List<Path> routes, EmbeddedBroker broker, int progressSeconds)
+            throws Exception {
         Main main = new Main();
         main.setInitialProperties(properties);
         main.configure().withRoutesIncludePattern(String.join(",",
@@ -146,7 +148,8 @@ public final class Dp3TaskQueueRunner {
             public void afterConfigure(BaseMainSupport support) {
                 CamelContext camel = support.getCamelContext();
                 if (broker != null) {
-                    camel.getComponent("dp3-taskqueue", TaskQueueComponent.class).overrideBroker("127.0.0.1", broker.port());
+                    camel.getComponent("dp3-taskqueue", TaskQueueComponent.class).overrideBroker("127.0.0.1",
+                            broker.port());
                 }
                 camel.getManagementStrategy().addEventNotifier(statistics);
             }
@@ -155,7 +158,8 @@ public final class Dp3TaskQueueRunner {
             public void afterStart(BaseMainSupport support) {
                 CamelContext camel = support.getCamelContext();
                 if (progressSeconds > 0) {
-                    progress[0] = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "Dp3Progress");
+                    progress[0] = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                            "Dp3Progress");
                     progress[0].scheduleAtFixedRate(() -> LOG.info(statistics.progressLine(camel)), progressSeconds,
                             progressSeconds, TimeUnit.SECONDS);
                 }

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,8 +52,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         attributes.put("type", "Memory");
         attributes.put("initialConfigurationLocation", config.toUri().toString());
         attributes.put("startupLoggedToSystemOut", false);
-        attributes.put("context", Map.of("qpid.amqp_port", Integer.toString(chosen), "qpid.work_dir", workDir.toString(),
-                "qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}"));
+        attributes.put("context",
+                Map.of("qpid.amqp_port", Integer.toString(chosen), "qpid.work_dir", workDir.toString(),
+                        "qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}"));
         broker.launcher.startup(attributes);
         return broker;
     }
@@ -71,7 +73,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     public void close() {
         launcher.shutdown();
         try (var files = Files.walk(workDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // a temporary directory: nothing depends on its removal
         }

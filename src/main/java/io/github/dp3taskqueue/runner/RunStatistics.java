@@ -40,8 +40,10 @@ final class RunStatistics extends EventNotifierSupport {
     @Override
     public void notify(CamelEvent event) {
         if (event instanceof CamelEvent.ExchangeSentEvent sent) {
-            if (sent.getEndpoint().getEndpointUri().startsWith("dp3-taskqueue:") && sent.getExchange().getException() == null) {
-                published.add(sent.getExchange().getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT, 0, Integer.class));
+            if (sent.getEndpoint().getEndpointUri().startsWith("dp3-taskqueue:")
+                    && sent.getExchange().getException() == null) {
+                published.add(sent.getExchange().getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT, 0,
+                        Integer.class));
             }
         } else if (event instanceof CamelEvent.ExchangeCompletedEvent completed) {
             count(completed.getExchange(), completedByRoute);
@@ -91,7 +93,8 @@ final class RunStatistics extends EventNotifierSupport {
         Map<String, LongAdder> routes = new TreeMap<>(completedByRoute);
         failedByRoute.keySet().forEach(r -> routes.putIfAbsent(r, new LongAdder()));
         routes.forEach((route, completed) -> out.append("  route ").append(route).append(": ").append(completed.sum())
-                .append(" completed, ").append(failedByRoute.getOrDefault(route, new LongAdder()).sum()).append(" failed\n"));
+                .append(" completed, ").append(failedByRoute.getOrDefault(route, new LongAdder()).sum())
+                .append(" failed\n"));
         return out.toString();
     }
 }

@@ -23,7 +23,8 @@ final class Switches {
 
     /** {@code customizer.enabled}: whether the {@code camel.component.dp3-taskqueue.*} properties are applied. */
     static boolean customizerEnabled(Environment environment) {
-        return evaluate(environment, "camel.component.customizer.enabled", TaskQueueAutoConfiguration.PREFIX + ".customizer.enabled");
+        return evaluate(environment, "camel.component.customizer.enabled",
+                TaskQueueAutoConfiguration.PREFIX + ".customizer.enabled");
     }
 
     private static boolean evaluate(Environment environment, String general, String specific) {
@@ -37,7 +38,8 @@ final class Switches {
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
             return enabled(context.getEnvironment())
                     ? ConditionOutcome.match("dp3-taskqueue auto-configuration enabled")
-                    : ConditionOutcome.noMatch(TaskQueueAutoConfiguration.PREFIX + ".enabled (or camel.component.enabled) is false");
+                    : ConditionOutcome.noMatch(
+                            TaskQueueAutoConfiguration.PREFIX + ".enabled (or camel.component.enabled) is false");
         }
     }
 }

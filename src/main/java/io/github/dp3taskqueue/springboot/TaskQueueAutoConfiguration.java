@@ -51,12 +51,14 @@ public class TaskQueueAutoConfiguration {
         }
         Map<String, Object> properties = new HashMap<>();
         Binder.get(environment).bind(PREFIX, Bindable.mapOf(String.class, String.class))
-                .ifBound(bound -> bound.forEach((key, value) -> properties.put(StringHelper.dashToCamelCase(key), value)));
+                .ifBound(bound -> bound
+                        .forEach((key, value) -> properties.put(StringHelper.dashToCamelCase(key), value)));
         // the starter's switches, not options of the component
         properties.remove("enabled");
         properties.keySet().removeIf(key -> key.startsWith("customizer."));
         if (!properties.isEmpty()) {
-            PropertyBindingSupport.build().withCamelContext(camelContext).withTarget(component).withProperties(properties)
+            PropertyBindingSupport.build().withCamelContext(camelContext).withTarget(component)
+                    .withProperties(properties)
                     .withConfigurer(new TaskQueueComponentConfigurer())
                     .withMandatory(true).withRemoveParameters(false).bind();
         }

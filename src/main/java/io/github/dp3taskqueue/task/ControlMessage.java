@@ -17,7 +17,8 @@ public record ControlMessage(String action, ObjectNode kwargs) implements Task {
 
     public ControlMessage {
         if (!ACTIONS.contains(action)) {
-            throw new InvalidTaskException("ControlMessage action must be one of " + ACTIONS + "; got '" + action + "'");
+            throw new InvalidTaskException(
+                    "ControlMessage action must be one of " + ACTIONS + "; got '" + action + "'");
         }
     }
 

@@ -22,7 +22,8 @@ public record DataPoint(String etype, JsonNode eid, String attr, JsonNode src, J
         JsonNode t1, JsonNode t2, Object value) {
 
     /** A data point not checked against a DP3 model. */
-    public DataPoint(String etype, JsonNode eid, String attr, JsonNode src, JsonNode v, JsonNode c, JsonNode t1, JsonNode t2) {
+    public DataPoint(String etype, JsonNode eid, String attr, JsonNode src, JsonNode v, JsonNode c, JsonNode t1,
+            JsonNode t2) {
         this(etype, eid, attr, src, v, c, t1, t2, null);
     }
 

@@ -1,5 +1,7 @@
 package io.github.dp3taskqueue.task;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,8 @@ public record DataPointTask(String etype, JsonNode eid, List<DataPoint> dataPoin
     public DataPointTask {
         dataPoints = List.copyOf(dataPoints);
         tags = List.copyOf(tags);
-        ttlTokens = ttlTokens == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ttlTokens));
+        ttlTokens = ttlTokens == null ? null
+                : Collections.unmodifiableMap(new LinkedHashMap<>(ttlTokens));
         if (dataPoints.isEmpty() && (ttlTokens == null || ttlTokens.isEmpty()) && !delete) {
             throw new InvalidTaskException("DataPointTask for " + etype + ":" + EntityIds.keyForm(eid)
                     + " has no data points, no TTL tokens and no delete: DP3 refuses such a task");

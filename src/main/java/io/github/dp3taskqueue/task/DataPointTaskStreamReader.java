@@ -8,8 +8,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -76,7 +76,8 @@ final class DataPointTaskStreamReader {
                 case "tags" -> tags = tags(parser, token);
                 case "ttl_tokens" -> ttl = ttlTokens(parser, token);
                 case "delete" -> {
-                    expect(token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE || token == JsonToken.VALUE_NULL);
+                    expect(token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE
+                            || token == JsonToken.VALUE_NULL);
                     delete = token == JsonToken.VALUE_TRUE;
                 }
                 default -> values.readTree(parser);
@@ -111,7 +112,8 @@ final class DataPointTaskStreamReader {
                 case "etype" -> etype = string(parser, token);
                 case "eid" -> eid = eid(parser, token);
                 case "attr" -> attr = string(parser, token);
-                case "src" -> src = token == JsonToken.VALUE_NULL ? NullNode.instance : TextNode.valueOf(string(parser, token));
+                case "src" ->
+                    src = token == JsonToken.VALUE_NULL ? NullNode.instance : TextNode.valueOf(string(parser, token));
                 case "v" -> v = token == JsonToken.VALUE_NULL ? NullNode.instance : values.readTree(parser);
                 case "c" -> {
                     expect(token == JsonToken.VALUE_NULL || token.isNumeric());

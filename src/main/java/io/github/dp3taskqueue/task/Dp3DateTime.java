@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
@@ -17,7 +20,7 @@ import java.time.temporal.TemporalAccessor;
  */
 public final class Dp3DateTime {
 
-    private static final DateTimeFormatter LENIENT = new java.time.format.DateTimeFormatterBuilder()
+    private static final DateTimeFormatter LENIENT = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .append(DateTimeFormatter.ISO_LOCAL_DATE)
             .optionalStart().appendLiteral('T').optionalEnd()
@@ -36,7 +39,7 @@ public final class Dp3DateTime {
             .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
             .optionalStart().appendOffset("+HH", "Z").optionalEnd()
             // STRICT: like Python, refuse 2023-02-29 instead of moving it to the 28th
-            .toFormatter().withResolverStyle(java.time.format.ResolverStyle.STRICT);
+            .toFormatter().withResolverStyle(ResolverStyle.STRICT);
 
     private Dp3DateTime() {
     }
@@ -82,7 +85,8 @@ public final class Dp3DateTime {
         int hour = digits(t, 11, 2);
         int minute = digits(t, 14, 2);
         int second = digits(t, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59
                 || second < 0 || second > 59) {
             return null;
         }
@@ -124,7 +128,7 @@ public final class Dp3DateTime {
                 return null;
             }
         }
-        if (day > 28 && day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+        if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
             return null; // the full parser names the error
         }
         return alreadyCanonical ? t : write(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.core.io.NumberOutput;
 
 /**
  * Writes doubles the way DP3's two sides do. Bodies are written by pydantic-core, whose floats
- * are the shortest digits with an explicit exponent sign ({@code 1e+16}, {@code 1e-7}, {@code 0.00001}); routing keys are
+ * are the shortest digits with an explicit exponent sign ({@code 1e+16}, {@code 1e-7}, {@code 0.00001}); routing keys
+ * are
  * built with Python's {@code str()}, whose floats follow {@code repr} ({@code 1e+16},
  * {@code 1e-05}). Both print the shortest digits that read back as the same double, which
  * {@link Double#toString} does not guarantee before JDK 19.

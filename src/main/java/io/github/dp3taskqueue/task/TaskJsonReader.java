@@ -139,7 +139,8 @@ public final class TaskJsonReader {
             JsonNode pair = array.get(i);
             if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isTextual()
                     || !(pair.get(1).isTextual() || pair.get(1).isNumber())) {
-                throw new InvalidTaskException("Snapshot entities[" + i + "] must be [etype, eid]; got " + abbreviate(pair));
+                throw new InvalidTaskException(
+                        "Snapshot entities[" + i + "] must be [etype, eid]; got " + abbreviate(pair));
             }
             entities.add(new EntityRef(pair.get(0).textValue(), pair.get(1)));
         }
@@ -213,13 +214,16 @@ public final class TaskJsonReader {
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
     }
 
-    /** Jackson's reason without its character codes, and where: {@code Unexpected character ('t'): ... (at column 2)}. */
+    /**
+     * Jackson's reason without its character codes, and where: {@code Unexpected character ('t'): ... (at column 2)}.
+     */
     private static String plain(JsonProcessingException e) {
         String reason = e.getOriginalMessage().replaceAll(" \\(code -?\\d+\\)", "");
         if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
             return reason;
         }
         int line = e.getLocation().getLineNr();
-        return reason + " (at " + (line > 1 ? "line " + line + ", " : "") + "column " + e.getLocation().getColumnNr() + ")";
+        return reason + " (at " + (line > 1 ? "line " + line + ", " : "") + "column " + e.getLocation().getColumnNr()
+                + ")";
     }
 }

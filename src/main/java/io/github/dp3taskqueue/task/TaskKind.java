@@ -4,9 +4,7 @@ import java.util.Locale;
 
 /** The three kinds of DP3 task; the option {@code taskType} names one of them (in any case: {@code datapoint}). */
 public enum TaskKind {
-    DATAPOINT,
-    SNAPSHOT,
-    CONTROL;
+    DATAPOINT, SNAPSHOT, CONTROL;
 
     public String optionValue() {
         return name().toLowerCase(Locale.ROOT);

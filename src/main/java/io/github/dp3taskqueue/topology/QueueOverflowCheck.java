@@ -45,7 +45,8 @@ public final class QueueOverflowCheck {
      *
      * @param dp3Arguments the arguments DP3 declares these queues with (the first guess)
      */
-    public static List<String> warnAboutSilentDrops(ChannelSource channels, List<String> queues, Map<String, Object> dp3Arguments) {
+    public static List<String> warnAboutSilentDrops(ChannelSource channels, List<String> queues,
+            Map<String, Object> dp3Arguments) {
         return queues.stream().filter(queue -> dropsSilently(channels, queue, dp3Arguments)).toList();
     }
 
@@ -62,9 +63,13 @@ public final class QueueOverflowCheck {
         }
         boolean bounded = arguments.containsKey("x-max-length") || arguments.containsKey("x-max-length-bytes");
         if (bounded && !"reject-publish".equals(String.valueOf(arguments.get("x-overflow")))) {
-            LOG.warn("queue '{}' is bounded ({}) without x-overflow=reject-publish: when it is full RabbitMQ drops its oldest "
-                    + "tasks silently (overflow {}). Redeclare it as DP3 does (x-overflow=reject-publish), unless a policy sets the "
-                    + "overflow behaviour.", queue, arguments, arguments.getOrDefault("x-overflow", "drop-head, the default"));
+            LOG.warn(
+                    "queue '{}' is bounded ({}) without x-overflow=reject-publish: when it is full RabbitMQ drops its "
+                            + "oldest "
+                            + "tasks silently (overflow {}). Redeclare it as DP3 does (x-overflow=reject-publish), "
+                            + "unless a policy sets the "
+                            + "overflow behaviour.",
+                    queue, arguments, arguments.getOrDefault("x-overflow", "drop-head, the default"));
             return true;
         }
         return false;
@@ -93,7 +98,8 @@ public final class QueueOverflowCheck {
                 if (m.group(2) != null) {
                     arguments.put(m.group(1), typed(m.group(2), m.group(3)));
                 } else if (m.group(4) != null) { // both sides of one type: the broker leaves the type out
-                    arguments.put(m.group(1), m.group(4).matches("-?\\d+") ? (Object) Long.valueOf(m.group(4)) : m.group(4));
+                    arguments.put(m.group(1),
+                            m.group(4).matches("-?\\d+") ? (Object) Long.valueOf(m.group(4)) : m.group(4));
                 } else {
                     arguments.remove(m.group(1));
                 }

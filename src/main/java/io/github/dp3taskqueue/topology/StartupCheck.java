@@ -26,17 +26,17 @@ public final class StartupCheck {
     }
 
     public enum Kind {
-        EXCHANGE,
-        QUEUE
+        EXCHANGE, QUEUE
     }
 
-    private static final String HOW_TO_DECLARE = "Declare the DP3 topology (dp3/scripts/rmq_reconfigure.sh, or start DP3)"
+    private static final String HOW_TO_DECLARE = "Declare the DP3 topology (dp3/scripts/rmq_reconfigure.sh, or start "
+            + "DP3)"
             + " or set declareTopology=true.";
 
     public static void requirePresent(ChannelSource channels, Kind kind, List<String> names, RetrySchedule schedule) {
         String missing = null;
         Exception last = null;
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 0;; attempt++) {
             try {
                 missing = firstMissing(channels, kind, names);
                 if (missing == null) {
@@ -52,10 +52,12 @@ public final class StartupCheck {
             }
             if (missing != null) {
                 // said from the first attempt on: DP3 may still be starting, or it is never going to declare them
-                LOG.warn("{} '{}' not declared yet (passive declare refused); retrying in {} ms ({} of {}). {}", kind.name().toLowerCase(),
+                LOG.warn("{} '{}' not declared yet (passive declare refused); retrying in {} ms ({} of {}). {}",
+                        kind.name().toLowerCase(),
                         missing, delay.toMillis(), attempt + 1, schedule.startupAttempts() - 1, HOW_TO_DECLARE);
             } else {
-                LOG.warn("broker not reachable ({}); retrying in {} ms", BrokerReplies.describe(last), delay.toMillis());
+                LOG.warn("broker not reachable ({}); retrying in {} ms", BrokerReplies.describe(last),
+                        delay.toMillis());
             }
             sleep(delay);
         }

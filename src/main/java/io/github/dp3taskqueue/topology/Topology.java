@@ -55,7 +55,8 @@ public record Topology(TopologyNames names, int workers, int normalQueueMaxLengt
 
     /** Every exchange of the application. */
     public List<String> exchanges() {
-        return List.of(names.mainExchange(), names.priorityExchange(), names.snapshotExchange(), names.controlExchange());
+        return List.of(names.mainExchange(), names.priorityExchange(), names.snapshotExchange(),
+                names.controlExchange());
     }
 
     /** A queue to declare: its name, arguments, and the exchange it is bound to with key {@code worker}. */

@@ -2,6 +2,10 @@ package io.github.dp3taskqueue.topology;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.rabbitmq.client.BuiltinExchangeType;
 import com.rabbitmq.client.Channel;
@@ -18,7 +22,7 @@ import io.github.dp3taskqueue.connection.ChannelSource;
  */
 public final class TopologyDeclarer {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopologyDeclarer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TopologyDeclarer.class);
 
     private TopologyDeclarer() {
     }
@@ -32,7 +36,8 @@ public final class TopologyDeclarer {
                 }
                 BrokerProduct product = BrokerProduct.of(channel.getConnection());
                 if (topology.quorum() && product == BrokerProduct.QPID) {
-                    throw new TopologyException("queueType=quorum needs RabbitMQ: the embedded broker has no quorum queues", null);
+                    throw new TopologyException(
+                            "queueType=quorum needs RabbitMQ: the embedded broker has no quorum queues", null);
                 }
                 LOG.info("declaring the DP3 topology of '{}' for {} workers on {}", topology.names().application(),
                         topology.workers(), product);
@@ -44,8 +49,10 @@ public final class TopologyDeclarer {
                 closeQuietly(channel);
             }
         } catch (IOException e) {
-            throw new TopologyException("declaring the DP3 topology of '" + topology.names().application() + "' failed: "
-                    + BrokerReplies.describe(e), e);
+            throw new TopologyException(
+                    "declaring the DP3 topology of '" + topology.names().application() + "' failed: "
+                            + BrokerReplies.describe(e),
+                    e);
         }
     }
 
@@ -71,7 +78,7 @@ public final class TopologyDeclarer {
             if (channel != null && channel.isOpen()) {
                 channel.close();
             }
-        } catch (IOException | RuntimeException | java.util.concurrent.TimeoutException e) {
+        } catch (IOException | RuntimeException | TimeoutException e) {
             // the channel is going away either way
         }
     }

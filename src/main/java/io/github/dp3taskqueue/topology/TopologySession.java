@@ -27,7 +27,8 @@ public final class TopologySession {
     private TopologySession() {
     }
 
-    public static void open(BrokerConnection connection, RetrySchedule schedule, Topology topology, boolean declare, Uses uses)
+    public static void open(BrokerConnection connection, RetrySchedule schedule, Topology topology, boolean declare,
+            Uses uses)
             throws BrokerUnavailableException {
         try {
             connection.connect(schedule);
@@ -38,7 +39,8 @@ public final class TopologySession {
             StartupCheck.requirePresent(connection, uses.kind(), uses.names(), schedule);
             if (!uses.normalQueues().isEmpty()) {
                 // a bounded queue that drops its oldest tasks when full loses what a producer had confirmed
-                QueueOverflowCheck.warnAboutSilentDrops(connection, uses.normalQueues(), topology.normalQueueArguments());
+                QueueOverflowCheck.warnAboutSilentDrops(connection, uses.normalQueues(),
+                        topology.normalQueueArguments());
             }
         } catch (BrokerUnavailableException | RuntimeException e) {
             connection.close();

@@ -1,6 +1,7 @@
 package io.github.dp3taskqueue.topology;
 
 import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 import org.slf4j.Logger;
@@ -48,7 +49,7 @@ public final class WorkerCountCheck {
                 if (channel.isOpen()) {
                     try {
                         channel.close();
-                    } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                    } catch (IOException | TimeoutException | RuntimeException e) {
                         LOG.debug("closing the probing channel: {}", e.getMessage());
                     }
                 }
@@ -58,10 +59,14 @@ public final class WorkerCountCheck {
             return workers;
         }
         if (found > workers) {
-            LOG.warn("queue '{}' exists, so the DP3 deployment has at least {} workers, but this {} has workers={}: DP3 assigns"
-                    + " each entity to worker HASH mod {}, so {}. Set workers={} (DP3's worker count).", queueOf.apply(workers),
+            LOG.warn(
+                    "queue '{}' exists, so the DP3 deployment has at least {} workers, but this {} has workers={}: DP3 "
+                            + "assigns"
+                            + " each entity to worker HASH mod {}, so {}. Set workers={} (DP3's worker count).",
+                    queueOf.apply(workers),
                     found, role, workers, found, role.equals("producer")
-                            ? "tasks for the entities of workers " + workers + ".." + (found - 1) + " go to the wrong worker"
+                            ? "tasks for the entities of workers " + workers + ".." + (found - 1)
+                                    + " go to the wrong worker"
                             : "the queues of workers " + workers + ".." + (found - 1) + " are not read",
                     found);
         }

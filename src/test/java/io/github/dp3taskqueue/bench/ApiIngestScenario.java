@@ -74,16 +74,19 @@ final class ApiIngestScenario {
                 throw new IllegalStateException(refused.get() + " api-ingest requests were not answered 200");
             }
             double requests = answered.get() / elapsed;
-            return new double[] {requests, requests * POINTS, requests * POINTS / 2};
+            return new double[]{requests, requests * POINTS, requests * POINTS / 2};
         } finally {
             TestBroker.deleteApp(app, BenchSupport.WORKERS);
         }
     }
 
-    private static void post(HttpClient http, URI uri, int first, int times, AtomicLong answered, AtomicLong refused) throws Exception {
+    private static void post(HttpClient http, URI uri, int first, int times, AtomicLong answered, AtomicLong refused)
+            throws Exception {
         for (int t = 0; t < times; t++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body(first + t * POINTS))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body(first + t * POINTS))).build(),
+                    HttpResponse.BodyHandlers.ofString());
             (response.statusCode() == 200 ? answered : refused).incrementAndGet();
         }
     }
@@ -97,7 +100,8 @@ final class ApiIngestScenario {
             if (k > 0) {
                 out.append(',');
             }
-            out.append("{\"type\":\"ip\",\"id\":\"").append(eid).append("\",\"attr\":\"hostname\",\"v\":\"host-").append(i)
+            out.append("{\"type\":\"ip\",\"id\":\"").append(eid).append("\",\"attr\":\"hostname\",\"v\":\"host-")
+                    .append(i)
                     .append(".benchmark.example.org\",\"src\":\"benchmark\"},{\"type\":\"ip\",\"id\":\"").append(eid)
                     .append("\",\"attr\":\"open_ports\",\"v\":[22,80,443],\"t1\":\"2024-05-01T12:00:00Z\",\"c\":0.9}");
         }

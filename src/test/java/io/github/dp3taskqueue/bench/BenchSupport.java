@@ -1,9 +1,14 @@
 package io.github.dp3taskqueue.bench;
 
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+
+import org.apache.camel.impl.DefaultCamelContext;
 
 import io.github.dp3taskqueue.testing.TestBroker;
 
@@ -22,7 +27,8 @@ final class BenchSupport {
      * The endpoint option that makes the component check every task against the model;
      * {@code -Dbench.noModel=true} gives the id types alone, for measuring what the model costs.
      */
-    static final String MODEL = Boolean.getBoolean("bench.noModel") ? "entityIdTypes=ip:ipv4" : "configDir=" + CONFIG_DIR;
+    static final String MODEL = Boolean.getBoolean("bench.noModel") ? "entityIdTypes=ip:ipv4"
+            : "configDir=" + CONFIG_DIR;
 
     /**
      * {@code count} DataPointTasks of about 600 bytes in DP3's canonical JSON form, each for its own
@@ -45,15 +51,16 @@ final class BenchSupport {
                 + point + "\"open_ports\",\"src\":\"benchmark-scanner-01.monitoring.example.org/nmap\","
                 + "\"v\":[22,25,53,80,110,143,443,465,587,993,995,3306,5432,5672,6379,8080,8443,9090,9200],\"c\":0.95,"
                 + "\"t1\":\"2024-05-01T12:00:00Z\",\"t2\":\"2024-05-01T12:05:00.123456Z\"},"
-                + point + "\"traffic\",\"v\":{\"packets\":[" + (i % 1000) + ",2048,4096],\"bytes\":[65536," + (i * 7L) + ",262144]},"
+                + point + "\"traffic\",\"v\":{\"packets\":[" + (i % 1000) + ",2048,4096],\"bytes\":[65536," + (i * 7L)
+                + ",262144]},"
                 + "\"t1\":\"2024-05-01T12:00:00Z\",\"t2\":\"2024-05-01T12:15:00Z\"}],"
                 + "\"tags\":[\"benchmark\"]}";
     }
 
     private static String configDir() {
         try {
-            return java.nio.file.Path.of(BenchSupport.class.getResource("/dp3/bench").toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
+            return Path.of(BenchSupport.class.getResource("/dp3/bench").toURI()).toString();
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -65,7 +72,7 @@ final class BenchSupport {
     /** Declares the DP3 topology of a fresh application name, with room for {@code capacity} tasks per normal queue. */
     static String freshApp(String prefix, int capacity) throws Exception {
         String app = TestBroker.uniqueApp("bench-" + prefix);
-        try (var camel = new org.apache.camel.impl.DefaultCamelContext()) {
+        try (var camel = new DefaultCamelContext()) {
             camel.start();
             var endpoint = camel.getEndpoint("dp3-taskqueue:" + app + "?declareTopology=true&workers=" + WORKERS
                     + "&normalQueueMaxLength=" + capacity + "&" + TestBroker.brokerOptions());
@@ -90,6 +97,6 @@ final class BenchSupport {
     }
 
     static String plain(double value) {
-        return String.format(java.util.Locale.ROOT, "%.2f", value);
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 }

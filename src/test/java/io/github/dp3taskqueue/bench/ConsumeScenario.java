@@ -75,7 +75,8 @@ final class ConsumeScenario {
                 channel.basicPublish("", queue, persistent, BenchSupport.utf8(bodies.get(i)));
             }
             if (!window.tryAcquire(2000, 120, TimeUnit.SECONDS) || nacked.get() > 0) {
-                throw new IllegalStateException("prefill of " + queue + ": confirms missing or " + nacked.get() + " nacks");
+                throw new IllegalStateException(
+                        "prefill of " + queue + ": confirms missing or " + nacked.get() + " nacks");
             }
         }
         return null;
@@ -88,7 +89,8 @@ final class ConsumeScenario {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&workers=" + BenchSupport.WORKERS + "&" + BenchSupport.MODEL + "&"
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&workers=" + BenchSupport.WORKERS + "&"
+                            + BenchSupport.MODEL + "&"
                             + TestBroker.brokerOptions() + System.getProperty("bench.consumerOptions", ""))
                             .routeId("consume").autoStartup(false)
                             .process(e -> done.countDown());
@@ -115,21 +117,23 @@ final class ConsumeScenario {
             BlockingQueue<Delivery> normal = new LinkedBlockingQueue<>();
             Object signal = new Object();
             long start = System.nanoTime();
-            for (boolean isPriority : new boolean[] {true, false}) {
+            for (boolean isPriority : new boolean[]{true, false}) {
                 Channel channel = connection.createChannel();
                 channel.basicQos(PREFETCH);
                 BlockingQueue<Delivery> buffer = isPriority ? priority : normal;
-                channel.basicConsume(app + "-worker-0" + (isPriority ? "-pri" : ""), false, new DefaultConsumer(channel) {
-                    @Override
-                    public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                        buffer.add(new Delivery(channel, envelope.getDeliveryTag()));
-                        synchronized (signal) {
-                            signal.notifyAll();
-                        }
-                    }
-                });
+                channel.basicConsume(app + "-worker-0" + (isPriority ? "-pri" : ""), false,
+                        new DefaultConsumer(channel) {
+                            @Override
+                            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties,
+                                    byte[] body) {
+                                buffer.add(new Delivery(channel, envelope.getDeliveryTag()));
+                                synchronized (signal) {
+                                    signal.notifyAll();
+                                }
+                            }
+                        });
             }
-            for (int processed = 0; processed < bodies.size(); ) {
+            for (int processed = 0; processed < bodies.size();) {
                 Delivery next = priority.poll();
                 if (next == null) {
                     next = normal.poll();

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import com.sun.management.OperatingSystemMXBean;
+
 /**
  * CPU time used so far by this JVM and by a RabbitMQ broker running on this machine (its Erlang
  * VM, read from /proc; 0 when there is none to read). On a 2-core machine the broker and the
@@ -15,7 +17,7 @@ record CpuUse(long jvmNanos, long brokerNanos) {
     private static final long TICK_NANOS = 10_000_000L; // USER_HZ is 100 on Linux
 
     static CpuUse now() {
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return new CpuUse(os.getProcessCpuTime(), brokerNanos0());
     }
 

@@ -37,20 +37,24 @@ public final class Dp3Benchmark {
         List<String> bodies = BenchSupport.bodies(tasks);
         List<String> warm = bodies.subList(0, Math.min(warmup, tasks));
         System.out.printf("dp3-taskqueue benchmark: %d tasks of %d bytes, %d rounds, broker %s:%d, %d cores%n", tasks,
-                bodies.get(0).length(), rounds, TestBroker.host(), TestBroker.port(), Runtime.getRuntime().availableProcessors());
+                bodies.get(0).length(), rounds, TestBroker.host(), TestBroker.port(),
+                Runtime.getRuntime().availableProcessors());
         JitWarmup.run(bodies, 3);
         List<String> results = new ArrayList<>();
         // produce-single and produce-batch have the same baseline: one series of baseline rounds,
         // each next to a round of both (saves three baseline runs of 100,000 persistent messages)
         results.addAll(compareProducers(warm, bodies, rounds));
-        double batch = Double.parseDouble(results.stream().filter(r -> r.startsWith("RESULT produce-batch ")).findFirst()
-                .orElseThrow().replaceAll(".* component=([0-9.]+) .*", "$1"));
+        double batch = Double
+                .parseDouble(results.stream().filter(r -> r.startsWith("RESULT produce-batch ")).findFirst()
+                        .orElseThrow().replaceAll(".* component=([0-9.]+) .*", "$1"));
         int apiSeconds = Integer.getInteger("bench.apiSeconds", 20);
         double[] api = ApiIngestScenario.run(apiSeconds);
         System.out.printf("api-ingest: %d clients, %d data points per request, %d s: %.0f requests/s, %.0f tasks/s%n",
                 ApiIngestScenario.CLIENTS, ApiIngestScenario.POINTS, apiSeconds, api[0], api[2]);
-        results.add("RESULT api-ingest requests_per_s=" + BenchSupport.plain(api[0]) + " datapoints_per_s=" + BenchSupport.plain(api[1])
-                + " tasks_per_s=" + BenchSupport.plain(api[2]) + " ratio=" + BenchSupport.plain(api[2] / batch) + " clients="
+        results.add("RESULT api-ingest requests_per_s=" + BenchSupport.plain(api[0]) + " datapoints_per_s="
+                + BenchSupport.plain(api[1])
+                + " tasks_per_s=" + BenchSupport.plain(api[2]) + " ratio=" + BenchSupport.plain(api[2] / batch)
+                + " clients="
                 + ApiIngestScenario.CLIENTS + " datapoints_per_request=" + ApiIngestScenario.POINTS);
         results.add(compare("consume", warm.subList(0, warm.size() / 2), bodies, rounds, ConsumeScenario::component,
                 ConsumeScenario::baseline));
@@ -66,7 +70,8 @@ public final class Dp3Benchmark {
 
         double[] latency = LatencyScenario.run(BenchSupport.bodies(10_000), 2000);
         results.add("RESULT latency rate=2000 priority_p50_ms=" + BenchSupport.plain(latency[0]) + " priority_p99_ms="
-                + BenchSupport.plain(latency[1]) + " normal_p50_ms=" + BenchSupport.plain(latency[2]) + " normal_p99_ms="
+                + BenchSupport.plain(latency[1]) + " normal_p50_ms=" + BenchSupport.plain(latency[2])
+                + " normal_p99_ms="
                 + BenchSupport.plain(latency[3]));
 
         System.out.printf("benchmark took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
@@ -74,7 +79,8 @@ public final class Dp3Benchmark {
         System.exit(0); // the scenarios' non-daemon amqp threads are gone, but do not wait for stragglers
     }
 
-    private static String compare(String scenario, List<String> warm, List<String> bodies, int rounds, Measure component,
+    private static String compare(String scenario, List<String> warm, List<String> bodies, int rounds,
+            Measure component,
             Measure baseline) throws Exception {
         long began = System.nanoTime();
         component.run(warm);
@@ -88,14 +94,19 @@ public final class Dp3Benchmark {
             CpuUse middle = CpuUse.now();
             b.add(baseline.run(bodies));
             CpuUse end = CpuUse.now();
-            System.out.printf("%s round %d: component %.0f tasks/s, baseline %.0f tasks/s (CPU with set-up: component's %s; baseline's %s)%n",
-                    scenario, round, c.get(c.size() - 1), b.get(b.size() - 1), middle.since(start).describe(), end.since(middle).describe());
+            System.out.printf(
+                    "%s round %d: component %.0f tasks/s, baseline %.0f tasks/s (CPU with set-up: component's %s; "
+                            + "baseline's %s)%n",
+                    scenario, round, c.get(c.size() - 1), b.get(b.size() - 1), middle.since(start).describe(),
+                    end.since(middle).describe());
         }
         System.out.printf("%s took %d s%n", scenario, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
         double cm = BenchSupport.median(c);
         double bm = BenchSupport.median(b);
-        System.out.printf("%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f%n", scenario, cm, bm, cm / bm);
-        return "RESULT " + scenario + " component=" + BenchSupport.plain(cm) + " baseline=" + BenchSupport.plain(bm) + " ratio="
+        System.out.printf("%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f%n", scenario, cm, bm,
+                cm / bm);
+        return "RESULT " + scenario + " component=" + BenchSupport.plain(cm) + " baseline=" + BenchSupport.plain(bm)
+                + " ratio="
                 + BenchSupport.plain(cm / bm);
     }
 
@@ -120,13 +131,20 @@ public final class Dp3Benchmark {
             CpuUse afterBaseline = CpuUse.now();
             batch.add(ProduceScenario.component(bodies, 500));
             CpuUse end = CpuUse.now();
-            System.out.printf("produce round %d: single %.0f tasks/s (%.1f us CPU/task), baseline %.0f tasks/s (%.1f us), batch %.0f"
-                    + " tasks/s (%.1f us) (CPU with set-up: single's %s; baseline's %s; batch's %s)%n", round,
-                    single.get(round - 1).rate(), single.get(round - 1).cpuMicrosPerTask(), baseline.get(round - 1).rate(),
-                    baseline.get(round - 1).cpuMicrosPerTask(), batch.get(round - 1).rate(), batch.get(round - 1).cpuMicrosPerTask(),
-                    afterSingle.since(start).describe(), afterBaseline.since(afterSingle).describe(), end.since(afterBaseline).describe());
+            System.out.printf(
+                    "produce round %d: single %.0f tasks/s (%.1f us CPU/task), baseline %.0f tasks/s (%.1f us), batch "
+                            + "%.0f"
+                            + " tasks/s (%.1f us) (CPU with set-up: single's %s; baseline's %s; batch's %s)%n",
+                    round,
+                    single.get(round - 1).rate(), single.get(round - 1).cpuMicrosPerTask(),
+                    baseline.get(round - 1).rate(),
+                    baseline.get(round - 1).cpuMicrosPerTask(), batch.get(round - 1).rate(),
+                    batch.get(round - 1).cpuMicrosPerTask(),
+                    afterSingle.since(start).describe(), afterBaseline.since(afterSingle).describe(),
+                    end.since(afterBaseline).describe());
         }
-        System.out.printf("produce-single and produce-batch took %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
+        System.out.printf("produce-single and produce-batch took %d s%n",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
         double b = BenchSupport.median(baseline.stream().map(ProduceScenario.Run::rate).toList());
         double bCpu = BenchSupport.median(baseline.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
         List<String> lines = new ArrayList<>();
@@ -134,9 +152,13 @@ public final class Dp3Benchmark {
             List<ProduceScenario.Run> runs = scenario.equals("produce-single") ? single : batch;
             double c = BenchSupport.median(runs.stream().map(ProduceScenario.Run::rate).toList());
             double cCpu = BenchSupport.median(runs.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
-            System.out.printf("%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f; CPU per task %.1f us against %.1f us"
-                    + " (%.2f x)%n", scenario, c, b, c / b, cCpu, bCpu, cCpu / bCpu);
-            lines.add("RESULT " + scenario + " component=" + BenchSupport.plain(c) + " baseline=" + BenchSupport.plain(b) + " ratio="
+            System.out.printf(
+                    "%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f; CPU per task %.1f us "
+                            + "against %.1f us"
+                            + " (%.2f x)%n",
+                    scenario, c, b, c / b, cCpu, bCpu, cCpu / bCpu);
+            lines.add("RESULT " + scenario + " component=" + BenchSupport.plain(c) + " baseline="
+                    + BenchSupport.plain(b) + " ratio="
                     + BenchSupport.plain(c / b) + " cpu_us_component=" + BenchSupport.plain(cCpu) + " cpu_us_baseline="
                     + BenchSupport.plain(bCpu) + " cpu_ratio=" + BenchSupport.plain(cCpu / bCpu));
         }
@@ -160,14 +182,19 @@ public final class Dp3Benchmark {
                     out.write('\n');
                 }
             }
-            Process consumer = child(MemoryConsumerMain.class, TestBroker.host(), Integer.toString(TestBroker.port()), app,
+            Process consumer = child(MemoryConsumerMain.class, TestBroker.host(), Integer.toString(TestBroker.port()),
+                    app,
                     Integer.toString(count));
-            Process producer = child(MemoryProducerMain.class, TestBroker.host(), Integer.toString(TestBroker.port()), app,
+            Process producer = child(MemoryProducerMain.class, TestBroker.host(), Integer.toString(TestBroker.port()),
+                    app,
                     file.toString(), Integer.toString(count));
             String produced = finish(producer);
             String consumed = finish(consumer);
-            return List.of("RESULT memory-produce tasks=" + count + " xmx_mb=256 peak_heap_mb=" + value(produced, "peak_heap_mb"),
-                    "RESULT memory-consume tasks=" + count + " xmx_mb=256 peak_heap_mb=" + value(consumed, "peak_heap_mb"));
+            return List.of(
+                    "RESULT memory-produce tasks=" + count + " xmx_mb=256 peak_heap_mb="
+                            + value(produced, "peak_heap_mb"),
+                    "RESULT memory-consume tasks=" + count + " xmx_mb=256 peak_heap_mb="
+                            + value(consumed, "peak_heap_mb"));
         } finally {
             Files.deleteIfExists(file);
             Files.deleteIfExists(dir);
@@ -176,8 +203,9 @@ public final class Dp3Benchmark {
     }
 
     private static Process child(Class<?> main, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }

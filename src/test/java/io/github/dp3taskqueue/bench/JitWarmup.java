@@ -1,6 +1,7 @@
 package io.github.dp3taskqueue.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.camel.impl.DefaultCamelContext;
@@ -29,11 +30,12 @@ final class JitWarmup {
             camel.start();
             Dp3Config config = Dp3Config.read(Path.of(BenchSupport.CONFIG_DIR));
             TaskValidator validator = new TaskValidator(config.dataModel());
-            PublishPlanner planner = new PublishPlanner(TaskKind.DATAPOINT, config.entityModel(), TopologyNames.of("warmup"),
+            PublishPlanner planner = new PublishPlanner(TaskKind.DATAPOINT, config.entityModel(),
+                    TopologyNames.of("warmup"),
                     BenchSupport.WORKERS, false, false, false, validator);
             // the bodies are in DP3's own form, so component and baseline publish the same bytes
             byte[] first = BenchSupport.utf8(bodies.get(0));
-            if (!java.util.Arrays.equals(validator.validate(first, "the first body").message(), first)) {
+            if (!Arrays.equals(validator.validate(first, "the first body").message(), first)) {
                 throw new IllegalStateException("the benchmark's bodies are not in DP3's own form: " + bodies.get(0));
             }
             long sink = 0;

@@ -2,6 +2,7 @@ package io.github.dp3taskqueue.bench;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +36,11 @@ final class LatencyScenario {
                 public void configure() {
                     from("dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions()).process(e -> {
                         long now = System.nanoTime();
-                        Long sent = published.get(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class));
+                        Long sent = published
+                                .get(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class));
                         if (sent != null) {
-                            (e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class) ? priorityLatency : normalLatency)
+                            (e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class) ? priorityLatency
+                                    : normalLatency)
                                     .add(now - sent);
                         }
                     });
@@ -52,10 +55,11 @@ final class LatencyScenario {
                     Thread.onSpinWait();
                 }
                 next += interval;
-                String id = java.util.UUID.randomUUID().toString();
+                String id = UUID.randomUUID().toString();
                 String queue = app + "-worker-0" + (i % 10 == 0 ? "-pri" : "");
                 published.put(id, System.nanoTime());
-                channel.basicPublish("", queue, new AMQP.BasicProperties.Builder().messageId(id).deliveryMode(2).build(),
+                channel.basicPublish("", queue,
+                        new AMQP.BasicProperties.Builder().messageId(id).deliveryMode(2).build(),
                         BenchSupport.utf8(bodies.get(i)));
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -67,7 +71,7 @@ final class LatencyScenario {
         }
         long[] pri = priorityLatency.stream().mapToLong(Long::longValue).toArray();
         long[] nor = normalLatency.stream().mapToLong(Long::longValue).toArray();
-        return new double[] {BenchSupport.percentile(pri, 50) / 1e6, BenchSupport.percentile(pri, 99) / 1e6,
-            BenchSupport.percentile(nor, 50) / 1e6, BenchSupport.percentile(nor, 99) / 1e6};
+        return new double[]{BenchSupport.percentile(pri, 50) / 1e6, BenchSupport.percentile(pri, 99) / 1e6,
+                BenchSupport.percentile(nor, 50) / 1e6, BenchSupport.percentile(nor, 99) / 1e6};
     }
 }

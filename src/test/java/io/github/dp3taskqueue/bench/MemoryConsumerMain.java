@@ -27,7 +27,8 @@ public final class MemoryConsumerMain {
                 @Override
                 public void configure() {
                     for (int worker = 0; worker < BenchSupport.WORKERS; worker++) {
-                        from("dp3-taskqueue:" + args[2] + "?workerIndex=" + worker + "&workers=" + BenchSupport.WORKERS + "&host=" + args[0]
+                        from("dp3-taskqueue:" + args[2] + "?workerIndex=" + worker + "&workers=" + BenchSupport.WORKERS
+                                + "&host=" + args[0]
                                 + "&port=" + args[1] + "&" + BenchSupport.MODEL)
                                 .process(e -> done.countDown());
                     }
@@ -38,6 +39,7 @@ public final class MemoryConsumerMain {
                 throw new IllegalStateException("timed out with " + done.getCount() + " left");
             }
         }
-        System.out.printf("MEMORY consumed=%d peak_heap_mb=%.1f seconds=%.1f%n", count, heap.peakMegabytes(), (System.nanoTime() - started) / 1e9);
+        System.out.printf("MEMORY consumed=%d peak_heap_mb=%.1f seconds=%.1f%n", count, heap.peakMegabytes(),
+                (System.nanoTime() - started) / 1e9);
     }
 }

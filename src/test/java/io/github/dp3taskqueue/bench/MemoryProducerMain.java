@@ -40,12 +40,14 @@ public final class MemoryProducerMain {
                     });
                     from("file:" + file.getParent() + "?fileName=" + file.getFileName() + "&noop=true")
                             .split().tokenize("\n", 500).streaming()
-                                .to("seda:publish?size=4&blockWhenFull=true")
+                            .to("seda:publish?size=4&blockWhenFull=true")
                             .end();
                     from("seda:publish?size=4&concurrentConsumers=4")
-                            .to("dp3-taskqueue:" + args[2] + "?workers=" + BenchSupport.WORKERS + "&host=" + args[0] + "&port=" + args[1] + "&" + BenchSupport.MODEL)
+                            .to("dp3-taskqueue:" + args[2] + "?workers=" + BenchSupport.WORKERS + "&host=" + args[0]
+                                    + "&port=" + args[1] + "&" + BenchSupport.MODEL)
                             .process(e -> {
-                                if (published.addAndGet(e.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT, Integer.class)) == expected) {
+                                if (published.addAndGet(e.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT,
+                                        Integer.class)) == expected) {
                                     done.countDown();
                                 }
                             });
@@ -59,6 +61,7 @@ public final class MemoryProducerMain {
                 throw new IllegalStateException(failed.get() + " batches failed");
             }
         }
-        System.out.printf("MEMORY published=%d peak_heap_mb=%.1f seconds=%.1f%n", published.get(), heap.peakMegabytes(), (System.nanoTime() - started) / 1e9);
+        System.out.printf("MEMORY published=%d peak_heap_mb=%.1f seconds=%.1f%n", published.get(), heap.peakMegabytes(),
+                (System.nanoTime() - started) / 1e9);
     }
 }

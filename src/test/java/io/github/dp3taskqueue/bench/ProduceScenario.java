@@ -1,6 +1,8 @@
 package io.github.dp3taskqueue.bench;
 
+import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -65,9 +67,12 @@ final class ProduceScenario {
                         failed.incrementAndGet();
                         done.countDown();
                     });
-                    from("seda:tasks?concurrentConsumers=" + SEDA_CONSUMERS + "&size=10000&blockWhenFull=true&pollTimeout=100")
-                            .to("dp3-taskqueue:" + app + "?workers=" + BenchSupport.WORKERS + "&" + BenchSupport.MODEL + "&"
-                                    + TestBroker.brokerOptions() + (batch > 1 ? "&confirmWindow=" + BATCH_CONFIRM_WINDOW : "")
+                    from("seda:tasks?concurrentConsumers=" + SEDA_CONSUMERS
+                            + "&size=10000&blockWhenFull=true&pollTimeout=100")
+                            .to("dp3-taskqueue:" + app + "?workers=" + BenchSupport.WORKERS + "&" + BenchSupport.MODEL
+                                    + "&"
+                                    + TestBroker.brokerOptions()
+                                    + (batch > 1 ? "&confirmWindow=" + BATCH_CONFIRM_WINDOW : "")
                                     + System.getProperty("bench.producerOptions", ""))
                             .process(e -> done.countDown());
                 }
@@ -93,7 +98,8 @@ final class ProduceScenario {
                 }
             }
             if (!done.await(300, TimeUnit.SECONDS) || failed.get() > 0) {
-                throw new IllegalStateException("component produce: " + failed.get() + " exchanges failed or timed out");
+                throw new IllegalStateException(
+                        "component produce: " + failed.get() + " exchanges failed or timed out");
             }
             double rate = bodies.size() / ((System.nanoTime() - start) / 1e9);
             long used = CpuUse.now().since(cpu).jvmNanos();
@@ -126,10 +132,12 @@ final class ProduceScenario {
                 // cost per message grows with them (about 15% for correlation id and timestamp), so
                 // both sides must send the same
                 AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder().contentType("application/json")
-                        .contentEncoding("utf-8").messageId(java.util.UUID.randomUUID().toString())
-                        .correlationId(java.util.UUID.randomUUID().toString())
-                        .timestamp(new java.util.Date(System.currentTimeMillis() / 1000 * 1000)).deliveryMode(2).build();
-                channel.basicPublish(exchange, Integer.toString(Dp3Hash.worker(key, BenchSupport.WORKERS)), true, properties,
+                        .contentEncoding("utf-8").messageId(UUID.randomUUID().toString())
+                        .correlationId(UUID.randomUUID().toString())
+                        .timestamp(new Date(System.currentTimeMillis() / 1000 * 1000)).deliveryMode(2)
+                        .build();
+                channel.basicPublish(exchange, Integer.toString(Dp3Hash.worker(key, BenchSupport.WORKERS)), true,
+                        properties,
                         BenchSupport.utf8(body));
             }
             window.acquire(1000);

@@ -2,7 +2,10 @@ package io.github.dp3taskqueue.bench;
 
 import java.util.List;
 
-/** Runs one benchmark scenario alone, for profiling: ScenarioMain produce-single|produce-batch|consume|memory [tasks] [rounds], or api-ingest [seconds]. */
+/**
+ * Runs one benchmark scenario alone, for profiling: ScenarioMain produce-single|produce-batch|consume|memory [tasks]
+ * [rounds], or api-ingest [seconds].
+ */
 public final class ScenarioMain {
 
     private ScenarioMain() {
@@ -13,7 +16,8 @@ public final class ScenarioMain {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         if (args[0].equals("api-ingest")) {
             double[] api = ApiIngestScenario.run(tasks); // here "tasks" is the run's length in seconds
-            System.out.printf("api-ingest: %.0f requests/s, %.0f data points/s, %.0f tasks/s%n", api[0], api[1], api[2]);
+            System.out.printf("api-ingest: %.0f requests/s, %.0f data points/s, %.0f tasks/s%n", api[0], api[1],
+                    api[2]);
             System.exit(0);
         }
         if (args[0].equals("memory")) {
@@ -32,10 +36,14 @@ public final class ScenarioMain {
                 default -> ConsumeScenario.component(bodies);
             };
             CpuUse middle = CpuUse.now();
-            double baseline = args[0].startsWith("produce") ? report(ProduceScenario.baseline(bodies)) : ConsumeScenario.baseline(bodies);
+            double baseline = args[0].startsWith("produce") ? report(ProduceScenario.baseline(bodies))
+                    : ConsumeScenario.baseline(bodies);
             CpuUse end = CpuUse.now();
-            System.out.printf("%s: component %.0f/s baseline %.0f/s ratio %.2f (CPU of the component's run: %s; of the baseline's: %s)%n",
-                    args[0], component, baseline, component / baseline, middle.since(start).describe(), end.since(middle).describe());
+            System.out.printf(
+                    "%s: component %.0f/s baseline %.0f/s ratio %.2f (CPU of the component's run: %s; of the "
+                            + "baseline's: %s)%n",
+                    args[0], component, baseline, component / baseline, middle.since(start).describe(),
+                    end.since(middle).describe());
         }
         System.exit(0);
     }

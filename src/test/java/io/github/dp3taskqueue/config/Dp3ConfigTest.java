@@ -29,16 +29,20 @@ class Dp3ConfigTest {
     @Test
     void aPortThatIsNoIntegerIsRefusedNamingTheKey(@TempDir Path dir) throws IOException {
         config(dir, "msg_broker:\n  port: \"56x\"\n");
-        assertThatThrownBy(() -> Dp3Config.read(dir)).hasMessageContaining("msg_broker.port must be an integer; got 56x");
+        assertThatThrownBy(() -> Dp3Config.read(dir))
+                .hasMessageContaining("msg_broker.port must be an integer; got 56x");
         config(dir, "msg_broker:\n  port: 5.5\n");
-        assertThatThrownBy(() -> Dp3Config.read(dir)).hasMessageContaining("msg_broker.port must be an integer; got 5.5");
+        assertThatThrownBy(() -> Dp3Config.read(dir))
+                .hasMessageContaining("msg_broker.port must be an integer; got 5.5");
     }
 
     @Test
     void itsTextNeverShowsThePassword(@TempDir Path dir) throws IOException {
-        Dp3Config config = Dp3Config.read(config(dir, "msg_broker:\n  host: rabbit\n  username: dp3\n  password: s3cret-pw\n"));
+        Dp3Config config = Dp3Config
+                .read(config(dir, "msg_broker:\n  host: rabbit\n  username: dp3\n  password: s3cret-pw\n"));
         assertThat(config.password()).isEqualTo("s3cret-pw");
-        assertThat(config.toString()).contains("host=rabbit", "username=dp3", "password=xxxxxx").doesNotContain("s3cret-pw");
+        assertThat(config.toString()).contains("host=rabbit", "username=dp3", "password=xxxxxx")
+                .doesNotContain("s3cret-pw");
     }
 
     @Test

@@ -12,14 +12,17 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 /** How a connection failure is told: named for the user, retried or not, and the original kept as the cause. */
 class BrokerConnectionTest {
 
-    private final BrokerConnection connection = new BrokerConnection(new CachingConnectionFactory("localhost", 1), false,
+    private final BrokerConnection connection = new BrokerConnection(new CachingConnectionFactory("localhost", 1),
+            false,
             "localhost:1 vhost /");
 
     @Test
     void aRefusedConnectionIsRetriedAndKeepsItsCause() {
         AmqpConnectException refused = new AmqpConnectException(new ConnectException("Connection refused"));
         BrokerUnavailableException error = connection.classify(refused);
-        assertThat(error).hasMessage("cannot connect to RabbitMQ at localhost:1 vhost /: connection refused (is RabbitMQ running?)")
+        assertThat(error)
+                .hasMessage(
+                        "cannot connect to RabbitMQ at localhost:1 vhost /: connection refused (is RabbitMQ running?)")
                 .hasCause(refused);
         assertThat(error.isPermanent()).isFalse();
     }

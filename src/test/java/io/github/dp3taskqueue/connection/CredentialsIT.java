@@ -57,7 +57,8 @@ class CredentialsIT {
             for (Endpoint endpoint : camel.getEndpoints()) {
                 assertThat(endpoint.toString()).doesNotContain(password);
             }
-            assertThat(((TaskQueueEndpoint) camel.getRoute("worker").getEndpoint()).getMaskedUri()).contains("password=xxxxxx")
+            assertThat(((TaskQueueEndpoint) camel.getRoute("worker").getEndpoint()).getMaskedUri())
+                    .contains("password=xxxxxx")
                     .doesNotContain(password);
             camel.getRouteController().stopRoute("worker", 5, TimeUnit.SECONDS);
             assertThat(log.text()).contains(app).doesNotContain(password);
@@ -65,7 +66,8 @@ class CredentialsIT {
             TestBroker.rabbitmqctl("delete_user", credentials[0]);
             TestBroker.deleteApp(app, 1);
         }
-        try (InputStream schema = getClass().getResourceAsStream("/META-INF/io/github/dp3taskqueue/dp3-taskqueue.json")) {
+        try (InputStream schema = getClass()
+                .getResourceAsStream("/META-INF/io/github/dp3taskqueue/dp3-taskqueue.json")) {
             String json = new String(schema.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s", "");
             assertThat(json).containsPattern("\"password\":\\{[^}]*\"secret\":true");
             assertThat(json).containsPattern("\"username\":\\{[^}]*\"secret\":true");
@@ -82,7 +84,8 @@ class CredentialsIT {
             camel.createProducerTemplate().sendBody("dp3-taskqueue:" + app + "?workers=1&declareTopology=true&"
                     + TestBroker.brokerOptions(), TASK);
             TestBroker.drain(app + "-worker-0");
-            String uri = "dp3-taskqueue:" + app + "?workers=1&username=" + credentials[0] + "&password=" + credentials[1]
+            String uri = "dp3-taskqueue:" + app + "?workers=1&username=" + credentials[0] + "&password="
+                    + credentials[1]
                     + "&retryDelays=200ms&" + TestBroker.brokerOptions();
             for (int attempt = 0; attempt < 2; attempt++) {
                 long start = System.nanoTime();

@@ -85,7 +85,9 @@ class TlsIT {
         String app = TestBroker.uniqueApp("tls");
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.getRegistry().bind("tls", tls);
-            String uri = "dp3-taskqueue:" + app + "?workers=1&declareTopology=true&retryDelays=200ms&sslContextParameters=#tls&host=" + TestBroker.host()
+            String uri = "dp3-taskqueue:" + app
+                    + "?workers=1&declareTopology=true&retryDelays=200ms&sslContextParameters=#tls&host="
+                    + TestBroker.host()
                     + "&port=" + tlsPort;
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -115,13 +117,15 @@ class TlsIT {
         listen(true);
         roundTrip(tls(certs, certs));
         assertThatThrownBy(() -> roundTrip(tls(certs, null))).hasStackTraceContaining("cannot connect to RabbitMQ at "
-                + TestBroker.host() + ":" + tlsPort).satisfies(e -> assertThat(e.toString()).doesNotContain(TestCertificates.PASSWORD));
+                + TestBroker.host() + ":" + tlsPort)
+                .satisfies(e -> assertThat(e.toString()).doesNotContain(TestCertificates.PASSWORD));
     }
 
     @Test
     void aBrokerCertificateNotTrustedFailsNamingTheBroker() throws Exception {
         listen(false);
-        assertThatThrownBy(() -> roundTrip(tls(strangers, null))).hasStackTraceContaining(TestBroker.host() + ":" + tlsPort)
+        assertThatThrownBy(() -> roundTrip(tls(strangers, null)))
+                .hasStackTraceContaining(TestBroker.host() + ":" + tlsPort)
                 .hasStackTraceContaining("cannot connect to RabbitMQ");
     }
 }

@@ -48,18 +48,21 @@ class AckBatchingIT {
                     failing++;
                     attr = "fail" + i;
                 }
-                publisher.toQueue(app + "-worker-0" + (i % 3 == 0 ? "-pri" : ""), Publisher.task("e", "entity" + (i % 40), attr));
+                publisher.toQueue(app + "-worker-0" + (i % 3 == 0 ? "-pri" : ""),
+                        Publisher.task("e", "entity" + (i % 40), attr));
             }
             publisher.confirm();
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=4&ackBatchSize=10&requeueDelay=50&"
+                    from("dp3-taskqueue:" + app
+                            + "?workerIndex=0&concurrentConsumers=4&ackBatchSize=10&requeueDelay=50&"
                             + TestBroker.brokerOptions()).routeId("worker")
                             .process(e -> {
                                 String attr = e.getMessage().getBody(DataPointTask.class).dataPoints().get(0).attr();
                                 if (ThreadLocalRandom.current().nextInt(4) == 0) {
-                                    Thread.sleep(ThreadLocalRandom.current().nextInt(3)); // completions out of delivery order
+                                    // completions out of delivery order
+                                    Thread.sleep(ThreadLocalRandom.current().nextInt(3));
                                 }
                                 if (attr.startsWith("fail") && failedOnce.add(attr)) {
                                     throw new IllegalStateException("first attempt of " + attr + " fails");
@@ -71,7 +74,8 @@ class AckBatchingIT {
             camel.start();
             ConsumerMetrics metrics = ((TaskQueueConsumer) camel.getRoute("worker").getConsumer()).getMetrics();
             int requeued = failing;
-            await().atMost(Duration.ofSeconds(60)).until(() -> metrics.getAcked() == TASKS && metrics.getRequeued() == requeued);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> metrics.getAcked() == TASKS && metrics.getRequeued() == requeued);
             // every delivery but the requeued ones came once: no channel was closed by a bad ack
             assertThat(metrics.getDelivered()).isEqualTo(TASKS + requeued);
             assertThat(completed).hasSize(TASKS).allSatisfy((attr, times) -> assertThat(times).isOne());
@@ -98,7 +102,8 @@ class AckBatchingIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=2&ackBatchSize=50&" + TestBroker.brokerOptions())
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=2&ackBatchSize=50&"
+                            + TestBroker.brokerOptions())
                             .routeId("worker")
                             .process(e -> {
                                 if ("e:slow".equals(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY))) {
@@ -124,7 +129,9 @@ class AckBatchingIT {
 
     /** Messages delivered and not yet acked, as the broker counts them. */
     private static long unacked(String queue) {
-        for (String line : TestBroker.rabbitmqctl("list_queues", "-q", "--no-table-headers", "name", "messages_unacknowledged").split("\n")) {
+        for (String line : TestBroker
+                .rabbitmqctl("list_queues", "-q", "--no-table-headers", "name", "messages_unacknowledged")
+                .split("\n")) {
             String[] fields = line.trim().split("\\s+");
             if (fields.length == 2 && fields[0].equals(queue)) {
                 return Long.parseLong(fields[1]);

@@ -37,7 +37,8 @@ class BrokerRestartIT {
                 public void configure() {
                     from("dp3-taskqueue:" + app + "?workerIndex=0&declareTopology=true&" + options)
                             .process(e -> {
-                                processed.merge(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class), 1, Integer::sum);
+                                processed.merge(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class),
+                                        1, Integer::sum);
                                 Thread.sleep(1);
                             });
                 }
@@ -58,7 +59,9 @@ class BrokerRestartIT {
             // the producer reconnects by itself for the second half
             template.sendBody(producer, bodies.subList(2000, 4000));
             await().atMost(Duration.ofSeconds(60)).until(() -> processed.size() == 4000);
-            System.out.printf("broker restart: 4000 tasks processed, %d duplicates, 0 lost, all done %d ms after the broker was back%n",
+            System.out.printf(
+                    "broker restart: 4000 tasks processed, %d duplicates, 0 lost, all done %d ms after the broker was "
+                            + "back%n",
                     processed.values().stream().mapToInt(n -> n - 1).sum(), (System.nanoTime() - back) / 1_000_000);
         } finally {
             TestBroker.deleteApp(app, 1);

@@ -53,23 +53,24 @@ class ChannelAcksTest {
     }
 
     private Channel recordingChannel() {
-        return (Channel) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Channel.class}, (proxy, method, args) -> {
-            switch (method.getName()) {
-                case "isOpen":
-                    return true;
-                case "basicAck":
-                    sent.add("ack " + args[0] + ((Boolean) args[1] ? " multiple" : ""));
-                    return null;
-                case "basicNack":
-                    sent.add("nack " + args[0] + ((Boolean) args[2] ? " requeue" : ""));
-                    return null;
-                case "basicReject":
-                    sent.add("reject " + args[0]);
-                    return null;
-                default:
-                    throw new UnsupportedOperationException(method.getName());
-            }
-        });
+        return (Channel) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Channel.class},
+                (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "isOpen" :
+                            return true;
+                        case "basicAck" :
+                            sent.add("ack " + args[0] + ((Boolean) args[1] ? " multiple" : ""));
+                            return null;
+                        case "basicNack" :
+                            sent.add("nack " + args[0] + ((Boolean) args[2] ? " requeue" : ""));
+                            return null;
+                        case "basicReject" :
+                            sent.add("reject " + args[0]);
+                            return null;
+                        default :
+                            throw new UnsupportedOperationException(method.getName());
+                    }
+                });
     }
 
     private ChannelAcks acks(int batchSize, long... delivered) {

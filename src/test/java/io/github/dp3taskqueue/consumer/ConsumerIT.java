@@ -16,13 +16,18 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.rabbitmq.client.GetResponse;
+
 import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.task.ControlMessage;
 import io.github.dp3taskqueue.task.DataPointTask;
 import io.github.dp3taskqueue.task.InvalidTaskException;
 import io.github.dp3taskqueue.task.ReceivedTask;
+import io.github.dp3taskqueue.task.Snapshot;
 import io.github.dp3taskqueue.task.TestData;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
@@ -32,8 +37,10 @@ import io.github.dp3taskqueue.testing.TestBroker;
 class ConsumerIT {
 
     private static void declare(CamelContext camel, String app, int workers) throws Exception {
-        camel.createProducerTemplate().sendBody("dp3-taskqueue:" + app + "?declareTopology=true&workers=" + workers + "&"
-                + TestBroker.brokerOptions() + "&broadcast=true", "{\"etype\":\"x\",\"eid\":\"declare\",\"delete\":true}");
+        camel.createProducerTemplate()
+                .sendBody("dp3-taskqueue:" + app + "?declareTopology=true&workers=" + workers + "&"
+                        + TestBroker.brokerOptions() + "&broadcast=true",
+                        "{\"etype\":\"x\",\"eid\":\"declare\",\"delete\":true}");
         for (int i = 0; i < workers; i++) {
             TestBroker.drain(app + "-worker-" + i);
         }
@@ -163,10 +170,12 @@ class ConsumerIT {
                     }
                 });
                 camel.start();
-                await().atMost(Duration.ofSeconds(10)).until(() -> TestBroker.depth(dlq) == 2 && TestBroker.depth(app + "-worker-0") == 0);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> TestBroker.depth(dlq) == 2 && TestBroker.depth(app + "-worker-0") == 0);
             }
-            List<com.rabbitmq.client.GetResponse> dead = TestBroker.drainResponses(dlq);
-            assertThat(dead).extracting(r -> new String(r.getBody())).containsExactlyInAnyOrder(bodies.get(3), bodies.get(7));
+            List<GetResponse> dead = TestBroker.drainResponses(dlq);
+            assertThat(dead).extracting(r -> new String(r.getBody())).containsExactlyInAnyOrder(bodies.get(3),
+                    bodies.get(7));
             assertThat(dead.get(0).getProps().getHeaders().get("x-death").toString()).contains("rejected");
             channel.queueDelete(dlq);
         } finally {
@@ -180,7 +189,8 @@ class ConsumerIT {
         List<String> bad = List.of("not json", "[1,2]", "{\"etype\":\"ip\",\"eid\":\"999.1.1.1\",\"delete\":true}",
                 "{\"etype\":\"nope\",\"eid\":\"1\",\"delete\":true}", "{\"etype\":\"ip\",\"eid\":\"1.2.3.4\"}");
         // with configDir, as DP3's worker reports them (pydantic's error locations and messages)
-        List<String> problems = List.of("Invalid JSON", "Input should be an object", "eid: Value error, '999.1.1.1' does not appear",
+        List<String> problems = List.of("Invalid JSON", "Input should be an object",
+                "eid: Value error, '999.1.1.1' does not appear",
                 "Invalid etype 'nope'", "DataPointTask must contain at least one datapoint");
         Map<String, String> handled = Collections.synchronizedMap(new HashMap<>());
         List<String> good = new CopyOnWriteArrayList<>();
@@ -196,10 +206,14 @@ class ConsumerIT {
                 @Override
                 public void configure() {
                     onException(InvalidTaskException.class).handled(true).process(e -> {
-                        InvalidTaskException error = e.getProperty(Exchange.EXCEPTION_CAUGHT, InvalidTaskException.class);
-                        handled.put(new String(error.getRawBody(), "UTF-8") + "|" + e.getMessage().getBody(String.class), error.getMessage());
+                        InvalidTaskException error = e.getProperty(Exchange.EXCEPTION_CAUGHT,
+                                InvalidTaskException.class);
+                        handled.put(
+                                new String(error.getRawBody(), "UTF-8") + "|" + e.getMessage().getBody(String.class),
+                                error.getMessage());
                     });
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&workers=1&configDir=" + configDir + "&" + TestBroker.brokerOptions())
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&workers=1&configDir=" + configDir + "&"
+                            + TestBroker.brokerOptions())
                             .process(e -> good.add(e.getMessage().getBody(String.class)));
                 }
             });
@@ -246,14 +260,16 @@ class ConsumerIT {
                 @Override
                 public void configure() {
                     from("dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions()).routeId("worker")
-                            .process(e -> got.add(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class)));
+                            .process(e -> got
+                                    .add(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class)));
                 }
             });
             publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "before", "x")));
             await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 1);
             camel.getRouteController().suspendRoute("worker");
             publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "during", "x")));
-            Thread.sleep(500);
+            await("nothing consumed while suspended").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> got.size() == 1);
             assertThat(got).containsExactly("e:before");
             assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(1);
             camel.getRouteController().resumeRoute("worker");
@@ -266,9 +282,11 @@ class ConsumerIT {
 
     @Test
     void invalidConsumerOptionsFailTheRouteStartByName() throws Exception {
-        for (String[] c : new String[][] {{"workerIndex=-1", "workerIndex must be >= 0"}, {"workers=2&index=2", "workerIndex must be below workers (2)"},
+        for (String[] c : new String[][]{{"workerIndex=-1", "workerIndex must be >= 0"},
+                {"workers=2&index=2", "workerIndex must be below workers (2)"},
                 {"workerIndex=0&prefetch=0", "prefetch must be >= 1"},
-                {"workerIndex=0&ackBatchSize=0", "ackBatchSize must be >= 1"}, {"workerIndex=0&onFailure=drop", "onFailure=drop"},
+                {"workerIndex=0&ackBatchSize=0", "ackBatchSize must be >= 1"},
+                {"workerIndex=0&onFailure=drop", "onFailure=drop"},
                 {"workers=1", "needs workerIndex"}}) {
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.addRoutes(new RouteBuilder() {
@@ -277,7 +295,7 @@ class ConsumerIT {
                         from("dp3-taskqueue:x?" + c[0] + "&" + TestBroker.brokerOptions()).log("never");
                     }
                 });
-                org.assertj.core.api.Assertions.assertThatThrownBy(camel::start).hasStackTraceContaining(c[1]);
+                Assertions.assertThatThrownBy(camel::start).hasStackTraceContaining(c[1]);
             }
         }
     }
@@ -297,17 +315,25 @@ class ConsumerIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?taskType=snapshot&workerIndex=1&" + TestBroker.brokerOptions()).process(snapshots::add);
-                    from("dp3-taskqueue:" + app + "?taskType=control&workerIndex=1&" + TestBroker.brokerOptions()).process(controls::add);
+                    from("dp3-taskqueue:" + app + "?taskType=snapshot&workerIndex=1&" + TestBroker.brokerOptions())
+                            .process(snapshots::add);
+                    from("dp3-taskqueue:" + app + "?taskType=control&workerIndex=1&" + TestBroker.brokerOptions())
+                            .process(controls::add);
                 }
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> snapshots.size() == 2 && controls.size() == 1);
-            assertThat(snapshots.get(0).getMessage().getBody(io.github.dp3taskqueue.task.Snapshot.class).hashKey()).isEqualTo("A:1-A:2");
-            assertThat(snapshots.get(0).getMessage().getBody(byte[].class)).isEqualTo(TestData.message("Snapshot-task.json"));
-            assertThat(snapshots.get(0).getMessage().getHeader(TaskQueueConstants.QUEUE)).isEqualTo(app + "-worker-1-snapshots");
-            assertThat(snapshots.get(1).getMessage().getBody(io.github.dp3taskqueue.task.Snapshot.class).type()).isEqualTo("run_start");
-            assertThat(controls.get(0).getMessage().getBody(io.github.dp3taskqueue.task.ControlMessage.class).action()).isEqualTo("make_snapshots");
-            assertThat(controls.get(0).getMessage().getHeader(TaskQueueConstants.QUEUE)).isEqualTo(app + "-worker-1-control");
+            assertThat(snapshots.get(0).getMessage().getBody(Snapshot.class).hashKey())
+                    .isEqualTo("A:1-A:2");
+            assertThat(snapshots.get(0).getMessage().getBody(byte[].class))
+                    .isEqualTo(TestData.message("Snapshot-task.json"));
+            assertThat(snapshots.get(0).getMessage().getHeader(TaskQueueConstants.QUEUE))
+                    .isEqualTo(app + "-worker-1-snapshots");
+            assertThat(snapshots.get(1).getMessage().getBody(Snapshot.class).type())
+                    .isEqualTo("run_start");
+            assertThat(controls.get(0).getMessage().getBody(ControlMessage.class).action())
+                    .isEqualTo("make_snapshots");
+            assertThat(controls.get(0).getMessage().getHeader(TaskQueueConstants.QUEUE))
+                    .isEqualTo(app + "-worker-1-control");
         } finally {
             TestBroker.deleteApp(app, 2);
         }

@@ -12,12 +12,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.rabbitmq.client.GetResponse;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.task.DataPointTask;
@@ -28,8 +31,8 @@ import io.github.dp3taskqueue.testing.TestBroker;
 @ExtendWith(TestBroker.class)
 class ConsumerReliabilityIT {
 
-
-    private static List<String> publish(Publisher publisher, String queue, int count, java.util.function.IntFunction<String> body) {
+    private static List<String> publish(Publisher publisher, String queue, int count,
+            IntFunction<String> body) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(publisher.toQueue(queue, body.apply(i)));
@@ -69,7 +72,8 @@ class ConsumerReliabilityIT {
                 }
             });
             camel.start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> seen.values().stream().mapToInt(List::size).sum() == 1000);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> seen.values().stream().mapToInt(List::size).sum() == 1000);
         } finally {
             TestBroker.deleteApp(app, 1);
         }
@@ -89,19 +93,23 @@ class ConsumerReliabilityIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&retryDelays=200ms,500ms&" + TestBroker.brokerOptions())
-                            .process(e -> processed.merge(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), 1, Integer::sum));
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&retryDelays=200ms,500ms&"
+                            + TestBroker.brokerOptions())
+                            .process(e -> processed.merge(
+                                    e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), 1,
+                                    Integer::sum));
                 }
             });
             camel.start();
-            for (int threshold : new int[] {2_000, 6_000}) {
+            for (int threshold : new int[]{2_000, 6_000}) {
                 await().atMost(Duration.ofSeconds(60)).until(() -> processed.size() >= threshold);
                 TestBroker.rabbitmqctl("close_all_connections", "test: connection loss while consuming");
             }
             await().atMost(Duration.ofSeconds(90)).until(() -> processed.keySet().containsAll(ids));
             await().atMost(Duration.ofSeconds(10)).until(() -> TestBroker.depth(app + "-worker-0") == 0);
             long duplicates = processed.values().stream().mapToInt(n -> n - 1).sum();
-            System.out.printf("consumer close_all_connections x2 during 10000: processed %d distinct, %d duplicates, 0 lost%n",
+            System.out.printf(
+                    "consumer close_all_connections x2 during 10000: processed %d distinct, %d duplicates, 0 lost%n",
                     processed.size(), duplicates);
             assertThat(processed.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         } finally {
@@ -122,10 +130,13 @@ class ConsumerReliabilityIT {
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=4&" + TestBroker.brokerOptions())
+                        from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=4&"
+                                + TestBroker.brokerOptions())
                                 .process(e -> {
                                     Thread.sleep(2);
-                                    processed.merge(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), 1, Integer::sum);
+                                    processed.merge(
+                                            e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), 1,
+                                            Integer::sum);
                                 });
                     }
                 });
@@ -134,7 +145,7 @@ class ConsumerReliabilityIT {
             }
             int processedAtStop = processed.size();
             assertThat(processedAtStop).isLessThan(3000);
-            List<com.rabbitmq.client.GetResponse> rest = TestBroker.drainResponses(app + "-worker-0");
+            List<GetResponse> rest = TestBroker.drainResponses(app + "-worker-0");
             Map<String, Integer> all = new HashMap<>(processed);
             rest.forEach(r -> all.merge(r.getProps().getMessageId(), 1, Integer::sum));
             System.out.printf("shutdown during a drain of 3000: %d processed and acked, %d still queued, %d lost%n",

@@ -15,13 +15,14 @@ import io.github.dp3taskqueue.task.TaskKind;
 final class DeliveriesForTests {
 
     static final Channel CHANNEL = (Channel) Proxy.newProxyInstance(DeliveriesForTests.class.getClassLoader(),
-            new Class<?>[] {Channel.class}, (p, method, args) -> switch (method.getName()) {
+            new Class<?>[]{Channel.class}, (p, method, args) -> switch (method.getName()) {
                 case "isOpen" -> true;
                 case "hashCode" -> System.identityHashCode(p);
                 case "equals" -> p == args[0];
                 default -> null;
             });
-    private static final ChannelAcks ACKS = ChannelAcks.immediate(CHANNEL, "q", new ConsumerMetrics(TaskQueueMetrics.NONE));
+    private static final ChannelAcks ACKS = ChannelAcks.immediate(CHANNEL, "q",
+            new ConsumerMetrics(TaskQueueMetrics.NONE));
 
     private DeliveriesForTests() {
     }
@@ -29,8 +30,10 @@ final class DeliveriesForTests {
     /** A delivery of a task for entity {@code e:eid}, tagged {@code tag}. */
     static Delivery task(String eid, long tag, boolean priority) {
         byte[] body = ("{\"etype\":\"e\",\"eid\":\"" + eid + "\",\"delete\":true}").getBytes();
-        return new Delivery(ACKS, priority ? "q-pri" : "q", priority, new Envelope(tag, false, "x", priority ? "p" : "0"),
-                new AMQP.BasicProperties(), new DeliveryExchanges.Parsed(new ReceivedTask(body, TaskJsonReader.read(TaskKind.DATAPOINT, body)),
+        return new Delivery(ACKS, priority ? "q-pri" : "q", priority,
+                new Envelope(tag, false, "x", priority ? "p" : "0"),
+                new AMQP.BasicProperties(),
+                new DeliveryExchanges.Parsed(new ReceivedTask(body, TaskJsonReader.read(TaskKind.DATAPOINT, body)),
                         null));
     }
 }

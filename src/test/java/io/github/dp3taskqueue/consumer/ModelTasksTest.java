@@ -18,13 +18,16 @@ import io.github.dp3taskqueue.task.TestData;
 /** What a consumer with configDir hands its route: DP3's own reading of the task, with the validated values. */
 class ModelTasksTest {
 
-    private static final TaskValidator VALIDATOR = new TaskValidator(Dp3Config.read(TestData.dir("model/config")).dataModel());
+    private static final TaskValidator VALIDATOR = new TaskValidator(
+            Dp3Config.read(TestData.dir("model/config")).dataModel());
 
     @Test
     void anAcceptedBodyBecomesTheTaskAsDp3ReadsIt() {
-        byte[] body = ("{\"etype\":\"host\",\"eid\":3221225994,\"data_points\":[{\"etype\":\"host\",\"eid\":\"192.0.2.10\","
+        byte[] body = ("{\"etype\":\"host\",\"eid\":3221225994,\"data_points\":[{\"etype\":\"host\","
+                + "\"eid\":\"192.0.2.10\","
                 + "\"attr\":\"open_port\",\"v\":\"443\",\"t1\":1714564800,\"c\":\"0.5\",\"src\":\"scan\"},"
-                + "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"attr\":\"ports\",\"v\":[\"22\",80]}],\"ttl_tokens\":{\"a\":0}}")
+                + "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"attr\":\"ports\",\"v\":[\"22\",80]}],"
+                + "\"ttl_tokens\":{\"a\":0}}")
                 .getBytes(StandardCharsets.UTF_8);
         DataPointTask task = ModelTasks.read(VALIDATOR, body);
         assertThat(task.hashKey()).isEqualTo("host:192.0.2.10");

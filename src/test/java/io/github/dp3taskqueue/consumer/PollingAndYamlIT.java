@@ -28,7 +28,6 @@ import io.github.dp3taskqueue.testing.TestBroker;
 @ExtendWith(TestBroker.class)
 class PollingAndYamlIT {
 
-
     @Test
     void pollEnrichReturnsPriorityFirstAndAcksWhenTheExchangeCompletes() throws Exception {
         String app = TestBroker.uniqueApp("poll");
@@ -49,12 +48,14 @@ class PollingAndYamlIT {
             assertThat(template.requestBody("direct:next", "", String.class)).contains("\"normal\"");
             assertThat(template.requestBody("direct:next", "", String.class)).isNull();
 
-            publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "done", "x"), Publisher.task("e", "never-done", "x")));
+            publisher.toQueue(app + "-worker-0",
+                    List.of(Publisher.task("e", "done", "x"), Publisher.task("e", "never-done", "x")));
             ConsumerTemplate consumer = camel.createConsumerTemplate();
             Exchange received = consumer.receive(uri, 2000);
             assertThat(received.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY)).isEqualTo("e:done");
             consumer.doneUoW(received);
-            assertThat(consumer.receive(uri, 2000).getMessage().getHeader(TaskQueueConstants.ENTITY_KEY)).isEqualTo("e:never-done");
+            assertThat(consumer.receive(uri, 2000).getMessage().getHeader(TaskQueueConstants.ENTITY_KEY))
+                    .isEqualTo("e:never-done");
             camel.stop();
             // unacked deliveries return to the queue when the channel closes: only the one never completed is back
             assertThat(TestBroker.drain(app + "-worker-0")).extracting(String::new)
@@ -87,7 +88,8 @@ class PollingAndYamlIT {
                             uri: file:{{out}}
                 """;
         try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
-            String body = "{\"etype\":\"A\",\"eid\":7,\"data_points\":[{\"etype\":\"A\",\"eid\":7,\"attr\":\"data1\",\"v\":\"é\"}]}";
+            String body = "{\"etype\":\"A\",\"eid\":7,\"data_points\":[{\"etype\":\"A\",\"eid\":7,\"attr\":\"data1\","
+                    + "\"v\":\"é\"}]}";
             String id = publisher.toQueue(app + "-worker-0", body);
             publisher.confirm();
             Properties properties = new Properties();

@@ -2,7 +2,9 @@ package io.github.dp3taskqueue.consumer;
 
 import static io.github.dp3taskqueue.consumer.DeliveriesForTests.task;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,8 +46,9 @@ class PriorityDispatcherTest {
                 throw new IllegalStateException(e);
             }
         });
-        Thread.sleep(200); // a slower machine can only make this check pass more surely
-        assertThat(next).as("a priority task is reported ready: the normal one waits").isNotDone();
+        // a priority task is reported ready: the normal one waits (a slower machine can only make this pass more
+        // surely)
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !next.isDone());
         dispatcher.offer(task("p1", 3, true)); // the reported one arrives
         assertThat(next.get(30, TimeUnit.SECONDS)).isEqualTo(3);
         priorityReady.set(0);

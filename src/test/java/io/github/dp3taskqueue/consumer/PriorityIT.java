@@ -17,7 +17,8 @@ class PriorityIT {
     @Test
     void preFilledLastPriorityTaskStartsWithinTheFirst2000PlusPrefetch() throws Exception {
         int lastPriority = PriorityScenarios.lastPriorityPosition(PREFETCH);
-        System.out.printf("priority-prefilled: last priority task started at position %d of 4000 (limit %d)%n", lastPriority, 2000 + PREFETCH);
+        System.out.printf("priority-prefilled: last priority task started at position %d of 4000 (limit %d)%n",
+                lastPriority, 2000 + PREFETCH);
         assertThat(lastPriority).isLessThanOrEqualTo(2000 + PREFETCH);
     }
 
@@ -28,10 +29,13 @@ class PriorityIT {
      */
     @Test
     void aPriorityTaskThatReachedTheConsumerStartsBeforeAnyFurtherNormalTask() throws Exception {
-        for (int concurrency : new int[] {1, 4}) {
+        for (int concurrency : new int[]{1, 4}) {
             int worst = PriorityScenarios.maxNormalStartedAfterPriorityArrived(concurrency, 10);
-            System.out.printf("priority-arrival (concurrentConsumers=%d): at most %d normal tasks started between a priority task's"
-                    + " arrival at the consumer and its start%n", concurrency, worst);
+            System.out.printf(
+                    "priority-arrival (concurrentConsumers=%d): at most %d normal tasks started between a priority "
+                            + "task's"
+                            + " arrival at the consumer and its start%n",
+                    concurrency, worst);
             assertThat(worst).isZero();
         }
     }

@@ -31,14 +31,17 @@ import io.github.dp3taskqueue.testing.HealthChecks;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
-/** The consumer never stops reading silently: broker-side cancels, and stop (consumer_timeout is in the fault suite). */
+/**
+ * The consumer never stops reading silently: broker-side cancels, and stop (consumer_timeout is in the fault suite).
+ */
 @ExtendWith(TestBroker.class)
 class SubscriptionRecoveryIT {
 
     private static final String RETRY = "retryDelays=200ms,500ms,1s";
 
     private static String uri(String app, String extra) {
-        return "dp3-taskqueue:" + app + "?workers=1&" + RETRY + "&" + TestBroker.brokerOptions() + (extra.isEmpty() ? "" : "&" + extra);
+        return "dp3-taskqueue:" + app + "?workers=1&" + RETRY + "&" + TestBroker.brokerOptions()
+                + (extra.isEmpty() ? "" : "&" + extra);
     }
 
     private static void publish(CamelContext camel, String app, String prefix, int count) {
@@ -62,7 +65,8 @@ class SubscriptionRecoveryIT {
                     from(uri(app, "workerIndex=0&declareTopology=true&prefetch=1")).routeId("worker0").process(e -> {
                         gate.acquire();
                         gate.release();
-                        processed.merge(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class), 1, Integer::sum);
+                        processed.merge(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class), 1,
+                                Integer::sum);
                     });
                 }
             });
@@ -79,17 +83,19 @@ class SubscriptionRecoveryIT {
                 channel.queueDelete(app + "-worker-0-pri");
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> captured.text().contains("WARN")
-                    && captured.text().contains("the broker cancelled the subscription to queue '" + app + "-worker-0'"));
+                    && captured.text()
+                            .contains("the broker cancelled the subscription to queue '" + app + "-worker-0'"));
             HealthCheck.Result down = HealthChecks.readiness(camel, "consumer:worker0");
             assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(down.getMessage().orElse("")).contains("cancelled the subscription");
-            assertThat(consumer.queueDepths()).containsValue(0L); // asking for a deleted queue closes the asking channel
+            // asking for a deleted queue closes the asking channel
+            assertThat(consumer.queueDepths()).containsValue(0L);
             await().atMost(Duration.ofSeconds(30)).until(() -> captured.text().contains("does not exist"));
 
             gate.acquire(1000); // hold the route, so that tasks wait in the queues
             publish(camel, app, "after", 10);
-            await().atMost(Duration.ofSeconds(30)).until(() -> HealthChecks.readiness(camel, "consumer:worker0").getState()
-                    == HealthCheck.State.UP);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> HealthChecks.readiness(camel, "consumer:worker0").getState() == HealthCheck.State.UP);
             assertThat(captured.text()).contains("consumer re-subscribed to queue '" + app + "-worker-0'")
                     .contains("consumer re-subscribed to queue '" + app + "-worker-0-pri'");
             // the ready count is asked on a channel opened again: strict priority still works
@@ -97,7 +103,8 @@ class SubscriptionRecoveryIT {
             gate.release(1000);
             await().atMost(Duration.ofSeconds(30)).until(() -> processed.size() == 30);
             int duplicates = processed.values().stream().mapToInt(n -> n - 1).sum();
-            System.out.printf("ACCOUNT queue-deleted-and-redeclared given=30 processed=%d queued=%d duplicates=%d lost=%d%n",
+            System.out.printf(
+                    "ACCOUNT queue-deleted-and-redeclared given=30 processed=%d queued=%d duplicates=%d lost=%d%n",
                     processed.size(), TestBroker.depth(app + "-worker-0"), duplicates, 30 - processed.size());
             assertThat(TestBroker.depth(app + "-worker-0")).isZero();
         } finally {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +27,14 @@ class ClusterIT {
     private static final int TASKS = 20_000;
 
     private static String cluster(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("sh", SCRIPT));
+        List<String> command = new ArrayList<>(List.of("sh", SCRIPT));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(240, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(SCRIPT + " " + String.join(" ", args) + " failed (the cluster test needs the Debian "
-                    + "rabbitmq-server package on this machine and root or the rabbitmq user):\n" + output);
+            throw new IllegalStateException(
+                    SCRIPT + " " + String.join(" ", args) + " failed (the cluster test needs the Debian "
+                            + "rabbitmq-server package on this machine and root or the rabbitmq user):\n" + output);
         }
         return output;
     }

@@ -1,5 +1,7 @@
 package io.github.dp3taskqueue.faults;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +12,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,9 +23,17 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.awaitility.core.ConditionTimeoutException;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+
+import com.rabbitmq.client.Connection;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.testing.TestBroker;
+import io.github.dp3taskqueue.topology.Topology;
+import io.github.dp3taskqueue.topology.TopologyDeclarer;
+import io.github.dp3taskqueue.topology.TopologyNames;
 
 /**
  * One fault scenario: a producer route fed with uniquely numbered tasks at a steady rate, one
@@ -37,8 +49,10 @@ final class FaultRun implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "ACCOUNT " + scenario + " given=" + given + " consumed=" + consumed + " duplicates=" + duplicates + " queued="
-                    + queued + " dead_lettered=" + deadLettered + " refused=" + refused + " refused_but_queued=" + refusedButQueued
+            return "ACCOUNT " + scenario + " given=" + given + " consumed=" + consumed + " duplicates=" + duplicates
+                    + " queued="
+                    + queued + " dead_lettered=" + deadLettered + " refused=" + refused + " refused_but_queued="
+                    + refusedButQueued
                     + " lost=" + lost + (recoveryMillis >= 0 ? " recovery_ms=" + recoveryMillis : "");
         }
     }
@@ -56,10 +70,10 @@ final class FaultRun implements AutoCloseable {
     private final CamelContext consumerSide = new DefaultCamelContext();
     private volatile Predicate<String> failing = eid -> false;
     private volatile Predicate<String> slow = eid -> false;
-    private volatile java.util.function.BooleanSupplier slowUntil = () -> true;
+    private volatile BooleanSupplier slowUntil = () -> true;
 
     private final String brokerOptions;
-    private final java.util.function.Supplier<com.rabbitmq.client.Connection> checks;
+    private final Supplier<Connection> checks;
 
     FaultRun(int workers, int tasks) {
         this(workers, tasks, TestBroker.brokerOptions());
@@ -71,7 +85,8 @@ final class FaultRun implements AutoCloseable {
     }
 
     /** @param checks connections for the final drain and the clean-up (to a cluster node, for example) */
-    FaultRun(int workers, int tasks, String brokerOptions, java.util.function.Supplier<com.rabbitmq.client.Connection> checks) {
+    FaultRun(int workers, int tasks, String brokerOptions,
+            Supplier<Connection> checks) {
         this.workers = workers;
         this.tasks = tasks;
         this.brokerOptions = brokerOptions;
@@ -87,7 +102,8 @@ final class FaultRun implements AutoCloseable {
     }
 
     String uriWith(String options) {
-        return "dp3-taskqueue:" + app + "?workers=" + workers + (options.isEmpty() ? "" : "&" + options) + "&" + brokerOptions;
+        return "dp3-taskqueue:" + app + "?workers=" + workers + (options.isEmpty() ? "" : "&" + options) + "&"
+                + brokerOptions;
     }
 
     /** The producer route: a seda stage (as the README recommends) into the component. */
@@ -95,8 +111,9 @@ final class FaultRun implements AutoCloseable {
         producerSide.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                onException(Exception.class).handled(true).process(e -> refused.put(eidOf(e.getMessage().getBody(byte[].class)),
-                        e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
+                onException(Exception.class).handled(true)
+                        .process(e -> refused.put(eidOf(e.getMessage().getBody(byte[].class)),
+                                e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
                 from("seda:feed?concurrentConsumers=4&size=2000&blockWhenFull=true")
                         .to(uriWith(options))
                         .process(e -> sent.add(eidOf(e.getMessage().getBody(byte[].class))));
@@ -114,15 +131,14 @@ final class FaultRun implements AutoCloseable {
                 for (int w = 0; w < workers; w++) {
                     from(uriWith("workerIndex=" + w + (options.isEmpty() ? "" : "&" + options))).routeId("worker" + w)
                             .process(e -> {
-                                String eid = e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class).substring(2);
+                                String eid = e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class)
+                                        .substring(2);
                                 if (failing.test(eid)) {
                                     throw new IllegalStateException("task " + eid + " failed on purpose");
                                 }
                                 if (slow.test(eid) && !consumed.containsKey(eid)) {
-                                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                                    while (!slowUntil.getAsBoolean() && System.nanoTime() < deadline) {
-                                        Thread.sleep(50);
-                                    }
+                                    await("the slow task's release").atMost(Duration.ofSeconds(120))
+                                            .pollInterval(Duration.ofMillis(50)).until(slowUntil::getAsBoolean);
                                 }
                                 consumed.merge(eid, 1, Integer::sum);
                             });
@@ -143,19 +159,22 @@ final class FaultRun implements AutoCloseable {
     }
 
     /** The first run of a task {@code slow} picks lasts until {@code until} says so (at most 2 minutes). */
-    void slowOnce(Predicate<String> slow, java.util.function.BooleanSupplier until) {
+    void slowOnce(Predicate<String> slow, BooleanSupplier until) {
         this.slowUntil = until;
         this.slow = slow;
     }
 
     /** Declares DP3's topology for this run's application again (after an operator deleted queues, say). */
     void declareTopologyAgain() throws Exception {
-        try (var connection = new io.github.dp3taskqueue.connection.BrokerConnection(
-                new org.springframework.amqp.rabbit.connection.CachingConnectionFactory(TestBroker.host(), TestBroker.port()), true,
+        try (var connection = new BrokerConnection(
+                new CachingConnectionFactory(TestBroker.host(),
+                        TestBroker.port()),
+                true,
                 "fault suite")) {
-            io.github.dp3taskqueue.topology.TopologyDeclarer.declare(connection, new io.github.dp3taskqueue.topology.Topology(
-                    io.github.dp3taskqueue.topology.TopologyNames.of(app), workers,
-                    io.github.dp3taskqueue.topology.Topology.DP3_NORMAL_QUEUE_MAX_LENGTH));
+            TopologyDeclarer.declare(connection,
+                    new Topology(
+                            TopologyNames.of(app), workers,
+                            Topology.DP3_NORMAL_QUEUE_MAX_LENGTH));
         }
     }
 
@@ -163,7 +182,9 @@ final class FaultRun implements AutoCloseable {
         consumerSide.stop();
     }
 
-    /** Feeds every task at about {@code perSecond}, running {@code faults} once each given share of the tasks is fed. */
+    /**
+     * Feeds every task at about {@code perSecond}, running {@code faults} once each given share of the tasks is fed.
+     */
     void feed(int perSecond, Map<Integer, ThrowingRunnable> faults) throws Exception {
         ProducerTemplate template = producerSide.createProducerTemplate();
         long start = System.nanoTime();
@@ -189,13 +210,12 @@ final class FaultRun implements AutoCloseable {
     }
 
     /** Waits until the producer has settled the first {@code count} tasks fed. */
-    void awaitProducerSettled(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (sent.size() + refused.size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("producer settled only " + (sent.size() + refused.size()) + " of " + count);
-            }
-            Thread.sleep(50);
+    void awaitProducerSettled(int count, Duration timeout) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .until(() -> sent.size() + refused.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("producer settled only " + (sent.size() + refused.size()) + " of " + count, e);
         }
     }
 
@@ -214,21 +234,21 @@ final class FaultRun implements AutoCloseable {
         return (System.nanoTime() - faultOverNanos) / 1_000_000;
     }
 
-    void awaitConsumed(int distinct, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (consumed.size() < distinct) {
-            if (System.nanoTime() > deadline) {
-                List<String> missing = new ArrayList<>();
-                for (int i = 0; i < fed.get() && missing.size() < 10; i++) {
-                    String eid = "f" + i;
-                    if (!consumed.containsKey(eid) && !refused.containsKey(eid)) {
-                        missing.add(eid + (sent.contains(eid) ? " (confirmed)" : " (not settled)"));
-                    }
+    void awaitConsumed(int distinct, Duration timeout) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> consumed.size() >= distinct);
+        } catch (ConditionTimeoutException e) {
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < fed.get() && missing.size() < 10; i++) {
+                String eid = "f" + i;
+                if (!consumed.containsKey(eid) && !refused.containsKey(eid)) {
+                    missing.add(eid + (sent.contains(eid) ? " (confirmed)" : " (not settled)"));
                 }
-                throw new AssertionError("consumed only " + consumed.size() + " of " + distinct + "; not consumed nor refused: "
-                        + missing);
             }
-            Thread.sleep(50);
+            throw new AssertionError(
+                    "consumed only " + consumed.size() + " of " + distinct + "; not consumed nor refused: "
+                            + missing,
+                    e);
         }
     }
 
@@ -258,7 +278,8 @@ final class FaultRun implements AutoCloseable {
             }
         }
         int duplicates = consumed.values().stream().mapToInt(n -> n - 1).sum();
-        Account account = new Account(scenario, tasks, consumed.size(), duplicates, queued.size(), dead.size(), refused.size(),
+        Account account = new Account(scenario, tasks, consumed.size(), duplicates, queued.size(), dead.size(),
+                refused.size(),
                 refusedButQueued.size(), lost, recoveryMillis);
         System.out.println(account);
         return account;

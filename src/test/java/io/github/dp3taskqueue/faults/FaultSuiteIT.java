@@ -1,21 +1,24 @@
 package io.github.dp3taskqueue.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.netcrusher.core.reactor.NioReactor;
 import org.netcrusher.tcp.TcpCrusher;
 import org.netcrusher.tcp.TcpCrusherBuilder;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -42,22 +45,21 @@ class FaultSuiteIT {
      * (up to 15 s) for them to be back from the previous close first.
      */
     private static void closeConnections(FaultRun run, String purpose) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        int closed = 0;
-        String listing = "";
-        while (closed == 0 && System.nanoTime() < deadline) {
-            listing = TestBroker.rabbitmqctl("list_connections", "pid", "client_properties");
-            for (String line : listing.split("\n")) {
-                if (line.contains("dp3-taskqueue " + run.app + " " + purpose)) {
-                    TestBroker.rabbitmqctl("close_connection", line.substring(0, line.indexOf('\t')).trim(), "fault suite: " + purpose);
-                    closed++;
-                }
-            }
-            if (closed == 0) {
-                Thread.sleep(200);
-            }
-        }
-        assertThat(closed).as("connections of " + purpose + " in " + listing).isPositive();
+        // until the broker lists the purpose's connections (a reconnect may be under way) and they are closed
+        await("connections of " + purpose + " to close").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    int closed = 0;
+                    for (String line : TestBroker.rabbitmqctl("list_connections", "pid", "client_properties")
+                            .split("\n")) {
+                        if (line.contains("dp3-taskqueue " + run.app + " " + purpose)) {
+                            TestBroker.rabbitmqctl("close_connection", line.substring(0, line.indexOf('\t')).trim(),
+                                    "fault suite: " + purpose);
+                            closed++;
+                        }
+                    }
+                    return closed > 0;
+                });
     }
 
     private static void assertNothingLost(FaultRun.Account account) {
@@ -146,7 +148,7 @@ class FaultSuiteIT {
     void aMemoryAlarmDuringARunHoldsAndRefusesTasksButNeverQueuesARefusedOne() throws Exception {
         try (FaultRun run = new FaultRun(2, TASKS)) {
             run.startProducer("declareTopology=true&queueFullTimeout=2s&" + RECOVERING).startConsumers(RECOVERING);
-            List<Throwable> alarmFailure = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<Throwable> alarmFailure = new CopyOnWriteArrayList<>();
             // the alarm lasts 6 s while the feed goes on, so tasks are held and refused at any speed
             Thread alarm = new Thread(() -> {
                 try (AutoCloseable raised = TestBroker.memoryAlarm()) {
@@ -164,7 +166,8 @@ class FaultSuiteIT {
                 run.awaitConsumed(TASKS - run.refused.size(), Duration.ofSeconds(60));
                 FaultRun.Account account = run.account("memory-alarm", List.of(), -1);
                 assertThat(account.lost()).isZero();
-                assertThat(account.refusedButQueued()).as("a refused task was never written, so it is in no queue").isZero();
+                assertThat(account.refusedButQueued()).as("a refused task was never written, so it is in no queue")
+                        .isZero();
                 assertThat(account.refused()).as("tasks fed during the alarm").isPositive();
                 assertThat(run.refusals()).allSatisfy(e -> assertThat(e).isInstanceOf(BrokerBlockedException.class));
                 assertThat(account.consumed() + account.queued() + account.refused()).isGreaterThanOrEqualTo(TASKS);
@@ -190,11 +193,10 @@ class FaultSuiteIT {
                         channel.queueDelete(run.app + "-worker-" + w + "-pri");
                     }
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (captured.text().split("the broker cancelled the subscription to queue", -1).length - 1 < 4) {
-                    assertThat(System.nanoTime()).as("all four subscriptions reported cancelled").isLessThan(deadline);
-                    Thread.sleep(50);
-                }
+                await("all four subscriptions reported cancelled").atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(50))
+                        .until(() -> captured.text().split("the broker cancelled the subscription to queue", -1).length
+                                - 1 >= 4);
                 run.declareTopologyAgain();
                 run.faultOver();
             }));
@@ -209,8 +211,10 @@ class FaultSuiteIT {
     @Test
     void aTaskRunningLongerThanTheBrokersConsumerTimeoutIsRedeliveredAndTheConsumerRecovers() throws Exception {
         // the broker checks consumer_timeout on its channel tick (60 s by default): both short, for channels opened now
-        try (AutoCloseable broker = TestBroker.brokerEnv(Map.of("consumer_timeout", "3000", "channel_tick_interval", "500"));
-                FaultRun run = new FaultRun(2, TASKS); CapturedLog captured = new CapturedLog()) {
+        try (AutoCloseable broker = TestBroker
+                .brokerEnv(Map.of("consumer_timeout", "3000", "channel_tick_interval", "500"));
+                FaultRun run = new FaultRun(2, TASKS);
+                CapturedLog captured = new CapturedLog()) {
             run.slowOnce(eid -> eid.equals("f8000"), () -> captured.text().contains("delivery acknowledgement"));
             run.startProducer("declareTopology=true&" + RECOVERING).startConsumers(RECOVERING);
             run.feed(2500, Map.of());
@@ -232,26 +236,28 @@ class FaultSuiteIT {
             run.feed(20_000, Map.of());
             run.awaitProducerSettled(Duration.ofSeconds(60));
             Path properties = dir.resolve("runner.properties");
-            Files.writeString(properties, "dp3.app=" + run.app + "\ndrain.dir=" + dir + "\ncamel.component.dp3-taskqueue.host="
-                    + TestBroker.host() + "\ncamel.component.dp3-taskqueue.port=" + TestBroker.port() + "\n");
+            Files.writeString(properties,
+                    "dp3.app=" + run.app + "\ndrain.dir=" + dir + "\ncamel.component.dp3-taskqueue.host="
+                            + TestBroker.host() + "\ncamel.component.dp3-taskqueue.port=" + TestBroker.port() + "\n");
             Path processed = dir.resolve("worker-0.jsonl");
-            Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+            Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
                     jar.toString(), "--properties", properties.toString(), "routes/drain-worker.yaml")
                     .redirectErrorStream(true).redirectOutput(dir.resolve("runner.log").toFile()).start();
             List<String> before;
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (!Files.exists(processed) || Files.readAllLines(processed).size() < 5000) {
-                    assertThat(runner.isAlive()).as("runner alive: " + Files.readString(dir.resolve("runner.log"))).isTrue();
-                    assertThat(System.nanoTime()).as("runner drains").isLessThan(deadline);
-                    Thread.sleep(20);
-                }
+                await("the runner drains 5,000 tasks").atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(20))
+                        .failFast("the runner died: see runner.log", () -> !runner.isAlive())
+                        .until(() -> Files.exists(processed) && Files.readAllLines(processed).size() >= 5000);
             } finally {
                 runner.destroyForcibly(); // SIGKILL: no shutdown hook, no ack of what was in flight
                 runner.waitFor(30, TimeUnit.SECONDS);
             }
-            before = Files.readAllLines(processed).stream().filter(line -> line.endsWith("}")).map(line -> FaultRun.eidOf(
-                    line.getBytes(java.nio.charset.StandardCharsets.UTF_8))).toList();
+            before = Files.readAllLines(processed).stream().filter(line -> line.endsWith("}"))
+                    .map(line -> FaultRun.eidOf(
+                            line.getBytes(StandardCharsets.UTF_8)))
+                    .toList();
             assertThat(before.size()).isBetween(5000, TASKS - 1);
             run.consumedElsewhere(before);
             run.startConsumers("");
@@ -284,12 +290,14 @@ class FaultSuiteIT {
                 run.feed(4000, Map.of());
                 run.awaitProducerSettled(Duration.ofSeconds(60));
                 run.awaitConsumed(TASKS - TASKS / 100, Duration.ofSeconds(60));
-                Thread.sleep(500); // the last rejections reach the dead-letter queue
+                await("the last rejections reach the dead-letter queue").atMost(Duration.ofSeconds(30))
+                        .until(() -> TestBroker.depth(dead) >= TASKS / 100);
                 List<GetResponse> deadLettered = TestBroker.drainResponses(dead);
                 assertThat(deadLettered).hasSize(TASKS / 100);
                 for (GetResponse message : deadLettered) {
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> death = ((List<Map<String, Object>>) message.getProps().getHeaders().get("x-death")).get(0);
+                    Map<String, Object> death = ((List<Map<String, Object>>) message.getProps().getHeaders()
+                            .get("x-death")).get(0);
                     assertThat(death.get("reason")).hasToString("rejected");
                     assertThat(death.get("queue").toString()).startsWith(run.app + "-worker-");
                     assertThat(Integer.parseInt(FaultRun.eidOf(message.getBody()).substring(1)) % 100).isEqualTo(7);
@@ -318,8 +326,9 @@ class FaultSuiteIT {
             run.feed(4000, Map.of());
             run.awaitProducerSettled(Duration.ofSeconds(60));
             // while the failure lasts, the failing tasks go round (held requeueDelay each time) and none completes
-            Thread.sleep(3000);
-            assertThat(run.consumed.keySet()).noneMatch(eid -> Integer.parseInt(eid.substring(1)) % 100 == 7);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> run.consumed.keySet().stream()
+                            .noneMatch(eid -> Integer.parseInt(eid.substring(1)) % 100 == 7));
             run.failWhile(eid -> false); // the failure clears: every requeued task now goes through
             run.awaitConsumed(TASKS, Duration.ofSeconds(60));
             assertNothingLost(run.account("failures-requeued", List.of(), -1));

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
@@ -39,17 +40,18 @@ class HealthCheckIT {
                 @Override
                 public void configure() {
                     from("direct:in").to("dp3-taskqueue:" + app + "?" + options);
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + options).routeId("worker0").to("log:done?level=OFF");
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + options).routeId("worker0")
+                            .to("log:done?level=OFF");
                 }
             });
             camel.start();
             HealthCheckRegistry registry = HealthCheckRegistry.get(camel);
             registry.setExposureLevel("full"); // every check's result, not only the failing ones
             // Camel Main and Spring Boot enable these through camel.health.*; a bare context needs it said
-            for (String repository : new String[] {"consumers", "producers"}) {
+            for (String repository : new String[]{"consumers", "producers"}) {
                 HealthCheckRepository found = registry.getRepository(repository)
                         .orElseGet(() -> (HealthCheckRepository) registry.resolveById(repository));
-                org.apache.camel.CamelContextAware.trySetCamelContext(found, camel);
+                CamelContextAware.trySetCamelContext(found, camel);
                 found.setEnabled(true);
                 registry.register(found);
             }
@@ -71,17 +73,20 @@ class HealthCheckIT {
             assertThat(consumer.getState()).isEqualTo(HealthCheck.State.DOWN);
             // whichever comes first: the broker's cancel of the subscription, or the passive declare's 404
             assertThat(consumer.getMessage()).hasValueSatisfying(m -> assertThat(m).containsAnyOf(
-                    "queue '" + app + "-worker-0-pri' does not exist", "cancelled the subscription to queue '" + app + "-worker-0-pri'"));
+                    "queue '" + app + "-worker-0-pri' does not exist",
+                    "cancelled the subscription to queue '" + app + "-worker-0-pri'"));
             assertThat(result(ready, producer).getState()).isEqualTo(HealthCheck.State.DOWN);
             assertThat(result(ready, producer).getMessage())
-                    .hasValueSatisfying(m -> assertThat(m).contains("exchange '" + app + "-main-task-exchange' does not exist"));
+                    .hasValueSatisfying(
+                            m -> assertThat(m).contains("exchange '" + app + "-main-task-exchange' does not exist"));
 
             Collection<HealthCheck.Result> live = HealthCheckHelper.invokeLiveness(camel);
             assertThat(result(live, "dp3-taskqueue-consumer:worker0").getState()).isEqualTo(HealthCheck.State.UP);
             assertThat(result(live, producer).getState()).isEqualTo(HealthCheck.State.UP);
 
             camel.getRouteController().stopRoute("worker0", 5, TimeUnit.SECONDS);
-            assertThat(HealthCheckHelper.invokeLiveness(camel)).noneMatch(r -> r.getCheck().getId().contains("worker0"));
+            assertThat(HealthCheckHelper.invokeLiveness(camel))
+                    .noneMatch(r -> r.getCheck().getId().contains("worker0"));
         } finally {
             TestBroker.deleteApp(app, 1);
         }

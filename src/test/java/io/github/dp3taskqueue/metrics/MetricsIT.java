@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.testing.TestBroker;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -52,18 +54,23 @@ class MetricsIT {
             for (int i = 0; i < 20; i++) {
                 String eid = i == 7 ? "e-fail" : "e-" + i;
                 template.sendBody("direct:in", "{\"etype\":\"e\",\"eid\":\"" + eid + "\",\"delete\":true}");
-                perWorker[io.github.dp3taskqueue.routing.Dp3Hash.worker("e:" + eid, 2)]++;
+                perWorker[Dp3Hash.worker("e:" + eid, 2)]++;
             }
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                assertThat(registry.find("dp3.taskqueue.acked").counters().stream().mapToDouble(Counter::count).sum()).isEqualTo(19);
-                assertThat(registry.find("dp3.taskqueue.rejected").counters().stream().mapToDouble(Counter::count).sum()).isEqualTo(1);
+                assertThat(registry.find("dp3.taskqueue.acked").counters().stream().mapToDouble(Counter::count).sum())
+                        .isEqualTo(19);
+                assertThat(
+                        registry.find("dp3.taskqueue.rejected").counters().stream().mapToDouble(Counter::count).sum())
+                        .isEqualTo(1);
             });
             for (int w = 0; w < 2; w++) {
                 assertThat(sum(registry, "dp3.taskqueue.published", "worker", "" + w)).isEqualTo(perWorker[w]);
                 assertThat(sum(registry, "dp3.taskqueue.confirmed", "worker", "" + w)).isEqualTo(perWorker[w]);
-                assertThat(sum(registry, "dp3.taskqueue.consumed", "queue", app + "-worker-" + w)).isEqualTo(perWorker[w]);
+                assertThat(sum(registry, "dp3.taskqueue.consumed", "queue", app + "-worker-" + w))
+                        .isEqualTo(perWorker[w]);
             }
-            assertThat(registry.find("dp3.taskqueue.published").tag("application", app).tag("kind", "datapoint").counters()).hasSize(2);
+            assertThat(registry.find("dp3.taskqueue.published").tag("application", app).tag("kind", "datapoint")
+                    .counters()).hasSize(2);
 
             // a routing key no worker queue is bound to: published, returned by the broker, not confirmed
             var unroutable = template.send("direct:in", e -> {

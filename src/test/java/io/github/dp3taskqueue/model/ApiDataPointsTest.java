@@ -37,7 +37,8 @@ class ApiDataPointsTest {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
                 JsonNode c = JSON.readTree(line);
-                tests.add(DynamicTest.dynamicTest(c.path("id").asText() + " " + c.path("why").asText(), () -> check(api, c)));
+                tests.add(DynamicTest.dynamicTest(c.path("id").asText() + " " + c.path("why").asText(),
+                        () -> check(api, c)));
             }
         }
         return tests.stream();
@@ -60,7 +61,8 @@ class ApiDataPointsTest {
                     .map(t -> new String(t.message(), StandardCharsets.UTF_8)).toList();
             List<String> expected = new ArrayList<>();
             c.get("tasks").forEach(t -> expected.add(t.get("message").asText()));
-            // as in the worker form, a v that validated to null is written (DP3 drops it, then its worker refuses the task)
+            // as in the worker form, a v that validated to null is written (DP3 drops it, then its worker refuses the
+            // task)
             assertThat(written.stream().map(m -> m.replace(",\"v\":null", "")).toList()).isEqualTo(expected);
             List<String> keys = new ArrayList<>();
             c.get("tasks").forEach(t -> keys.add(t.get("routing_key").asText()));
@@ -75,8 +77,10 @@ class ApiDataPointsTest {
                 assertThat(answer).as("a 422 DP3 can write").isNotNull();
                 assertThat(JSON.readTree(answer)).isEqualTo(c.get("response"));
                 List<String> expected = new ArrayList<>();
-                c.get("errors").forEach(err -> expected.add(err.get("loc") + " " + err.get("type").asText() + " " + err.get("msg").asText()));
-                List<String> actual = e.problems().stream().map(p -> JSON.valueToTree(p.loc()) + " " + p.type() + " " + p.msg()).toList();
+                c.get("errors").forEach(err -> expected
+                        .add(err.get("loc") + " " + err.get("type").asText() + " " + err.get("msg").asText()));
+                List<String> actual = e.problems().stream()
+                        .map(p -> JSON.valueToTree(p.loc()) + " " + p.type() + " " + p.msg()).toList();
                 assertThat(actual).as(e.getMessage()).isEqualTo(expected);
             }
             return;

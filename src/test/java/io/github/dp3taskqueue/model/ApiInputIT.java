@@ -33,7 +33,8 @@ class ApiInputIT {
     @Test
     void everyRequestPublishesDp3sApiTasksOrNothing() throws Exception {
         String app = TestBroker.uniqueApp("apiin");
-        String uri = "dp3-taskqueue:" + app + "?input=api&configDir=" + TestData.dir("model/config") + "&workers=" + WORKERS
+        String uri = "dp3-taskqueue:" + app + "?input=api&configDir=" + TestData.dir("model/config") + "&workers="
+                + WORKERS
                 + "&declareTopology=true&" + TestBroker.brokerOptions();
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.start();
@@ -47,7 +48,8 @@ class ApiInputIT {
                 if (c.get("status").asInt() == 200) {
                     assertThat(sent.getException()).as(c.get("id").asText()).isNull();
                     for (JsonNode task : c.get("tasks")) {
-                        expected.computeIfAbsent(Dp3Hash.worker(task.get("routing_key").asText(), WORKERS), w -> new ArrayList<>())
+                        expected.computeIfAbsent(Dp3Hash.worker(task.get("routing_key").asText(), WORKERS),
+                                w -> new ArrayList<>())
                                 .add(task.get("message").asText());
                     }
                 } else {
@@ -63,9 +65,11 @@ class ApiInputIT {
             assertThat(refused).isPositive();
 
             // a list of maps works as the JSON text does; a refusal carries DP3's error list
-            template.sendBody(uri, List.of(Map.of("type", "host", "id", "192.0.2.10", "attr", "hostname", "v", "a.example.net")));
+            template.sendBody(uri,
+                    List.of(Map.of("type", "host", "id", "192.0.2.10", "attr", "hostname", "v", "a.example.net")));
             assertThat(TestBroker.drain(app + "-worker-" + Dp3Hash.worker("host:192.0.2.10", WORKERS))).hasSize(1);
-            Exchange bad = template.send(uri, e -> e.getMessage().setBody("[{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":1}]"));
+            Exchange bad = template.send(uri, e -> e.getMessage()
+                    .setBody("[{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":1}]"));
             assertThat(bad.getException()).isInstanceOf(RefusedTaskException.class);
             assertThat(((RefusedTaskException) bad.getException()).problems()).extracting(Problem::loc)
                     .containsExactly(List.of("body", 0, "v"));

@@ -40,7 +40,8 @@ class DatapointTasksTest {
                 continue;
             }
             JsonNode c = JSON.readTree(line);
-            tests.add(DynamicTest.dynamicTest(c.path("id").asText() + " " + c.path("why").asText(), () -> check(validator, c)));
+            tests.add(DynamicTest.dynamicTest(c.path("id").asText() + " " + c.path("why").asText(),
+                    () -> check(validator, c)));
         }
         return tests.stream();
     }
@@ -59,7 +60,8 @@ class DatapointTasksTest {
                 assertThat(validator.validate(task.message(), "again").message()).isEqualTo(task.message());
             } else if (!written.equals(message.asText())) {
                 // DP3 drops a v that validated to null, and then refuses its own message; we keep it
-                assertThat(written.replace(",\"v\":null", "").replace(",\"v\":\"null\"", "")).isEqualTo(message.asText());
+                assertThat(written.replace(",\"v\":null", "").replace(",\"v\":\"null\"", ""))
+                        .isEqualTo(message.asText());
                 assertThat(validator.validate(task.message(), "again").message()).isEqualTo(task.message());
             }
             return;
@@ -72,11 +74,13 @@ class DatapointTasksTest {
             if (exception.equals("ValidationError")) {
                 List<String> expected = new ArrayList<>();
                 c.get("errors").forEach(err -> expected.add(err.get("loc") + " " + err.get("type").asText()));
-                List<String> actual = e.problems().stream().map(p -> JSON.valueToTree(p.loc()) + " " + p.type()).toList();
+                List<String> actual = e.problems().stream().map(p -> JSON.valueToTree(p.loc()) + " " + p.type())
+                        .toList();
                 assertThat(actual).as(e.getMessage()).isEqualTo(expected);
             }
             return;
         }
-        throw new AssertionError("accepted, but DP3 refuses it: " + c.path("error").asText(c.path("exception").asText()));
+        throw new AssertionError(
+                "accepted, but DP3 refuses it: " + c.path("error").asText(c.path("exception").asText()));
     }
 }

@@ -27,14 +27,19 @@ import io.github.dp3taskqueue.task.TestData;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
-/** With configDir, the producer publishes only what DP3's worker accepts, in DP3's bytes, and the consumer checks what it reads. */
+/**
+ * With configDir, the producer publishes only what DP3's worker accepts, in DP3's bytes, and the consumer checks what
+ * it reads.
+ */
 @ExtendWith(TestBroker.class)
 class ModelIT {
 
     private static final String CONFIG = TestData.dir("model/config").toString();
-    private static final String GOOD = "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"data_points\":[{\"etype\":\"host\","
+    private static final String GOOD = "{\"etype\":\"host\",\"eid\":\"192.0.2.10\","
+            + "\"data_points\":[{\"etype\":\"host\","
             + "\"eid\":\"192.0.2.10\",\"attr\":\"port_count\",\"v\":\" 80 \",\"src\":null}]}";
-    private static final String GOOD_DP3 = "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"data_points\":[{\"etype\":\"host\","
+    private static final String GOOD_DP3 = "{\"etype\":\"host\",\"eid\":\"192.0.2.10\","
+            + "\"data_points\":[{\"etype\":\"host\","
             + "\"eid\":\"192.0.2.10\",\"attr\":\"port_count\",\"v\":80}]}";
 
     private static String point(String attr, String rest) {
@@ -49,13 +54,16 @@ class ModelIT {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
-            String uri = "dp3-taskqueue:" + app + "?configDir=" + CONFIG + "&declareTopology=true&" + TestBroker.brokerOptions();
+            String uri = "dp3-taskqueue:" + app + "?configDir=" + CONFIG + "&declareTopology=true&"
+                    + TestBroker.brokerOptions();
             template.sendBody(uri, GOOD);
             List<String> dropped = List.of(point("colour", "\"v\":1"), point("port_count", "\"v\":\"eighty\""),
-                    point("label", "\"v\":\"x\""), point("traffic", "\"v\":{\"packets\":[1],\"bytes\":[2]},\"t1\":\"2024-05-01T12:00:00Z\""));
+                    point("label", "\"v\":\"x\""),
+                    point("traffic", "\"v\":{\"packets\":[1],\"bytes\":[2]},\"t1\":\"2024-05-01T12:00:00Z\""));
             for (String body : dropped) {
                 assertThatThrownBy(() -> template.sendBody(uri, body)).isInstanceOf(CamelExecutionException.class)
-                        .cause().isInstanceOf(RefusedTaskException.class).hasMessageContaining("refused by DP3's data model");
+                        .cause().isInstanceOf(RefusedTaskException.class)
+                        .hasMessageContaining("refused by DP3's data model");
             }
             String lines = GOOD + "\n" + point("port_count", "\"v\":1.5") + "\n" + GOOD + "\n";
             assertThatThrownBy(() -> template.sendBody(uri, lines)).cause().isInstanceOf(InvalidTaskException.class)
@@ -66,7 +74,8 @@ class ModelIT {
             assertThat(skipped.getMessage().getHeader(TaskQueueConstants.INVALID_TASKS, List.class)).hasSize(1);
 
             List<byte[]> queued = TestBroker.drain(app + "-worker-" + worker);
-            assertThat(queued).hasSize(3).allSatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(GOOD_DP3));
+            assertThat(queued).hasSize(3)
+                    .allSatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(GOOD_DP3));
             for (int i = 0; i < 4; i++) {
                 assertThat(TestBroker.depth(app + "-worker-" + i)).isZero();
             }
@@ -87,7 +96,8 @@ class ModelIT {
                 public void configure() {
                     onException(InvalidTaskException.class).handled(true)
                             .process(e -> refused.add(e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&workers=1&configDir=" + CONFIG + "&" + TestBroker.brokerOptions())
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&workers=1&configDir=" + CONFIG + "&"
+                            + TestBroker.brokerOptions())
                             .process(e -> received.add(e.getMessage().getBody()));
                 }
             });

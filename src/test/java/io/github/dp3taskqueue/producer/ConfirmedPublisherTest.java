@@ -45,7 +45,8 @@ class ConfirmedPublisherTest {
         ShutdownListener shutdown;
         long nextSeq = 1;
         boolean open = true;
-        final Channel proxy = (Channel) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Channel.class},
+        final Channel proxy = (Channel) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{Channel.class},
                 (p, method, args) -> switch (method.getName()) {
                     case "confirmSelect" -> null;
                     case "addConfirmListener" -> {
@@ -95,7 +96,8 @@ class ConfirmedPublisherTest {
         }
 
         @Override
-        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay, TimeUnit unit) {
+        public ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
+                TimeUnit unit) {
             return record(command);
         }
 
@@ -129,14 +131,16 @@ class ConfirmedPublisherTest {
             RecordingChannel channel = new RecordingChannel();
             channels.add(channel);
             return channel.proxy;
-        }, TopologyNames.of("app"), 10, queueFullTimeoutMillis, true, new RetrySchedule(List.of(Duration.ofMillis(1))), scheduler, Runnable::run,
+        }, TopologyNames.of("app"), 10, queueFullTimeoutMillis, true, new RetrySchedule(List.of(Duration.ofMillis(1))),
+                scheduler, Runnable::run,
                 TaskQueueMetrics.NONE);
         publisher.start();
         return publisher;
     }
 
     private static OutgoingMessage message(int worker) {
-        return new OutgoingMessage(("{\"n\":" + worker + "}").getBytes(), "app-main-task-exchange", Integer.toString(worker), worker);
+        return new OutgoingMessage(("{\"n\":" + worker + "}").getBytes(), "app-main-task-exchange",
+                Integer.toString(worker), worker);
     }
 
     private static AtomicReference<Object> publish(ConfirmedPublisher publisher, OutgoingMessage... messages) {
@@ -210,7 +214,8 @@ class ConfirmedPublisherTest {
         ConfirmedPublisher publisher = publisher(30_000);
         AtomicReference<Object> outcome = publish(publisher, message(0));
         publisher.stop(Duration.ZERO);
-        assertThat(((Throwable) outcome.get())).isInstanceOf(ProducerStoppedException.class).hasMessageContaining("may be in the queue");
+        assertThat(((Throwable) outcome.get())).isInstanceOf(ProducerStoppedException.class)
+                .hasMessageContaining("may be in the queue");
         assertThat(channel(0).open).isFalse();
         assertThat(publish(publisher, message(1)).get()).isInstanceOf(ProducerStoppedException.class);
     }

@@ -35,7 +35,8 @@ class HeaderContractIT {
         int given = 120;
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.start();
-            String declareSource = "dp3-taskqueue:" + source + "?declareTopology=true&workers=2&" + TestBroker.brokerOptions();
+            String declareSource = "dp3-taskqueue:" + source + "?declareTopology=true&workers=2&"
+                    + TestBroker.brokerOptions();
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < given; i++) {
                 bodies.add(Publisher.task("e", "h" + i, "x"));
@@ -46,7 +47,8 @@ class HeaderContractIT {
                 @Override
                 public void configure() {
                     from("dp3-taskqueue:" + source + "?allWorkers=true&workers=2&" + TestBroker.brokerOptions())
-                            .to("dp3-taskqueue:" + target + "?declareTopology=true&workers=5&" + TestBroker.brokerOptions());
+                            .to("dp3-taskqueue:" + target + "?declareTopology=true&workers=5&"
+                                    + TestBroker.brokerOptions());
                 }
             });
             await().atMost(Duration.ofSeconds(60)).until(() -> queued(target, 5) >= given);
@@ -55,7 +57,8 @@ class HeaderContractIT {
             int misrouted = 0;
             Map<String, Integer> seen = new HashMap<>();
             for (int w = 0; w < 5; w++) {
-                assertThat(TestBroker.depth(target + "-worker-" + w + "-pri")).as("priority is not copied by default").isZero();
+                assertThat(TestBroker.depth(target + "-worker-" + w + "-pri")).as("priority is not copied by default")
+                        .isZero();
                 for (byte[] body : TestBroker.drain(target + "-worker-" + w)) {
                     String json = new String(body);
                     String eid = json.substring(json.indexOf("\"eid\":\"") + 7, json.indexOf("\",\"data_points"));
@@ -66,7 +69,8 @@ class HeaderContractIT {
             }
             long left = queued(source, 2);
             int duplicates = processed - seen.size();
-            System.out.printf("ACCOUNT header-bridge given=%d processed=%d queued=%d duplicates=%d misrouted=%d lost=%d%n",
+            System.out.printf(
+                    "ACCOUNT header-bridge given=%d processed=%d queued=%d duplicates=%d misrouted=%d lost=%d%n",
                     given, processed, left, duplicates, misrouted, given - seen.size() - left);
             assertThat(misrouted).isZero();
             assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(bodies);
@@ -86,8 +90,10 @@ class HeaderContractIT {
                 @Override
                 public void configure() {
                     from("direct:in")
-                            .to("dp3-taskqueue:" + first + "?declareTopology=true&workers=4&" + TestBroker.brokerOptions())
-                            .to("dp3-taskqueue:" + second + "?declareTopology=true&workers=4&" + TestBroker.brokerOptions());
+                            .to("dp3-taskqueue:" + first + "?declareTopology=true&workers=4&"
+                                    + TestBroker.brokerOptions())
+                            .to("dp3-taskqueue:" + second + "?declareTopology=true&workers=4&"
+                                    + TestBroker.brokerOptions());
                 }
             });
             camel.start();
@@ -110,7 +116,8 @@ class HeaderContractIT {
                 e.getMessage().setBody(Publisher.task("e", "o2", "x"));
                 e.getMessage().setHeader("CamelDp3Priority", true);
             });
-            assertThat(renamed.getException()).hasMessageContaining("header CamelDp3Priority is no longer read: set CamelDp3PriorityOverride");
+            assertThat(renamed.getException())
+                    .hasMessageContaining("header CamelDp3Priority is no longer read: set CamelDp3PriorityOverride");
             assertThat(queued(first, 4) + queued(second, 4)).isZero();
         } finally {
             TestBroker.deleteApp(first, 4);

@@ -1,8 +1,10 @@
 package io.github.dp3taskqueue.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +33,8 @@ class ProducerRecoveryIT {
     @Test
     void closingAllConnectionsWhilePublishing10000TasksLosesNone() throws Exception {
         String app = TestBroker.uniqueApp("recovery");
-        String uri = "dp3-taskqueue:" + app + "?declareTopology=true&normalQueueMaxLength=20000&retryDelays=200ms,500ms,1s&"
+        String uri = "dp3-taskqueue:" + app
+                + "?declareTopology=true&normalQueueMaxLength=20000&retryDelays=200ms,500ms,1s&"
                 + TestBroker.brokerOptions();
         int tasks = 10_000;
         int batch = 50;
@@ -54,10 +57,9 @@ class ProducerRecoveryIT {
                 }));
             }
             int closes = 0;
-            for (int threshold : new int[] {2_000, 6_000}) {
-                while (progress.get() < threshold) {
-                    Thread.sleep(5);
-                }
+            for (int threshold : new int[]{2_000, 6_000}) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> progress.get() >= threshold);
                 TestBroker.rabbitmqctl("close_all_connections", "test: connection loss while publishing");
                 closes++;
             }
@@ -84,7 +86,9 @@ class ProducerRecoveryIT {
             byTask.merge(new String(response.getBody(), StandardCharsets.UTF_8), 1, Integer::sum);
         }
         long duplicates = got.size() - byMessageId.size();
-        System.out.printf("close_all_connections x2 during %d tasks: received %d messages, %d distinct message ids, %d duplicates, %d lost%n",
+        System.out.printf(
+                "close_all_connections x2 during %d tasks: received %d messages, %d distinct message ids, %d "
+                        + "duplicates, %d lost%n",
                 tasks, got.size(), byMessageId.size(), duplicates, tasks + 1 - byTask.size());
         assertThat(byTask).hasSize(tasks + 1);
         assertThat(byMessageId).hasSize(tasks + 1);

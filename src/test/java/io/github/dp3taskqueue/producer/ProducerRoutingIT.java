@@ -26,18 +26,20 @@ import io.github.dp3taskqueue.testing.TestBroker;
 class ProducerRoutingIT {
 
     private static String task(String etype, String eid) {
-        return "{\"etype\":\"" + etype + "\",\"eid\":\"" + eid + "\",\"data_points\":[{\"etype\":\"" + etype + "\",\"eid\":\""
+        return "{\"etype\":\"" + etype + "\",\"eid\":\"" + eid + "\",\"data_points\":[{\"etype\":\"" + etype
+                + "\",\"eid\":\""
                 + eid + "\",\"attr\":\"a\",\"v\":1}]}";
     }
 
     @Test
     void hashedTasksReachTheWorkerDp3PicksForSeveralWorkerCounts() throws Exception {
-        for (int workers : new int[] {1, 2, 4, 7}) {
+        for (int workers : new int[]{1, 2, 4, 7}) {
             String app = TestBroker.uniqueApp("routing");
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.start();
                 ProducerTemplate template = camel.createProducerTemplate();
-                String uri = "dp3-taskqueue:" + app + "?declareTopology=true&workers=" + workers + "&" + TestBroker.brokerOptions();
+                String uri = "dp3-taskqueue:" + app + "?declareTopology=true&workers=" + workers + "&"
+                        + TestBroker.brokerOptions();
                 List<String> keys = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
                     String eid = "entity-" + i;
@@ -46,7 +48,8 @@ class ProducerRoutingIT {
                     assertThat(result.getException()).isNull();
                     assertThat(result.getMessage().getHeader(TaskQueueConstants.WORKER_INDEX, Integer.class))
                             .isEqualTo(Dp3Hash.worker("e:" + eid, workers));
-                    assertThat(result.getMessage().getHeader(TaskQueueConstants.EXCHANGE)).isEqualTo(app + "-main-task-exchange");
+                    assertThat(result.getMessage().getHeader(TaskQueueConstants.EXCHANGE))
+                            .isEqualTo(app + "-main-task-exchange");
                 }
                 int total = 0;
                 for (int w = 0; w < workers; w++) {
@@ -76,7 +79,8 @@ class ProducerRoutingIT {
                     continue;
                 }
                 byte[] body = TestData.message(row[0]);
-                Exchange result = template.send("dp3-taskqueue:" + app + "?declareTopology=true&workers=4&" + TestBroker.brokerOptions(),
+                Exchange result = template.send(
+                        "dp3-taskqueue:" + app + "?declareTopology=true&workers=4&" + TestBroker.brokerOptions(),
                         e -> e.getMessage().setBody(body));
                 assertThat(result.getException()).isNull();
                 int expected = Integer.parseInt(row[5]);
@@ -87,7 +91,8 @@ class ProducerRoutingIT {
                 var props = got.get(0).getProps();
                 assertThat(props.getContentEncoding()).isEqualTo("utf-8");
                 assertThat(props.getContentType()).isEqualTo("application/json");
-                assertThat(props.getMessageId()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+                assertThat(props.getMessageId())
+                        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
                 assertThat(props.getCorrelationId()).matches("[0-9a-f-]{36}").isNotEqualTo(props.getMessageId());
                 assertThat(props.getTimestamp()).isNotNull();
                 assertThat(props.getDeliveryMode()).isEqualTo(2);
@@ -117,7 +122,8 @@ class ProducerRoutingIT {
             for (int w = 0; w < 3; w++) {
                 assertThat(TestBroker.drain(app + "-worker-" + w)).hasSize(1);
             }
-            template.sendBodyAndHeaders(base, task("e", "z"), Map.of(TaskQueueConstants.BROADCAST_OVERRIDE, true, TaskQueueConstants.PRIORITY_OVERRIDE, true));
+            template.sendBodyAndHeaders(base, task("e", "z"),
+                    Map.of(TaskQueueConstants.BROADCAST_OVERRIDE, true, TaskQueueConstants.PRIORITY_OVERRIDE, true));
             for (int w = 0; w < 3; w++) {
                 assertThat(TestBroker.drain(app + "-worker-" + w + "-pri")).hasSize(1);
             }
@@ -135,16 +141,22 @@ class ProducerRoutingIT {
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
-            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=snapshot", TestData.message("Snapshot-task.json"));
+            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=snapshot",
+                    TestData.message("Snapshot-task.json"));
             assertThat(TestBroker.drain(app + "-worker-" + Dp3Hash.worker("A:1-A:2", 4) + "-snapshots"))
                     .containsExactly(TestData.message("Snapshot-task.json"));
-            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=snapshot", TestData.message("Snapshot-run_start.json"));
+            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=snapshot",
+                    TestData.message("Snapshot-run_start.json"));
             for (int w = 0; w < 4; w++) {
-                assertThat(TestBroker.drain(app + "-worker-" + w + "-snapshots")).containsExactly(TestData.message("Snapshot-run_start.json"));
+                assertThat(TestBroker.drain(app + "-worker-" + w + "-snapshots"))
+                        .containsExactly(TestData.message("Snapshot-run_start.json"));
             }
-            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=control", TestData.message("ControlMessage-make_snapshots.json"));
-            assertThat(TestBroker.drain(app + "-worker-0-control")).containsExactly(TestData.message("ControlMessage-make_snapshots.json"));
-            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=control", "{\"action\":\"refresh_module_config\"}");
+            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=control",
+                    TestData.message("ControlMessage-make_snapshots.json"));
+            assertThat(TestBroker.drain(app + "-worker-0-control"))
+                    .containsExactly(TestData.message("ControlMessage-make_snapshots.json"));
+            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=control",
+                    "{\"action\":\"refresh_module_config\"}");
             for (int w = 0; w < 4; w++) {
                 assertThat(TestBroker.drain(app + "-worker-" + w + "-control")).hasSize(1);
             }
@@ -168,7 +180,8 @@ class ProducerRoutingIT {
             Exchange a = template.send(uri, e -> e.getMessage().setBody(list));
             assertThat(a.getException()).isNull();
             assertThat(a.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(500);
-            Exchange b = template.send(uri, e -> e.getMessage().setBody("[" + String.join(",", list.subList(0, 10)) + "]"));
+            Exchange b = template.send(uri,
+                    e -> e.getMessage().setBody("[" + String.join(",", list.subList(0, 10)) + "]"));
             assertThat(b.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(10);
             Exchange c = template.send(uri, e -> e.getMessage().setBody(String.join("\n", list.subList(0, 7)) + "\n"));
             assertThat(c.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(7);

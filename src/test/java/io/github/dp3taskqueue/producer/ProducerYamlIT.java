@@ -48,7 +48,8 @@ class ProducerYamlIT {
             PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("feed.yaml", ROUTE));
             camel.start();
             Object worker = camel.createProducerTemplate().requestBody("direct:feed",
-                    "{\"etype\":\"ip\",\"eid\":\"10.0.0.1\",\"data_points\":[{\"etype\":\"ip\",\"eid\":\"10.0.0.1\",\"attr\":\"a\",\"v\":1}]}");
+                    "{\"etype\":\"ip\",\"eid\":\"10.0.0.1\",\"data_points\":[{\"etype\":\"ip\",\"eid\":\"10.0.0.1\","
+                            + "\"attr\":\"a\",\"v\":1}]}");
             assertThat(worker).isEqualTo(Dp3Hash.worker("ip:10.0.0.1", 4));
             assertThat(TestBroker.depth(app + "-worker-" + worker)).isEqualTo(1);
         } finally {

@@ -3,6 +3,7 @@ package io.github.dp3taskqueue.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,12 +42,13 @@ class PublishPlannerTest {
     private static Exchange exchange(Object body, Map<String, Object> headers) {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setBody(body);
-        exchange.getMessage().setHeaders(new java.util.HashMap<>(headers));
+        exchange.getMessage().setHeaders(new HashMap<>(headers));
         return exchange;
     }
 
     private static PublishPlanner planner(TaskKind kind, boolean skipInvalid) {
-        return new PublishPlanner(kind, EntityModel.lenient(EntityModel.parseIdTypes("ip:ipv4,A:int")), TopologyNames.of("app"), 4,
+        return new PublishPlanner(kind, EntityModel.lenient(EntityModel.parseIdTypes("ip:ipv4,A:int")),
+                TopologyNames.of("app"), 4,
                 false, false, skipInvalid);
     }
 
@@ -57,38 +59,46 @@ class PublishPlannerTest {
     @Test
     void everyBodyFormGivesTheHashedWorkerAndCanonicalJson() {
         PublishPlanner planner = planner(TaskKind.DATAPOINT, false);
-        for (Object body : List.of(task("10.0.0.1") + "\n" + task("10.0.0.2") + "\n", "[" + task("10.0.0.1") + "," + task("10.0.0.2") + "]",
+        for (Object body : List.of(task("10.0.0.1") + "\n" + task("10.0.0.2") + "\n",
+                "[" + task("10.0.0.1") + "," + task("10.0.0.2") + "]",
                 List.of(task("10.0.0.1"), task("10.0.0.2").getBytes()))) {
             List<OutgoingMessage> messages = planner.plan(exchange(body, Map.of()));
             assertThat(messages).extracting(OutgoingMessage::worker)
                     .containsExactly(Dp3Hash.worker("ip:10.0.0.1", 4), Dp3Hash.worker("ip:10.0.0.2", 4));
             assertThat(messages).allSatisfy(m -> assertThat(m.exchange()).isEqualTo("app-main-task-exchange"));
         }
-        List<OutgoingMessage> pretty = planner.plan(exchange("{\n  \"etype\": \"ip\",\n  \"eid\": \"10.0.0.1\",\n  \"delete\": true\n}", Map.of()));
+        List<OutgoingMessage> pretty = planner
+                .plan(exchange("{\n  \"etype\": \"ip\",\n  \"eid\": \"10.0.0.1\",\n  \"delete\": true\n}", Map.of()));
         assertThat(new String(pretty.get(0).body())).isEqualTo(task("10.0.0.1"));
     }
 
     @Test
     void headersChoosePriorityBroadcastAndRoutingKey() {
         PublishPlanner planner = planner(TaskKind.DATAPOINT, false);
-        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY_OVERRIDE, "true"))).get(0).exchange())
+        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY_OVERRIDE, "true"))).get(0)
+                .exchange())
                 .isEqualTo("app-priority-task-exchange");
         assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.BROADCAST_OVERRIDE, true))))
                 .extracting(OutgoingMessage::routingKey).containsExactly("0", "1", "2", "3");
-        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.ROUTING_KEY_OVERRIDE, "3"))).get(0).worker()).isEqualTo(3);
-        assertThatThrownBy(() -> planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY_OVERRIDE, "maybe"))))
+        assertThat(planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.ROUTING_KEY_OVERRIDE, "3"))).get(0)
+                .worker()).isEqualTo(3);
+        assertThatThrownBy(
+                () -> planner.plan(exchange(task("10.0.0.1"), Map.of(TaskQueueConstants.PRIORITY_OVERRIDE, "maybe"))))
                 .hasMessageContaining("header CamelDp3PriorityOverride must be true or false; got 'maybe'");
     }
 
     @Test
     void snapshotsAndControlMessagesFollowDp3sWriters() {
-        assertThat(planner(TaskKind.SNAPSHOT, false).plan(exchange(TestData.message("Snapshot-run_start.json"), Map.of())))
+        assertThat(
+                planner(TaskKind.SNAPSHOT, false).plan(exchange(TestData.message("Snapshot-run_start.json"), Map.of())))
                 .extracting(OutgoingMessage::worker).containsExactly(0, 1, 2, 3);
         assertThat(planner(TaskKind.SNAPSHOT, false).plan(exchange(TestData.message("Snapshot-task.json"), Map.of())))
                 .extracting(OutgoingMessage::worker).containsExactly(Dp3Hash.worker("A:1-A:2", 4));
-        assertThat(planner(TaskKind.CONTROL, false).plan(exchange(TestData.message("ControlMessage-make_snapshots.json"), Map.of())))
+        assertThat(planner(TaskKind.CONTROL, false)
+                .plan(exchange(TestData.message("ControlMessage-make_snapshots.json"), Map.of())))
                 .extracting(OutgoingMessage::worker).containsExactly(0);
-        assertThat(planner(TaskKind.CONTROL, false).plan(exchange("{\"action\":\"refresh_on_entity_creation\",\"kwargs\":{}}", Map.of())))
+        assertThat(planner(TaskKind.CONTROL, false)
+                .plan(exchange("{\"action\":\"refresh_on_entity_creation\",\"kwargs\":{}}", Map.of())))
                 .extracting(OutgoingMessage::exchange).containsOnly("app-control-exchange").hasSize(4);
     }
 

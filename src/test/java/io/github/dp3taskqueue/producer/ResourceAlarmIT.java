@@ -51,7 +51,8 @@ class ResourceAlarmIT {
                 @Override
                 public void configure() {
                     from("dp3-taskqueue:" + app + "?workerIndex=0&" + options).routeId("worker0").autoStartup(false)
-                            .process(e -> processed.add(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class)));
+                            .process(e -> processed
+                                    .add(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class)));
                 }
             });
             camel.start();
@@ -71,8 +72,9 @@ class ResourceAlarmIT {
                 // the broker says it blocks a connection only when that connection publishes: this
                 // task is written before the producer knows, and is the broker's from then on
                 first = template.asyncSend(producer, e -> e.getMessage().setBody(Publisher.task("e", "first", "x")));
-                await().atMost(Duration.ofSeconds(30)).until(() -> log.text().contains("WARN io.github.dp3taskqueue.connection.BrokerConnection RabbitMQ at")
-                        && log.text().contains("blocks publishing on this connection (low on memory)"));
+                await().atMost(Duration.ofSeconds(30)).until(
+                        () -> log.text().contains("WARN io.github.dp3taskqueue.connection.BrokerConnection RabbitMQ at")
+                                && log.text().contains("blocks publishing on this connection (low on memory)"));
                 HealthCheck.Result health = producerReadiness(camel, app);
                 assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
                 assertThat(health.getMessage().orElse("")).contains("blocks publishing (low on memory)");
@@ -96,15 +98,20 @@ class ResourceAlarmIT {
             }
             Exchange confirmed = first.get(60, TimeUnit.SECONDS);
             assertThat(confirmed.getException()).isNull();
-            await().atMost(Duration.ofSeconds(30)).until(() -> log.text().contains("INFO io.github.dp3taskqueue.connection.BrokerConnection RabbitMQ at")
-                    && log.text().contains("no longer blocks publishing on this connection"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> producerReadiness(camel, app).getState() == HealthCheck.State.UP);
+            await().atMost(Duration.ofSeconds(30)).until(
+                    () -> log.text().contains("INFO io.github.dp3taskqueue.connection.BrokerConnection RabbitMQ at")
+                            && log.text().contains("no longer blocks publishing on this connection"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> producerReadiness(camel, app).getState() == HealthCheck.State.UP);
 
             List<String> queued = new ArrayList<>();
             TestBroker.drain(app + "-worker-0").forEach(b -> queued.add(new String(b)));
-            System.out.printf("ACCOUNT alarm-producer-consumer given=%d processed=%d queued=%d refused=%d refused_but_queued=%d lost=%d%n",
+            System.out.printf(
+                    "ACCOUNT alarm-producer-consumer given=%d processed=%d queued=%d refused=%d refused_but_queued=%d "
+                            + "lost=%d%n",
                     backlog + 1 + held, processed.size(), queued.size(), refused.size(),
-                    queued.stream().filter(q -> q.contains("\"held")).count(), backlog + 1 + held - processed.size() - queued.size()
+                    queued.stream().filter(q -> q.contains("\"held")).count(),
+                    backlog + 1 + held - processed.size() - queued.size()
                             - refused.size());
             assertThat(queued).containsExactly(Publisher.task("e", "first", "x"));
         } finally {
@@ -153,7 +160,8 @@ class ResourceAlarmIT {
                 camel.getRouteController().startRoute("bridge");
                 // a held task fails after queueFullTimeout and is requeued and delivered again: only a
                 // consumer whose connection is not blocked gets its nack to the broker
-                await().atMost(Duration.ofSeconds(60)).until(() -> blockedFailures.get() >= given && deliveries.get() > given);
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> blockedFailures.get() >= given && deliveries.get() > given);
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> queued(target) >= given && queued(source) == 0);
             camel.getRouteController().stopRoute("bridge");
@@ -161,8 +169,10 @@ class ResourceAlarmIT {
             for (int w = 0; w < 2; w++) {
                 TestBroker.drain(target + "-worker-" + w).forEach(b -> seen.merge(new String(b), 1, Integer::sum));
             }
-            System.out.printf("ACCOUNT alarm-bridge given=%d moved=%d duplicates=%d deliveries=%d held_and_failed=%d lost=%d%n",
-                    given, seen.size(), seen.values().stream().mapToInt(n -> n - 1).sum(), deliveries.get(), blockedFailures.get(),
+            System.out.printf(
+                    "ACCOUNT alarm-bridge given=%d moved=%d duplicates=%d deliveries=%d held_and_failed=%d lost=%d%n",
+                    given, seen.size(), seen.values().stream().mapToInt(n -> n - 1).sum(), deliveries.get(),
+                    blockedFailures.get(),
                     given - seen.size());
             assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(tasks);
         } finally {

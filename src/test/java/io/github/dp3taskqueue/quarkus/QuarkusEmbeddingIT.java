@@ -35,14 +35,17 @@ class QuarkusEmbeddingIT {
     @Test
     void aCamelQuarkusApplicationPublishesAndConsumesTasks() throws Exception {
         String version = System.getProperty("dp3.version", "0.1.0-SNAPSHOT");
-        Path jar = Path.of(System.getProperty("dp3.jar", "target/camel-dp3-taskqueue-" + version + ".jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("dp3.jar", "target/camel-dp3-taskqueue-" + version + ".jar"))
+                .toAbsolutePath();
         // the application resolves the component from the local repository, as a user's build would
-        run(List.of("mvn", "-q", "-B", "install:install-file", "-Dfile=" + jar, "-DpomFile=" + Path.of("pom.xml").toAbsolutePath()),
+        run(List.of("mvn", "-q", "-B", "install:install-file", "-Dfile=" + jar,
+                "-DpomFile=" + Path.of("pom.xml").toAbsolutePath()),
                 Path.of("."));
         run(List.of("mvn", "-q", "-B", "package", "-Ddp3.version=" + version), APP_DIR);
 
         String app = TestBroker.uniqueApp("quarkus");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
                 "target/quarkus-app/quarkus-run.jar").directory(APP_DIR.toFile()).redirectErrorStream(true);
         builder.environment().put("DP3_BROKER_HOST", TestBroker.host());
         builder.environment().put("DP3_BROKER_PORT", Integer.toString(TestBroker.port()));

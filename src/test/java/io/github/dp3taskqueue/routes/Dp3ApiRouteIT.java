@@ -43,9 +43,11 @@ class Dp3ApiRouteIT {
         }
     }
 
-    private static HttpResponse<String> send(int port, String method, String path, String body, String contentType) throws Exception {
+    private static HttpResponse<String> send(int port, String method, String path, String body, String contentType)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -88,7 +90,8 @@ class Dp3ApiRouteIT {
                 }
                 if (status == 200) {
                     for (JsonNode task : c.get("tasks")) {
-                        expected.computeIfAbsent(Dp3Hash.worker(task.get("routing_key").asText(), WORKERS), w -> new ArrayList<>())
+                        expected.computeIfAbsent(Dp3Hash.worker(task.get("routing_key").asText(), WORKERS),
+                                w -> new ArrayList<>())
                                 .add(task.get("message").asText());
                     }
                 }
@@ -98,24 +101,31 @@ class Dp3ApiRouteIT {
                         .map(b -> new String(b, StandardCharsets.UTF_8).replace(",\"v\":null", "")).toList();
                 assertThat(queued).as("worker " + w + ", in order").isEqualTo(expected.getOrDefault(w, List.of()));
             }
-            assertThat(Files.readString(badLog)).contains("bad data point from 127.0.0.1: body.0.v: Input should be a valid string");
+            assertThat(Files.readString(badLog))
+                    .contains("bad data point from 127.0.0.1: body.0.v: Input should be a valid string");
 
             HttpResponse<String> notJson = send(port, "POST", "/datapoints", "[{\"type\":", "application/json");
             assertThat(notJson.statusCode()).isEqualTo(422);
-            assertThat(notJson.body()).isEqualTo("{\"detail\":[{\"type\":\"json_invalid\",\"loc\":[\"body\",9],\"msg\":\"JSON decode error\","
-                    + "\"input\":{},\"ctx\":{\"error\":\"Expecting value\"}}]}");
+            assertThat(notJson.body()).isEqualTo(
+                    "{\"detail\":[{\"type\":\"json_invalid\",\"loc\":[\"body\",9],\"msg\":\"JSON decode error\","
+                            + "\"input\":{},\"ctx\":{\"error\":\"Expecting value\"}}]}");
 
             HttpResponse<String> text = send(port, "POST", "/datapoints", "[]", "text/plain");
             assertThat(text.statusCode()).isEqualTo(422);
-            assertThat(text.body()).isEqualTo("{\"detail\":[{\"type\":\"list_type\",\"loc\":[\"body\"],\"msg\":\"Input should be a valid list\","
-                    + "\"input\":\"[]\"}]}");
+            assertThat(text.body()).isEqualTo(
+                    "{\"detail\":[{\"type\":\"list_type\",\"loc\":[\"body\"],\"msg\":\"Input should be a valid list\","
+                            + "\"input\":\"[]\"}]}");
             assertThat(send(port, "POST", "/datapoints", "", null).body())
-                    .isEqualTo("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\"],\"msg\":\"Field required\",\"input\":null}]}");
+                    .isEqualTo(
+                            "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"body\"],\"msg\":\"Field "
+                                    + "required\",\"input\":null}]}");
 
-            assertThat(send(port, "GET", "/control/make_snapshots", null, null).body()).isEqualTo("{\"detail\":\"Action sent.\"}");
+            assertThat(send(port, "GET", "/control/make_snapshots", null, null).body())
+                    .isEqualTo("{\"detail\":\"Action sent.\"}");
             assertThat(TestBroker.drain(app + "-worker-0-control")).extracting(String::new)
                     .containsExactly("{\"action\":\"make_snapshots\",\"kwargs\":{}}");
-            assertThat(send(port, "GET", "/control/refresh_on_entity_creation?etype=host", null, null).statusCode()).isEqualTo(200);
+            assertThat(send(port, "GET", "/control/refresh_on_entity_creation?etype=host", null, null).statusCode())
+                    .isEqualTo(200);
             for (int w = 0; w < WORKERS; w++) {
                 assertThat(TestBroker.drain(app + "-worker-" + w + "-control")).extracting(String::new)
                         .containsExactly("{\"action\":\"refresh_on_entity_creation\",\"kwargs\":{\"etype\":\"host\"}}");
@@ -131,7 +141,8 @@ class Dp3ApiRouteIT {
                     "[{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":\"a\\ud800\"}]", null);
             assertThat(surrogate.statusCode()).isEqualTo(500);
             HttpResponse<String> bom = send(port, "POST", "/datapoints",
-                    "\uFEFF[{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":\"bom.example\"}]", null);
+                    "\uFEFF[{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":\"bom.example\"}]",
+                    null);
             assertThat(bom.statusCode()).as(bom.body()).isEqualTo(200);
             assertThat(TestBroker.drain(app + "-worker-" + Dp3Hash.worker("host:192.0.2.10", WORKERS))).hasSize(1);
 
@@ -153,35 +164,52 @@ class Dp3ApiRouteIT {
         int port = freePort();
         try (RouteFiles ignored = RouteFiles.start(properties(app, port), "dp3-api.yaml")) {
             int worker = Dp3Hash.worker("host:192.0.2.10", WORKERS);
-            HttpResponse<String> set = send(port, "POST", "/entity/host/192.0.2.10/set/hostname", "{\"value\":\"a.example.net\"}", null);
+            HttpResponse<String> set = send(port, "POST", "/entity/host/192.0.2.10/set/hostname",
+                    "{\"value\":\"a.example.net\"}", null);
             assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
             assertThat(set.body()).isEqualTo("{\"detail\":\"OK\"}");
-            assertThat(send(port, "POST", "/v2/entity/host/attr?eid=192.0.2.10&attr=hostname", "{\"value\":\"b.example.net\"}", null)
+            assertThat(send(port, "POST", "/v2/entity/host/attr?eid=192.0.2.10&attr=hostname",
+                    "{\"value\":\"b.example.net\"}", null)
                     .statusCode()).isEqualTo(200);
-            assertThat(send(port, "POST", "/entity/host/192.0.2.10/ttl", "{\"scan\":\"2024-06-01T00:00:00Z\"}", "application/json")
+            assertThat(send(port, "POST", "/entity/host/192.0.2.10/ttl", "{\"scan\":\"2024-06-01T00:00:00Z\"}",
+                    "application/json")
                     .statusCode()).isEqualTo(200);
             assertThat(send(port, "DELETE", "/v2/entity/host?eid=192.0.2.10", null, null).statusCode()).isEqualTo(200);
             assertThat(send(port, "DELETE", "/entity/host/192.0.2.10", null, null).statusCode()).isEqualTo(200);
-            List<String> queued = TestBroker.drain(app + "-worker-" + worker).stream().map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+            List<String> queued = TestBroker.drain(app + "-worker-" + worker).stream()
+                    .map(b -> new String(b, StandardCharsets.UTF_8)).toList();
             assertThat(queued).hasSize(5);
-            assertThat(queued.get(0)).startsWith("{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"data_points\":[{\"etype\":\"host\","
-                    + "\"eid\":\"192.0.2.10\",\"attr\":\"hostname\",\"src\":\"127.0.0.1 via API\",\"v\":\"a.example.net\"");
-            assertThat(queued.get(2)).isEqualTo("{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"ttl_tokens\":{\"scan\":\"2024-06-01T00:00:00Z\"}}");
+            assertThat(queued.get(0))
+                    .startsWith("{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"data_points\":[{\"etype\":\"host\","
+                            + "\"eid\":\"192.0.2.10\",\"attr\":\"hostname\",\"src\":\"127.0.0.1 via "
+                            + "API\",\"v\":\"a.example.net\"");
+            assertThat(queued.get(2)).isEqualTo(
+                    "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"ttl_tokens\":{\"scan\":\"2024-06-01T00:00:00Z\"}}");
             assertThat(queued.get(3)).isEqualTo("{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"delete\":true}");
 
             assertThat(send(port, "DELETE", "/entity/router/1", null, null).body())
-                    .isEqualTo("{\"detail\":[{\"loc\":[\"path\",\"etype\"],\"msg\":\"Entity type 'router' doesn't exist\",\"type\":\"value_error\"}]}");
+                    .isEqualTo(
+                            "{\"detail\":[{\"loc\":[\"path\",\"etype\"],\"msg\":\"Entity type 'router' doesn't "
+                                    + "exist\",\"type\":\"value_error\"}]}");
             HttpResponse<String> badEid = send(port, "DELETE", "/entity/host/not-an-ip", null, null);
             assertThat(badEid.statusCode()).isEqualTo(422);
             assertThat(badEid.body()).startsWith("{\"detail\":[{\"loc\":[\"path\",\"eid\"],\"msg\":");
             assertThat(send(port, "POST", "/entity/host/192.0.2.10/set/colour", "{\"value\":1}", null).body())
-                    .isEqualTo("{\"detail\":[{\"loc\":[\"path\",\"attr\"],\"msg\":\"Attribute 'colour' doesn't exist\",\"type\":\"value_error\"}]}");
+                    .isEqualTo(
+                            "{\"detail\":[{\"loc\":[\"path\",\"attr\"],\"msg\":\"Attribute 'colour' doesn't "
+                                    + "exist\",\"type\":\"value_error\"}]}");
             assertThat(send(port, "POST", "/entity/host/192.0.2.10/set/hostname", "{\"value\":1}", null).body())
-                    .isEqualTo("{\"detail\":[{\"loc\":[\"body\",\"value\"],\"msg\":\"Input should be a valid string\",\"type\":\"value_error\"}]}");
+                    .isEqualTo(
+                            "{\"detail\":[{\"loc\":[\"body\",\"value\"],\"msg\":\"Input should be a valid "
+                                    + "string\",\"type\":\"value_error\"}]}");
             assertThat(send(port, "POST", "/entity/host/192.0.2.10/set/hostname", "{", null).body())
-                    .contains("\"loc\":[\"body\"],\"msg\":\"Expecting property name enclosed in double quotes: line 1 column 2 (char 1)\"");
+                    .contains(
+                            "\"loc\":[\"body\"],\"msg\":\"Expecting property name enclosed in double quotes: line 1 "
+                                    + "column 2 (char 1)\"");
             assertThat(send(port, "POST", "/v2/entity/host/ttl", "{}", null).body())
-                    .isEqualTo("{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\",\"eid\"],\"msg\":\"Field required\",\"input\":null}]}");
+                    .isEqualTo(
+                            "{\"detail\":[{\"type\":\"missing\",\"loc\":[\"query\",\"eid\"],\"msg\":\"Field "
+                                    + "required\",\"input\":null}]}");
             assertThat(TestBroker.depth(app + "-worker-" + worker)).isZero();
         } finally {
             TestBroker.deleteApp(app, WORKERS);
@@ -204,14 +232,16 @@ class Dp3ApiRouteIT {
             }
         }
         try (RouteFiles ignored = RouteFiles.start(p, "dp3-api.yaml")) {
-            HttpResponse<String> full = send(port, "POST", "/datapoints", "[" + String.join(",", points) + "]", "application/json");
+            HttpResponse<String> full = send(port, "POST", "/datapoints", "[" + String.join(",", points) + "]",
+                    "application/json");
             assertThat(full.statusCode()).isEqualTo(503);
             assertThat(full.body()).contains("2 of them were confirmed").contains("is full");
             assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(2);
             TestBroker.drain(app + "-worker-0");
             try {
                 TestBroker.rabbitmqctl("stop_app");
-                HttpResponse<String> down = send(port, "POST", "/datapoints", "[" + points.get(0) + "]", "application/json");
+                HttpResponse<String> down = send(port, "POST", "/datapoints", "[" + points.get(0) + "]",
+                        "application/json");
                 assertThat(down.statusCode()).isEqualTo(503);
                 assertThat(down.body()).contains("0 of them were confirmed").contains("unreachable");
             } finally {
@@ -228,7 +258,8 @@ class Dp3ApiRouteIT {
         String app = TestBroker.uniqueApp("dp3apifwd");
         HttpServer dp3 = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         dp3.createContext("/", exchange -> {
-            byte[] answer = ("{\"seen\":\"" + exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\"}").getBytes();
+            byte[] answer = ("{\"seen\":\"" + exchange.getRequestMethod() + " " + exchange.getRequestURI() + "\"}")
+                    .getBytes();
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(207, answer.length);
             exchange.getResponseBody().write(answer);

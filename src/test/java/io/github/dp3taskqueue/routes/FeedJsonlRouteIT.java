@@ -60,10 +60,13 @@ class FeedJsonlRouteIT {
             String rejected = Files.readString(dir.resolve(".error/tasks.jsonl.rejected"));
             // named by their line numbers in the file (batches of 100 lines), in plain words
             assertThat(rejected.lines()).containsExactly(
-                    "line 12: the body is not valid JSON: Unexpected character ('t'): was expecting double-quote to start field name"
+                    "line 12: the body is not valid JSON: Unexpected character ('t'): was expecting double-quote to "
+                            + "start field name"
                             + " (at column 2)",
-                    "line 503: DataPointTask for e:no-data has no data points, no TTL tokens and no delete: DP3 refuses such a task",
-                    "line 905: DataPointTask for e:late has no data points, no TTL tokens and no delete: DP3 refuses such a task");
+                    "line 503: DataPointTask for e:no-data has no data points, no TTL tokens and no delete: DP3 "
+                            + "refuses such a task",
+                    "line 905: DataPointTask for e:late has no data points, no TTL tokens and no delete: DP3 refuses "
+                            + "such a task");
         } finally {
             TestBroker.deleteApp(app, 2);
         }
@@ -84,7 +87,8 @@ class FeedJsonlRouteIT {
             Files.write(dir.resolve("full.tmp"), lines);
             Files.move(dir.resolve("full.tmp"), dir.resolve("full.jsonl"));
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve(".error/full.jsonl")));
-            assertThat(Files.readString(dir.resolve(".error/full.jsonl.reason"))).contains("QueueFullException").contains(app + "-worker-0");
+            assertThat(Files.readString(dir.resolve(".error/full.jsonl.reason"))).contains("QueueFullException")
+                    .contains(app + "-worker-0");
             assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(5);
         } finally {
             TestBroker.deleteApp(app, 1);
@@ -99,7 +103,8 @@ class FeedJsonlRouteIT {
         p.setProperty("dp3.app", app);
         p.setProperty("feed.dir", dir.toString());
         p.setProperty("camel.component.dp3-taskqueue.declareTopology", "true");
-        p.setProperty("camel.component.dp3-taskqueue.configDir", Path.of("docs/examples/dp3-config").toAbsolutePath().toString());
+        p.setProperty("camel.component.dp3-taskqueue.configDir",
+                Path.of("docs/examples/dp3-config").toAbsolutePath().toString());
         List<String> lines = new ArrayList<>();
         int[] expected = new int[4];
         for (int i = 1; i <= 40; i++) {
@@ -113,7 +118,8 @@ class FeedJsonlRouteIT {
             Files.move(dir.resolve("ips.tmp"), dir.resolve("ips.jsonl"));
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve(".done/ips.jsonl")));
             for (int worker = 0; worker < 4; worker++) {
-                assertThat(TestBroker.depth(app + "-worker-" + worker)).as("worker %d", worker).isEqualTo(expected[worker]);
+                assertThat(TestBroker.depth(app + "-worker-" + worker)).as("worker %d", worker)
+                        .isEqualTo(expected[worker]);
             }
         } finally {
             TestBroker.deleteApp(app, 4);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,14 +66,16 @@ class RouteFilesIT {
         p.setProperty("camel.component.dp3-taskqueue.queueFullTimeout", "300ms");
         try (RouteFiles ignored = RouteFiles.start(p, "feed-http.yaml")) {
             // curl's --data sends a form type: the HTTP component would parse the JSON as form fields
-            HttpResponse<String> form = post(port, Publisher.task("ip", "10.0.0.1", "x"), "application/x-www-form-urlencoded");
+            HttpResponse<String> form = post(port, Publisher.task("ip", "10.0.0.1", "x"),
+                    "application/x-www-form-urlencoded");
             assertThat(form.statusCode()).isEqualTo(415);
             assertThat(form.body()).contains("Content-Type: application/json", "application/x-www-form-urlencoded");
             assertThat(TestBroker.depth(app + "-worker-0")).isZero();
             HttpResponse<String> one = post(port, Publisher.task("ip", "10.0.0.1", "x"), null); // no Content-Type: JSON
             assertThat(one.statusCode()).isEqualTo(202);
             assertThat(one.body()).isEqualTo("{\"published\":1}");
-            HttpResponse<String> two = post(port, "[" + Publisher.task("ip", "10.0.0.2", "x") + "," + Publisher.task("ip", "10.0.0.3", "x") + "]");
+            HttpResponse<String> two = post(port,
+                    "[" + Publisher.task("ip", "10.0.0.2", "x") + "," + Publisher.task("ip", "10.0.0.3", "x") + "]");
             assertThat(two.statusCode()).isEqualTo(202);
             assertThat(two.body()).isEqualTo("{\"published\":2}");
             HttpResponse<String> bad = post(port, Publisher.task("ip", "10.0.0.300", "x"));
@@ -108,7 +111,8 @@ class RouteFilesIT {
                 }
                 publisher.confirm();
                 Path file = out.resolve("worker-1.jsonl");
-                await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(file) && Files.readAllLines(file).size() == 20);
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> Files.exists(file) && Files.readAllLines(file).size() == 20);
                 assertThat(Files.readAllLines(file)).containsExactlyElementsOf(expected);
             }
             assertThat(TestBroker.depth(app + "-worker-1")).isZero();
@@ -126,14 +130,15 @@ class RouteFilesIT {
         p.setProperty("source.workers", "2");
         p.setProperty("target.app", target);
         p.setProperty("target.workers", "3");
-        for (String side : new String[] {"source", "target"}) {
+        for (String side : new String[]{"source", "target"}) {
             p.setProperty(side + ".host", TestBroker.host());
             p.setProperty(side + ".port", Integer.toString(TestBroker.port()));
         }
         p.setProperty("bridge.declareTarget", "true");
-        try (Publisher publisher = new Publisher(); var camel = new org.apache.camel.impl.DefaultCamelContext()) {
+        try (Publisher publisher = new Publisher(); var camel = new DefaultCamelContext()) {
             camel.start();
-            String declare = "dp3-taskqueue:" + source + "?declareTopology=true&workers=2&" + TestBroker.brokerOptions();
+            String declare = "dp3-taskqueue:" + source + "?declareTopology=true&workers=2&"
+                    + TestBroker.brokerOptions();
             List<String> bodies = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
                 bodies.add(Publisher.task("e", "b" + i, "x"));
@@ -144,7 +149,8 @@ class RouteFilesIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     long total = 0;
                     for (int w = 0; w < 3; w++) {
-                        total += TestBroker.depth(target + "-worker-" + w) + TestBroker.depth(target + "-worker-" + w + "-pri");
+                        total += TestBroker.depth(target + "-worker-" + w)
+                                + TestBroker.depth(target + "-worker-" + w + "-pri");
                     }
                     return total == 300;
                 });
@@ -165,7 +171,9 @@ class RouteFilesIT {
             assertThat(movedPriority).containsExactlyInAnyOrderElementsOf(bodies.subList(290, 300));
             assertThat(moved).containsExactlyInAnyOrderElementsOf(bodies.subList(0, 290));
             for (int w = 0; w < 2; w++) {
-                assertThat(TestBroker.depth(source + "-worker-" + w) + TestBroker.depth(source + "-worker-" + w + "-pri")).isZero();
+                assertThat(
+                        TestBroker.depth(source + "-worker-" + w) + TestBroker.depth(source + "-worker-" + w + "-pri"))
+                        .isZero();
             }
         } finally {
             TestBroker.deleteApp(source, 2);

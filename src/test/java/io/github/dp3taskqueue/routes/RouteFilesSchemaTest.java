@@ -37,7 +37,8 @@ class RouteFilesSchemaTest {
 
     @BeforeAll
     static void loadSchema() throws IOException {
-        try (InputStream in = RouteFilesSchemaTest.class.getClassLoader().getResourceAsStream("schema/camelYamlDsl.json")) {
+        try (InputStream in = RouteFilesSchemaTest.class.getClassLoader()
+                .getResourceAsStream("schema/camelYamlDsl.json")) {
             assertThat(in).as("schema/camelYamlDsl.json of camel-yaml-dsl on the class path").isNotNull();
             JsonNode node = new ObjectMapper().readTree(in);
             schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(node);
@@ -63,7 +64,8 @@ class RouteFilesSchemaTest {
 
     /** The README's YAML route examples: users paste them into the same tools. */
     static Stream<String> readmeRoutes() throws IOException {
-        Matcher block = Pattern.compile("```yaml\n(- route.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
+        Matcher block = Pattern.compile("```yaml\n(- route.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("README.md")));
         List<String> routes = new ArrayList<>();
         while (block.find()) {
             routes.add(block.group(1));

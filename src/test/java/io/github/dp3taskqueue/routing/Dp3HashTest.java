@@ -3,6 +3,7 @@ package io.github.dp3taskqueue.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,8 @@ class Dp3HashTest {
 
     @Test
     void everyHashVectorMatchesForEveryModulus() throws Exception {
-        List<String> header = List.of(java.nio.file.Files.readAllLines(TestData.dir("hash-vectors.tsv")).get(0).split("\t"));
+        List<String> header = List
+                .of(Files.readAllLines(TestData.dir("hash-vectors.tsv")).get(0).split("\t"));
         List<String[]> rows = TestData.tsv("hash-vectors.tsv");
         assertThat(rows).hasSizeGreaterThan(20);
         int checks = 0;
@@ -25,7 +27,8 @@ class Dp3HashTest {
             for (int column = 0; column < header.size(); column++) {
                 if (header.get(column).startsWith("mod")) {
                     int n = Integer.parseInt(header.get(column).substring(3));
-                    assertThat(Dp3Hash.worker(key, n)).as("HASH(%s) mod %d", key, n).isEqualTo(Integer.parseInt(row[column]));
+                    assertThat(Dp3Hash.worker(key, n)).as("HASH(%s) mod %d", key, n)
+                            .isEqualTo(Integer.parseInt(row[column]));
                     checks++;
                 }
             }

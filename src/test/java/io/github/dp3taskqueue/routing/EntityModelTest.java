@@ -8,6 +8,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+
 import io.github.dp3taskqueue.config.Dp3Config;
 import io.github.dp3taskqueue.task.DataPointTask;
 import io.github.dp3taskqueue.task.InvalidTaskException;
@@ -28,11 +30,14 @@ class EntityModelTest {
     @Test
     void canonicalisesTaskAndDataPoints() {
         DataPointTask t = (DataPointTask) MODEL.canonical(task(
-                "{\"etype\":\"ip6\",\"eid\":\"2001:0DB8::0:1\",\"data_points\":[{\"etype\":\"ip6\",\"eid\":\"2001:db8:0::1\",\"attr\":\"hostname\",\"v\":\"h\"}]}"));
+                "{\"etype\":\"ip6\",\"eid\":\"2001:0DB8::0:1\",\"data_points\":[{\"etype\":\"ip6\","
+                        + "\"eid\":\"2001:db8:0::1\",\"attr\":\"hostname\",\"v\":\"h\"}]}"));
         assertThat(TaskJsonWriter.toJson(t)).isEqualTo(
-                "{\"etype\":\"ip6\",\"eid\":\"2001:db8::1\",\"data_points\":[{\"etype\":\"ip6\",\"eid\":\"2001:db8::1\",\"attr\":\"hostname\",\"v\":\"h\"}]}");
+                "{\"etype\":\"ip6\",\"eid\":\"2001:db8::1\",\"data_points\":[{\"etype\":\"ip6\","
+                        + "\"eid\":\"2001:db8::1\",\"attr\":\"hostname\",\"v\":\"h\"}]}");
         assertThat(t.hashKey()).isEqualTo("ip6:2001:db8::1");
-        DataPointTask asn = (DataPointTask) MODEL.canonical(task("{\"etype\":\"asn\",\"eid\":\"64512\",\"delete\":true}"));
+        DataPointTask asn = (DataPointTask) MODEL
+                .canonical(task("{\"etype\":\"asn\",\"eid\":\"64512\",\"delete\":true}"));
         assertThat(TaskJsonWriter.toJson(asn)).isEqualTo("{\"etype\":\"asn\",\"eid\":64512,\"delete\":true}");
     }
 
@@ -52,7 +57,8 @@ class EntityModelTest {
 
     @Test
     void withoutAModelEidsStayAsTheyArrived() {
-        DataPointTask t = task("{\"etype\":\"A\",\"eid\":7,\"data_points\":[{\"etype\":\"A\",\"eid\":\"7\",\"attr\":\"x\"}]}");
+        DataPointTask t = task(
+                "{\"etype\":\"A\",\"eid\":7,\"data_points\":[{\"etype\":\"A\",\"eid\":\"7\",\"attr\":\"x\"}]}");
         assertThat(EntityModel.NONE.canonical(t)).isSameAs(t);
         assertThat(t.hashKey()).isEqualTo("A:7");
     }
@@ -60,17 +66,21 @@ class EntityModelTest {
     @Test
     void lenientModelTreatsUnlistedTypesAsString() {
         EntityModel model = EntityModel.lenient(EntityModel.parseIdTypes("ip:ipv4, device:mac"));
-        assertThat(model.canonicalEid("device", new com.fasterxml.jackson.databind.node.TextNode("AA-BB-CC-DD-EE-FF")).textValue())
+        assertThat(model.canonicalEid("device", new TextNode("AA-BB-CC-DD-EE-FF"))
+                .textValue())
                 .isEqualTo("aa:bb:cc:dd:ee:ff");
-        assertThat(model.canonicalEid("other", new com.fasterxml.jackson.databind.node.TextNode("X")).textValue()).isEqualTo("X");
+        assertThat(model.canonicalEid("other", new TextNode("X")).textValue())
+                .isEqualTo("X");
         assertThatThrownBy(() -> EntityModel.parseIdTypes("ip=ipv4")).hasMessageContaining("etype:idtype");
-        assertThatThrownBy(() -> EntityModel.parseIdTypes("ip:ipv5")).hasMessageContaining("unknown id_data_type 'ipv5'");
+        assertThatThrownBy(() -> EntityModel.parseIdTypes("ip:ipv5"))
+                .hasMessageContaining("unknown id_data_type 'ipv5'");
     }
 
     @Test
     void snapshotEntitiesAreCanonicalisedToo() {
         Snapshot s = (Snapshot) MODEL.canonical(TaskJsonReader.read(TaskKind.SNAPSHOT,
-                "{\"entities\":[[\"asn\",\"1\"],[\"asn\",2]],\"time\":\"2024-05-01T12:00:00Z\"}".getBytes(StandardCharsets.UTF_8)));
+                "{\"entities\":[[\"asn\",\"1\"],[\"asn\",2]],\"time\":\"2024-05-01T12:00:00Z\"}"
+                        .getBytes(StandardCharsets.UTF_8)));
         assertThat(s.hashKey()).isEqualTo("asn:1-asn:2");
         assertThat(TaskJsonWriter.toJson(s)).startsWith("{\"entities\":[[\"asn\",1],[\"asn\",2]]");
     }

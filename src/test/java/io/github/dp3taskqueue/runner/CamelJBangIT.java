@@ -39,7 +39,8 @@ class CamelJBangIT {
         String app = TestBroker.uniqueApp("jbang");
         Path properties = dir.resolve("demo-broker.properties");
         Files.writeString(properties, String.join("\n", "camel.component.dp3-taskqueue.host=" + TestBroker.host(),
-                "camel.component.dp3-taskqueue.port=" + TestBroker.port(), "camel.component.dp3-taskqueue.declareTopology=true",
+                "camel.component.dp3-taskqueue.port=" + TestBroker.port(),
+                "camel.component.dp3-taskqueue.declareTopology=true",
                 "demo.app=" + app, "demo.tasks=200", ""));
         Path launcher = dir.resolve("Camel.java");
         Files.writeString(launcher, LAUNCHER);
@@ -62,8 +63,9 @@ class CamelJBangIT {
         } finally {
             TestBroker.deleteApp(app, 4);
             // JBang's downloader caches what it fetched in ~/.m2: that version is this test's alone
-            FileUtil.removeDir(new File(System.getProperty("user.home"), ".m2/repository/io/github/dp3taskqueue/camel-dp3-taskqueue/"
-                    + version));
+            FileUtil.removeDir(new File(System.getProperty("user.home"),
+                    ".m2/repository/io/github/dp3taskqueue/camel-dp3-taskqueue/"
+                            + version));
         }
     }
 
@@ -71,8 +73,11 @@ class CamelJBangIT {
     private static void install(Path repo, String version) throws IOException {
         Path jar;
         try (Stream<Path> target = Files.list(Path.of("target"))) {
-            jar = target.filter(p -> p.getFileName().toString().matches("camel-dp3-taskqueue-[0-9.]+(-SNAPSHOT)?\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/camel-dp3-taskqueue-*.jar: run mvn package first"));
+            jar = target
+                    .filter(p -> p.getFileName().toString().matches("camel-dp3-taskqueue-[0-9.]+(-SNAPSHOT)?\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no target/camel-dp3-taskqueue-*.jar: run mvn package first"));
         }
         Path at = Files.createDirectories(repo.resolve("io/github/dp3taskqueue/camel-dp3-taskqueue/" + version));
         Files.copy(jar, at.resolve("camel-dp3-taskqueue-" + version + ".jar"));
@@ -81,7 +86,10 @@ class CamelJBangIT {
                 pom.replaceFirst("<version>[^<]*</version>", "<version>" + version + "</version>"));
     }
 
-    /** camel-jbang-core and its dependencies, resolved by Maven (camel-jbang-main, the launcher, is not on Maven Central). */
+    /**
+     * camel-jbang-core and its dependencies, resolved by Maven (camel-jbang-main, the launcher, is not on Maven
+     * Central).
+     */
     private static String jbangClassPath(Path dir) throws Exception {
         String camelVersion = new DefaultCamelContext().getVersion();
         Path pom = dir.resolve("jbang-pom.xml");
@@ -94,7 +102,8 @@ class CamelJBangIT {
                 "-Dmdep.outputFile=" + classPath).redirectErrorStream(true).start();
         byte[] output = mvn.getInputStream().readAllBytes();
         assertThat(mvn.waitFor(300, TimeUnit.SECONDS)).as("mvn resolves camel-jbang-core").isTrue();
-        assertThat(mvn.exitValue()).as("mvn dependency:build-classpath of camel-jbang-core: %s", new String(output)).isZero();
+        assertThat(mvn.exitValue()).as("mvn dependency:build-classpath of camel-jbang-core: %s", new String(output))
+                .isZero();
         return Files.readString(classPath).trim();
     }
 

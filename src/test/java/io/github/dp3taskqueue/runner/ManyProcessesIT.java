@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,32 +34,39 @@ class ManyProcessesIT {
     private static final Path JAR = Path.of("target", "dp3-taskqueue-runner.jar");
     private static final Pattern TASK = Pattern.compile("\"eid\":\"([ab]\\d+)\".*\"attr\":\"seq\".*\"v\":(\\d+)");
 
-    private static Process runner(Path dir, String name, Map<String, String> properties, String routeFile) throws Exception {
+    private static Process runner(Path dir, String name, Map<String, String> properties, String routeFile)
+            throws Exception {
         StringBuilder text = new StringBuilder("camel.component.dp3-taskqueue.host=" + TestBroker.host()
-                + "\ncamel.component.dp3-taskqueue.port=" + TestBroker.port() + "\ncamel.main.durationMaxIdleSeconds=15\n");
+                + "\ncamel.component.dp3-taskqueue.port=" + TestBroker.port()
+                + "\ncamel.main.durationMaxIdleSeconds=15\n");
         properties.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         Path file = dir.resolve(name + ".properties");
         Files.writeString(file, text);
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-jar",
                 JAR.toString(), "--properties", file.toString(), routeFile).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile()).start();
     }
 
     @Test
-    void fourWorkerProcessesFedByTwoProducerProcessesProcessEveryTaskOnceInEntityOrder(@TempDir Path dir) throws Exception {
+    void fourWorkerProcessesFedByTwoProducerProcessesProcessEveryTaskOnceInEntityOrder(@TempDir Path dir)
+            throws Exception {
         assertThat(JAR).as("built by mvn package").exists();
         String app = TestBroker.uniqueApp("procs");
         List<Process> processes = new ArrayList<>();
         try {
             // the topology first, as DP3's rmq_reconfigure.sh would have declared it
-            try (var camel = new org.apache.camel.impl.DefaultCamelContext()) {
+            try (var camel = new DefaultCamelContext()) {
                 camel.start();
-                camel.getEndpoint("dp3-taskqueue:" + app + "?declareTopology=true&workers=" + WORKERS + "&normalQueueMaxLength=50000&"
+                camel.getEndpoint("dp3-taskqueue:" + app + "?declareTopology=true&workers=" + WORKERS
+                        + "&normalQueueMaxLength=50000&"
                         + TestBroker.brokerOptions()).createProducer().start();
             }
             for (int w = 0; w < WORKERS; w++) {
-                processes.add(runner(dir, "worker" + w, Map.of("dp3.app", app, "dp3.workers", "" + WORKERS, "worker.index", "" + w,
-                        "drain.dir", dir.resolve("out").toString()), "routes/drain-worker.yaml"));
+                processes.add(runner(dir, "worker" + w,
+                        Map.of("dp3.app", app, "dp3.workers", "" + WORKERS, "worker.index", "" + w,
+                                "drain.dir", dir.resolve("out").toString()),
+                        "routes/drain-worker.yaml"));
             }
             for (String producer : List.of("a", "b")) {
                 Path feed = Files.createDirectories(dir.resolve("feed-" + producer));
@@ -66,13 +74,16 @@ class ManyProcessesIT {
                 for (int i = 0; i < PER_PRODUCER; i++) {
                     // entity producer+(i % ENTITIES), its i / ENTITIES-th task: per entity, v counts up
                     lines.append("{\"etype\":\"e\",\"eid\":\"").append(producer).append(i % ENTITIES)
-                            .append("\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"").append(producer).append(i % ENTITIES)
+                            .append("\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"").append(producer)
+                            .append(i % ENTITIES)
                             .append("\",\"attr\":\"seq\",\"v\":").append(i / ENTITIES).append("}]}\n");
                 }
                 Files.writeString(feed.resolve("tasks.tmp"), lines);
                 Files.move(feed.resolve("tasks.tmp"), feed.resolve("tasks.jsonl"));
-                processes.add(runner(dir, "producer-" + producer, Map.of("dp3.app", app, "dp3.workers", "" + WORKERS, "feed.dir",
-                        feed.toString()), "routes/feed-jsonl.yaml"));
+                processes.add(runner(dir, "producer-" + producer,
+                        Map.of("dp3.app", app, "dp3.workers", "" + WORKERS, "feed.dir",
+                                feed.toString()),
+                        "routes/feed-jsonl.yaml"));
             }
             for (Process process : processes) {
                 assertThat(process.waitFor(240, TimeUnit.SECONDS)).as("every runner stops after 15 s idle").isTrue();
@@ -88,7 +99,8 @@ class ManyProcessesIT {
                     int seq = Integer.parseInt(m.group(2));
                     assertThat(Dp3Hash.worker("e:" + eid, WORKERS)).as("worker of " + eid).isEqualTo(w);
                     Integer before = lastSeq.put(eid, seq);
-                    assertThat(before == null || before < seq || before == seq).as(eid + " in order: " + before + " then " + seq).isTrue();
+                    assertThat(before == null || before < seq || before == seq)
+                            .as(eid + " in order: " + before + " then " + seq).isTrue();
                     if (seen.merge(eid + "#" + seq, 1, Integer::sum) > 1) {
                         duplicates++;
                     }
@@ -96,7 +108,9 @@ class ManyProcessesIT {
             }
             assertThat(seen).hasSize(2 * PER_PRODUCER);
             assertThat(duplicates).as("no fault, so every task exactly once").isZero();
-            System.out.printf("ACCOUNT many-processes workers=%d producers=2 given=%d processed=%d duplicates=%d lost=%d%n", WORKERS,
+            System.out.printf(
+                    "ACCOUNT many-processes workers=%d producers=2 given=%d processed=%d duplicates=%d lost=%d%n",
+                    WORKERS,
                     2 * PER_PRODUCER, seen.size(), duplicates, 2 * PER_PRODUCER - seen.size());
             for (int w = 0; w < WORKERS; w++) {
                 assertThat(Files.readString(dir.resolve("worker" + w + ".log"))).contains("dp3-taskqueue summary:");

@@ -32,17 +32,20 @@ class ReshardIT {
     private static final Path JAR = Path.of("target", "dp3-taskqueue-runner.jar");
 
     /** Runs bridge.yaml from one application to another; returns the runner's summary line. */
-    private static String bridge(Path dir, String source, int sourceWorkers, String target, int targetWorkers) throws Exception {
+    private static String bridge(Path dir, String source, int sourceWorkers, String target, int targetWorkers)
+            throws Exception {
         StringBuilder text = new StringBuilder("camel.main.durationMaxIdleSeconds=5\nbridge.declareTarget=true\n");
         for (String side : List.of("source", "target")) {
             text.append(side).append(".host=").append(TestBroker.host()).append('\n').append(side).append(".port=")
                     .append(TestBroker.port()).append('\n');
         }
-        text.append("source.app=").append(source).append("\nsource.workers=").append(sourceWorkers).append("\ntarget.app=")
+        text.append("source.app=").append(source).append("\nsource.workers=").append(sourceWorkers)
+                .append("\ntarget.app=")
                 .append(target).append("\ntarget.workers=").append(targetWorkers).append('\n');
         Path properties = dir.resolve(source + "-to-" + target + ".properties");
         Files.writeString(properties, text);
-        Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(),
+        Process runner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                JAR.toString(),
                 "--properties", properties.toString(), "routes/bridge.yaml").redirectErrorStream(true).start();
         String output = new String(runner.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(runner.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -85,7 +88,8 @@ class ReshardIT {
                 }
             }
             assertThat(found).containsExactlyInAnyOrderElementsOf(bodies);
-            System.out.printf("ACCOUNT reshard from=3 to=5 tasks=%d moved=%d lost=%d; %s; %s%n", tasks, found.size(), tasks - found.size(),
+            System.out.printf("ACCOUNT reshard from=3 to=5 tasks=%d moved=%d lost=%d; %s; %s%n", tasks, found.size(),
+                    tasks - found.size(),
                     first, second);
         } finally {
             TestBroker.deleteApp(app, 5);

@@ -25,8 +25,9 @@ class RunnerJarIT {
 
     private static Run run(String... args) throws Exception {
         assertThat(JAR).as("built by mvn package").exists();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                        JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
@@ -57,11 +58,13 @@ class RunnerJarIT {
     @Test
     void anUnreachableConfiguredBrokerFailsAndNoEmbeddedBrokerStandsIn(@TempDir Path dir) throws Exception {
         Path properties = dir.resolve("unreachable.properties");
-        Files.writeString(properties, "camel.component.dp3-taskqueue.host=127.0.0.1\ncamel.component.dp3-taskqueue.port=1\n"
-                + "camel.component.dp3-taskqueue.retryDelays=100ms\n");
+        Files.writeString(properties,
+                "camel.component.dp3-taskqueue.host=127.0.0.1\ncamel.component.dp3-taskqueue.port=1\n"
+                        + "camel.component.dp3-taskqueue.retryDelays=100ms\n");
         Run run = run("--properties", properties.toString(), "routes/demo.yaml");
         assertThat(run.exitCode()).isNotZero();
-        assertThat(run.output()).contains("cannot connect to RabbitMQ at 127.0.0.1:1").doesNotContain("embedded AMQP broker");
+        assertThat(run.output()).contains("cannot connect to RabbitMQ at 127.0.0.1:1")
+                .doesNotContain("embedded AMQP broker");
     }
 
     @Test
@@ -69,9 +72,11 @@ class RunnerJarIT {
         TestBroker.ensureStarted();
         Path properties = dir.resolve("missing.properties");
         // the idle timeout the demo recommends starts a thread that kept the JVM alive after a failed start
-        Files.writeString(properties, "camel.main.durationMaxIdleSeconds=4\ncamel.component.dp3-taskqueue.retryDelays=100ms\n"
-                + "camel.component.dp3-taskqueue.host=" + TestBroker.host() + "\ncamel.component.dp3-taskqueue.port=" + TestBroker.port()
-                + "\ndp3.app=" + TestBroker.uniqueApp("nosuch") + "\n");
+        Files.writeString(properties,
+                "camel.main.durationMaxIdleSeconds=4\ncamel.component.dp3-taskqueue.retryDelays=100ms\n"
+                        + "camel.component.dp3-taskqueue.host=" + TestBroker.host()
+                        + "\ncamel.component.dp3-taskqueue.port=" + TestBroker.port()
+                        + "\ndp3.app=" + TestBroker.uniqueApp("nosuch") + "\n");
         Run run = run("--properties", properties.toString(), "routes/drain-worker.yaml");
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         String[] lines = run.output().strip().split("\n");
@@ -86,6 +91,7 @@ class RunnerJarIT {
     void badArgumentsPrintTheUsage() throws Exception {
         Run run = run("--bogus");
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.output()).contains("unknown option --bogus").contains("usage: java -jar dp3-taskqueue-runner.jar");
+        assertThat(run.output()).contains("unknown option --bogus")
+                .contains("usage: java -jar dp3-taskqueue-runner.jar");
     }
 }

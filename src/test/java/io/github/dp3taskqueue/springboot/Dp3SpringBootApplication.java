@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 public class Dp3SpringBootApplication {
 
     @Bean
-    ConnectionFactory rabbitConnectionFactory(@Value("${test.broker.host}") String host, @Value("${test.broker.port}") int port) {
+    ConnectionFactory rabbitConnectionFactory(@Value("${test.broker.host}") String host,
+            @Value("${test.broker.port}") int port) {
         CachingConnectionFactory factory = new CachingConnectionFactory(host, port);
         factory.setUsername("guest");
         factory.setPassword("guest");

@@ -2,6 +2,7 @@ package io.github.dp3taskqueue.springboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,12 +37,14 @@ class PackagedMetadataIT {
         try (Stream<Path> target = Files.list(Path.of("target"))) {
             jar = target.filter(p -> p.getFileName().toString().matches("camel-dp3-taskqueue-.*\\.jar"))
                     .filter(p -> !p.getFileName().toString().contains("-sources")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/camel-dp3-taskqueue-*.jar: run mvn package first"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no target/camel-dp3-taskqueue-*.jar: run mvn package first"));
         }
         entries = new HashMap<>();
         try (JarFile file = new JarFile(jar.toFile())) {
             for (String name : List.of("META-INF/spring-configuration-metadata.json",
-                    "META-INF/io/github/dp3taskqueue/dp3-taskqueue.json", "META-INF/services/org/apache/camel/component.properties")) {
+                    "META-INF/io/github/dp3taskqueue/dp3-taskqueue.json",
+                    "META-INF/services/org/apache/camel/component.properties")) {
                 assertThat(file.getEntry(name)).as("%s in %s", name, jar).isNotNull();
                 try (InputStream in = file.getInputStream(file.getEntry(name))) {
                     entries.put(name, in.readAllBytes());
@@ -58,26 +61,31 @@ class PackagedMetadataIT {
                 .forEach(p -> spring.put(p.get("name").asText(), p));
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, JsonNode> option : component.get("componentProperties").properties()) {
-            String name = "camel.component.dp3-taskqueue." + option.getKey().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
+            String name = "camel.component.dp3-taskqueue."
+                    + option.getKey().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase();
             JsonNode property = spring.get(name);
             if (property == null) {
                 missing.add(name);
                 continue;
             }
-            assertThat(property.get("description").asText()).as(name).isEqualTo(option.getValue().get("description").asText());
+            assertThat(property.get("description").asText()).as(name)
+                    .isEqualTo(option.getValue().get("description").asText());
             assertThat(property.has("type")).as(name).isTrue();
             assertThat(property.has("defaultValue")).as(name).isEqualTo(option.getValue().has("defaultValue"));
         }
         assertThat(missing).as("component options missing from spring-configuration-metadata.json").isEmpty();
-        assertThat(spring).containsKeys("camel.component.dp3-taskqueue.enabled", "camel.component.dp3-taskqueue.customizer.enabled");
+        assertThat(spring).containsKeys("camel.component.dp3-taskqueue.enabled",
+                "camel.component.dp3-taskqueue.customizer.enabled");
         assertThat(spring.get("camel.component.dp3-taskqueue.workers").has("defaultValue")).isFalse();
-        assertThat(spring.get("camel.component.dp3-taskqueue.connection-timeout").get("type").asText()).isEqualTo("java.time.Duration");
+        assertThat(spring.get("camel.component.dp3-taskqueue.connection-timeout").get("type").asText())
+                .isEqualTo("java.time.Duration");
     }
 
     @Test
     void componentPropertiesNameTheComponentAndTheArtifact() throws IOException {
         Properties properties = new Properties();
-        properties.load(new java.io.ByteArrayInputStream(entries.get("META-INF/services/org/apache/camel/component.properties")));
+        properties.load(new ByteArrayInputStream(
+                entries.get("META-INF/services/org/apache/camel/component.properties")));
         assertThat(properties.getProperty("components")).isEqualTo("dp3-taskqueue");
         assertThat(properties.getProperty("artifactId")).isEqualTo("camel-dp3-taskqueue");
         assertThat(properties.getProperty("version")).doesNotContain("${");

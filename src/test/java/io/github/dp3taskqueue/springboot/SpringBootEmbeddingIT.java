@@ -65,7 +65,8 @@ class SpringBootEmbeddingIT {
         assertThat(endpoint.getConfiguration().getEntityIdTypes()).isEqualTo("ip:ipv4");
 
         MockEndpoint drained = camel.getEndpoint("mock:drained", MockEndpoint.class);
-        List<String> tasks = List.of(Publisher.task("ip", "192.168.0.1", "x"), Publisher.task("ip", "192.168.0.2", "x"));
+        List<String> tasks = List.of(Publisher.task("ip", "192.168.0.1", "x"),
+                Publisher.task("ip", "192.168.0.2", "x"));
         drained.expectedBodiesReceived(tasks);
         tasks.forEach(t -> template.sendBody("direct:feed", t));
         drained.assertIsSatisfied(10_000);

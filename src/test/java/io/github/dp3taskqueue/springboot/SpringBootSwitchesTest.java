@@ -7,6 +7,7 @@ import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 
 import io.github.dp3taskqueue.TaskQueueComponent;
 
@@ -18,9 +19,10 @@ class SpringBootSwitchesTest {
 
     private final ApplicationContextRunner spring = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, TaskQueueAutoConfiguration.class))
-            .withPropertyValues("camel.component.dp3-taskqueue.workers=3", "camel.component.dp3-taskqueue.entity-id-types=ip:ipv4");
+            .withPropertyValues("camel.component.dp3-taskqueue.workers=3",
+                    "camel.component.dp3-taskqueue.entity-id-types=ip:ipv4");
 
-    private static TaskQueueComponent component(org.springframework.context.ApplicationContext context) {
+    private static TaskQueueComponent component(ApplicationContext context) {
         return context.getBean(CamelContext.class).getComponent("dp3-taskqueue", TaskQueueComponent.class);
     }
 
@@ -45,9 +47,9 @@ class SpringBootSwitchesTest {
         });
         spring.withPropertyValues("camel.component.customizer.enabled=false",
                 "camel.component.dp3-taskqueue.customizer.enabled=true").run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(component(context).getConfiguration().getWorkers()).isEqualTo(3);
-        });
+                    assertThat(context).hasNotFailed();
+                    assertThat(component(context).getConfiguration().getWorkers()).isEqualTo(3);
+                });
     }
 
     @Test
@@ -57,11 +59,12 @@ class SpringBootSwitchesTest {
             // found on the class path by Camel, without the Spring properties
             assertThat(component(context).getConfiguration().getWorkers()).isNull();
         });
-        spring.withPropertyValues("camel.component.enabled=false").run(context ->
-                assertThat(context).hasNotFailed().doesNotHaveBean(TaskQueueComponent.class));
-        spring.withPropertyValues("camel.component.enabled=false", "camel.component.dp3-taskqueue.enabled=true").run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(TaskQueueComponent.class);
-            assertThat(component(context).getConfiguration().getWorkers()).isEqualTo(3);
-        });
+        spring.withPropertyValues("camel.component.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(TaskQueueComponent.class));
+        spring.withPropertyValues("camel.component.enabled=false", "camel.component.dp3-taskqueue.enabled=true")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(TaskQueueComponent.class);
+                    assertThat(component(context).getConfiguration().getWorkers()).isEqualTo(3);
+                });
     }
 }

@@ -27,7 +27,8 @@ class DataPointTaskStreamReaderTest {
         for (String[] row : index) {
             if (TestData.kindOf(row[0]) == TaskKind.DATAPOINT) {
                 byte[] body = TestData.message(row[0]);
-                assertThat((Task) TaskJsonReader.tryReadDataPointTask(body)).as(row[0]).isNotNull().isEqualTo(viaTree(body));
+                assertThat((Task) TaskJsonReader.tryReadDataPointTask(body)).as(row[0]).isNotNull()
+                        .isEqualTo(viaTree(body));
                 read++;
             }
         }
@@ -36,15 +37,17 @@ class DataPointTaskStreamReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{\"eid\":\"x\",\"etype\":\"e\",\"tags\":[],\"delete\":false,\"unknown\":{\"a\":[1,null]},"
-                + "\"data_points\":[{\"attr\":\"a\",\"etype\":\"e\",\"eid\":\"x\",\"v\":null,\"x\":1}]}",
-        "{ \"etype\" : \"e\", \"eid\": 5, \"data_points\": [ {\"etype\":\"e\",\"eid\":5,\"attr\":\"a\","
-                + "\"v\":{\"k\":[1, 2.50, 1E16, 1e-7, 0.00001, 123456789012345678901234567890, \"\\u00e9\\n\"]},"
-                + "\"c\":1,\"src\":null,\"t1\":\"2024-05-01T12:00:00+00:00\",\"t2\":null}]}",
-        "{\"etype\":\"e\",\"eid\":1.5e3,\"ttl_tokens\":{\"a\":\"2024-05-01 12:00:00\"},\"tags\":[\"t\",null,{\"k\":2}]}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":null,\"ttl_tokens\":null,\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"c\":null}]}",
-        "{\"etype\":\"first\",\"etype\":\"e\",\"eid\":\"x\",\"delete\":true,\"delete\":false,\"data_points\":"
-                + "[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"v\":1,\"v\":2}]}",
+            "{\"eid\":\"x\",\"etype\":\"e\",\"tags\":[],\"delete\":false,\"unknown\":{\"a\":[1,null]},"
+                    + "\"data_points\":[{\"attr\":\"a\",\"etype\":\"e\",\"eid\":\"x\",\"v\":null,\"x\":1}]}",
+            "{ \"etype\" : \"e\", \"eid\": 5, \"data_points\": [ {\"etype\":\"e\",\"eid\":5,\"attr\":\"a\","
+                    + "\"v\":{\"k\":[1, 2.50, 1E16, 1e-7, 0.00001, 123456789012345678901234567890, \"\\u00e9\\n\"]},"
+                    + "\"c\":1,\"src\":null,\"t1\":\"2024-05-01T12:00:00+00:00\",\"t2\":null}]}",
+            "{\"etype\":\"e\",\"eid\":1.5e3,\"ttl_tokens\":{\"a\":\"2024-05-01 "
+                    + "12:00:00\"},\"tags\":[\"t\",null,{\"k\":2}]}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":null,\"ttl_tokens\":null,\"data_points\":[{\"etype\":\"e\","
+                    + "\"eid\":\"x\",\"attr\":\"a\",\"c\":null}]}",
+            "{\"etype\":\"first\",\"etype\":\"e\",\"eid\":\"x\",\"delete\":true,\"delete\":false,\"data_points\":"
+                    + "[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"v\":1,\"v\":2}]}",
     })
     void validTasksReadAsTheTreeReaderReadsThem(String json) {
         Task streamed = TaskJsonReader.tryReadDataPointTask(utf8(json));
@@ -54,30 +57,33 @@ class DataPointTaskStreamReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "{\"etype\":\"e\",\"eid\":\"x\"}",
-        "{\"eid\":\"x\",\"delete\":true}",
-        "{\"etype\":\"e\",\"delete\":true}",
-        "{\"etype\":3,\"eid\":\"x\",\"delete\":true}",
-        "{\"etype\":\"e\",\"eid\":[1],\"delete\":true}",
-        "{\"etype\":\"e\",\"eid\":true,\"delete\":true}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":\"yes\"}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":{}}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":null}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"tags\":null,\"delete\":true}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[1]}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\"}]}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"t1\":\"yesterday\"}]}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"t2\":5}]}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"c\":\"high\"}]}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"src\":1}]}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"ttl_tokens\":{\"a\":1}}",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"ttl_tokens\":[]}",
-        "[1,2]",
-        "\"text\"",
-        "{\"etype\":\"e\"",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":true} x",
-        "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":true}\n{\"etype\":\"e\",\"eid\":\"y\",\"delete\":true}",
-        "",
+            "{\"etype\":\"e\",\"eid\":\"x\"}",
+            "{\"eid\":\"x\",\"delete\":true}",
+            "{\"etype\":\"e\",\"delete\":true}",
+            "{\"etype\":3,\"eid\":\"x\",\"delete\":true}",
+            "{\"etype\":\"e\",\"eid\":[1],\"delete\":true}",
+            "{\"etype\":\"e\",\"eid\":true,\"delete\":true}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":\"yes\"}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":{}}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":null}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"tags\":null,\"delete\":true}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[1]}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\"}]}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\","
+                    + "\"t1\":\"yesterday\"}]}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"t2\":5}]}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\","
+                    + "\"c\":\"high\"}]}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\","
+                    + "\"src\":1}]}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"ttl_tokens\":{\"a\":1}}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"ttl_tokens\":[]}",
+            "[1,2]",
+            "\"text\"",
+            "{\"etype\":\"e\"",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":true} x",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":true}\n{\"etype\":\"e\",\"eid\":\"y\",\"delete\":true}",
+            "",
     })
     void anythingTheTreeReaderWouldNotAcceptAsOneTaskIsLeftToIt(String json) {
         assertThat(TaskJsonReader.tryReadDataPointTask(utf8(json))).isNull();

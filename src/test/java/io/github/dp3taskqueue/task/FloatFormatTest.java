@@ -3,6 +3,9 @@ package io.github.dp3taskqueue.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,22 +15,22 @@ class FloatFormatTest {
 
     @ParameterizedTest
     @CsvSource({
-        // value, pydantic JSON, Python repr
-        "1.0, 1.0, 1.0",
-        "0.1, 0.1, 0.1",
-        "42.5, 42.5, 42.5",
-        "1e16, 1e+16, 1e+16",
-        "1e15, 1000000000000000.0, 1000000000000000.0",
-        "0.0001, 0.0001, 0.0001",
-        "0.00001, 0.00001, 1e-05",
-        "0.000001, 1e-6, 1e-06",
-        "1.5e-7, 1.5e-7, 1.5e-07",
-        "123456789012345680000, 1.2345678901234568e+20, 1.2345678901234568e+20",
-        "5e-324, 5e-324, 5e-324",
-        "1.7976931348623157e308, 1.7976931348623157e+308, 1.7976931348623157e+308",
-        "0.30000000000000004, 0.30000000000000004, 0.30000000000000004",
-        "2e22, 2e+22, 2e+22",
-        "-2.5, -2.5, -2.5",
+            // value, pydantic JSON, Python repr
+            "1.0, 1.0, 1.0",
+            "0.1, 0.1, 0.1",
+            "42.5, 42.5, 42.5",
+            "1e16, 1e+16, 1e+16",
+            "1e15, 1000000000000000.0, 1000000000000000.0",
+            "0.0001, 0.0001, 0.0001",
+            "0.00001, 0.00001, 1e-05",
+            "0.000001, 1e-6, 1e-06",
+            "1.5e-7, 1.5e-7, 1.5e-07",
+            "123456789012345680000, 1.2345678901234568e+20, 1.2345678901234568e+20",
+            "5e-324, 5e-324, 5e-324",
+            "1.7976931348623157e308, 1.7976931348623157e+308, 1.7976931348623157e+308",
+            "0.30000000000000004, 0.30000000000000004, 0.30000000000000004",
+            "2e22, 2e+22, 2e+22",
+            "-2.5, -2.5, -2.5",
     })
     void shortestDigitsInBothLayouts(String value, String ryu, String python) {
         double d = Double.parseDouble(value);
@@ -42,16 +45,18 @@ class FloatFormatTest {
      */
     @Test
     void shortestDigitsAgreeWithTheDefinition() {
-        java.util.Random random = new java.util.Random(42);
+        Random random = new Random(42);
         for (int i = 0; i < 200_000; i++) {
             double d = i % 2 == 0 ? Math.abs(Double.longBitsToDouble(random.nextLong()))
-                    : Math.abs(random.nextInt(100_000) / Math.pow(10, random.nextInt(12)) * Math.pow(10, random.nextInt(40) - 20));
+                    : Math.abs(random.nextInt(100_000) / Math.pow(10, random.nextInt(12))
+                            * Math.pow(10, random.nextInt(40) - 20));
             if (d == 0 || Double.isNaN(d) || Double.isInfinite(d)) {
                 continue;
             }
             assertThat(FloatFormat.shortest(d)).as("%s", d).isEqualTo(bySearch(d));
         }
-        for (double d : new double[] {Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e23, 9.5e-5, 5e-324}) {
+        for (double d : new double[]{Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e23,
+                9.5e-5, 5e-324}) {
             assertThat(FloatFormat.shortest(d)).as("%s", d).isEqualTo(bySearch(d));
         }
     }
@@ -59,11 +64,11 @@ class FloatFormatTest {
     private static BigDecimal bySearch(double value) {
         BigDecimal exact = new BigDecimal(value);
         for (int precision = 1; precision < 17; precision++) {
-            BigDecimal candidate = exact.round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
             if (candidate.doubleValue() == value) {
                 return candidate.stripTrailingZeros();
             }
         }
-        return exact.round(new java.math.MathContext(17, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
     }
 }

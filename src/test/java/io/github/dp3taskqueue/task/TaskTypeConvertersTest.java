@@ -22,9 +22,13 @@ class TaskTypeConvertersTest {
             assertThat(converter.mandatoryConvertTo(byte[].class, task)).isEqualTo(json);
             assertThat(converter.mandatoryConvertTo(String.class, task)).isEqualTo(new String(json, "UTF-8"));
             assertThat(converter.mandatoryConvertTo(InputStream.class, task).readAllBytes()).isEqualTo(json);
-            assertThat(converter.mandatoryConvertTo(Snapshot.class, new String(TestData.message("Snapshot-task.json"), "UTF-8")).type())
+            assertThat(converter
+                    .mandatoryConvertTo(Snapshot.class, new String(TestData.message("Snapshot-task.json"), "UTF-8"))
+                    .type())
                     .isEqualTo("task");
-            assertThat(converter.mandatoryConvertTo(ControlMessage.class, TestData.message("ControlMessage-make_snapshots.json")).action())
+            assertThat(converter
+                    .mandatoryConvertTo(ControlMessage.class, TestData.message("ControlMessage-make_snapshots.json"))
+                    .action())
                     .isEqualTo("make_snapshots");
         }
     }

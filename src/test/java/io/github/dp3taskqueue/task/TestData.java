@@ -24,7 +24,8 @@ public final class TestData {
     /** Rows of a TSV file without its header line, each split on tabs. */
     public static List<String[]> tsv(String name) {
         try {
-            return Files.readAllLines(dir(name)).stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1)).toList();
+            return Files.readAllLines(dir(name)).stream().skip(1).filter(l -> !l.isBlank()).map(l -> l.split("\t", -1))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,7 +17,7 @@ public final class HealthChecks {
     public static void enable(CamelContext camel) {
         HealthCheckRegistry registry = HealthCheckRegistry.get(camel);
         registry.setExposureLevel("full");
-        for (String repository : new String[] {"consumers", "producers"}) {
+        for (String repository : new String[]{"consumers", "producers"}) {
             HealthCheckRepository found = registry.getRepository(repository)
                     .orElseGet(() -> (HealthCheckRepository) registry.resolveById(repository));
             CamelContextAware.trySetCamelContext(found, camel);
@@ -28,7 +28,8 @@ public final class HealthChecks {
 
     /** The readiness result of the check with this id (a consumer's is {@code consumer:<routeId>}). */
     public static HealthCheck.Result readiness(CamelContext camel, String id) {
-        return HealthCheckHelper.invokeReadiness(camel).stream().filter(r -> r.getCheck().getId().equals(id)).findFirst()
+        return HealthCheckHelper.invokeReadiness(camel).stream().filter(r -> r.getCheck().getId().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no health check " + id));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.CamelContext;
@@ -16,12 +17,15 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /** The consumer's two priority measurements, shared by PriorityIT (asserts) and the benchmark (prints). */
 public final class PriorityScenarios {
 
     private PriorityScenarios() {
     }
-
 
     /**
      * 2,000 priority and 2,000 normal tasks queued before the consumer starts: the position (from 1)
@@ -44,8 +48,10 @@ public final class PriorityScenarios {
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("dp3-taskqueue:" + app + "?workerIndex=0&prefetch=" + prefetch + "&" + TestBroker.brokerOptions())
-                                .process(e -> order.add(e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class)));
+                        from("dp3-taskqueue:" + app + "?workerIndex=0&prefetch=" + prefetch + "&"
+                                + TestBroker.brokerOptions())
+                                .process(e -> order.add(
+                                        e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class)));
                     }
                 });
                 camel.start();
@@ -109,11 +115,12 @@ public final class PriorityScenarios {
      * started between that moment and the priority task's start, over {@code priorityTasks}
      * measurements (the broker's push latency, which the consumer cannot shorten, is outside it).
      */
-    public static int maxNormalStartedAfterPriorityArrived(int concurrentConsumers, int priorityTasks) throws Exception {
+    public static int maxNormalStartedAfterPriorityArrived(int concurrentConsumers, int priorityTasks)
+            throws Exception {
         String app = TestBroker.uniqueApp("arrived");
         TestBroker.declareWorker0Queues(app, 10000);
-        io.micrometer.core.instrument.MeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-        java.util.concurrent.Semaphore gate = new java.util.concurrent.Semaphore(1000);
+        MeterRegistry meters = new SimpleMeterRegistry();
+        Semaphore gate = new Semaphore(1000);
         try (Publisher publisher = new Publisher()) {
             AtomicInteger normalStarted = new AtomicInteger();
             int[] normalPublished = {topUp(publisher, app, 0, 0)};
@@ -173,9 +180,11 @@ public final class PriorityScenarios {
                 from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=" + concurrentConsumers + "&"
                         + TestBroker.brokerOptions())
                         .process(e -> {
-                            boolean priority = e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY, Boolean.class);
+                            boolean priority = e.getMessage().getHeader(TaskQueueConstants.FROM_PRIORITY,
+                                    Boolean.class);
                             if (priority) {
-                                startedAt.put(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), normalStarted.get());
+                                startedAt.put(e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class),
+                                        normalStarted.get());
                             } else {
                                 normalStarted.incrementAndGet();
                             }
@@ -185,9 +194,9 @@ public final class PriorityScenarios {
         });
     }
 
-    private static double consumed(io.micrometer.core.instrument.MeterRegistry meters, String queue) {
+    private static double consumed(MeterRegistry meters, String queue) {
         return meters.find("dp3.taskqueue.consumed").tag("queue", queue).counters().stream()
-                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                .mapToDouble(Counter::count).sum();
     }
 
     /** Publishes normal tasks until at least 3,000 wait beyond those started; returns the new total. */

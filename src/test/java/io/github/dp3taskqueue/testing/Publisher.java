@@ -59,7 +59,8 @@ public final class Publisher implements AutoCloseable {
     }
 
     public static String task(String etype, String eid, String attr) {
-        return "{\"etype\":\"" + etype + "\",\"eid\":\"" + eid + "\",\"data_points\":[{\"etype\":\"" + etype + "\",\"eid\":\"" + eid
+        return "{\"etype\":\"" + etype + "\",\"eid\":\"" + eid + "\",\"data_points\":[{\"etype\":\"" + etype
+                + "\",\"eid\":\"" + eid
                 + "\",\"attr\":\"" + attr + "\",\"v\":1}]}";
     }
 }

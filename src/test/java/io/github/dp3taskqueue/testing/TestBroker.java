@@ -1,19 +1,29 @@
 package io.github.dp3taskqueue.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.RabbitMQContainer;
+import org.testcontainers.utility.MountableFile;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 
 /**
  * Gives tests a real RabbitMQ: Testcontainers' RabbitMQ container where a Docker engine exists,
@@ -52,8 +62,10 @@ public final class TestBroker implements BeforeAllCallback {
             host = h;
             port = p;
         } catch (Exception e) {
-            throw new IllegalStateException("No RabbitMQ broker reachable at " + h + ":" + p + " (" + e + ") and no Docker engine"
-                    + " for Testcontainers. Start one: `apt-get install -y rabbitmq-server && rabbitmq-server -detached`"
+            throw new IllegalStateException("No RabbitMQ broker reachable at " + h + ":" + p + " (" + e
+                    + ") and no Docker engine"
+                    + " for Testcontainers. Start one: `apt-get install -y rabbitmq-server && rabbitmq-server "
+                    + "-detached`"
                     + " (then `rabbitmqctl await_startup`), or point the tests at a broker with"
                     + " -Ddp3.test.broker.host=HOST -Ddp3.test.broker.port=PORT (guest/guest).", e);
         }
@@ -103,7 +115,8 @@ public final class TestBroker implements BeforeAllCallback {
 
     /** A fresh application name, so tests never share exchanges or queues. */
     public static String uniqueApp(String prefix) {
-        return prefix + "-" + ProcessHandle.current().pid() + "-" + APP_COUNTER.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        return prefix + "-" + ProcessHandle.current().pid() + "-" + APP_COUNTER.incrementAndGet() + "-"
+                + System.nanoTime() % 100000;
     }
 
     /** A plain amqp-client connection to the test broker (for set-up and checks). */
@@ -131,7 +144,8 @@ public final class TestBroker implements BeforeAllCallback {
             }
             return output;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run rabbitmqctl (the test broker must be local or in a container)", e);
+            throw new IllegalStateException("cannot run rabbitmqctl (the test broker must be local or in a container)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -144,8 +158,8 @@ public final class TestBroker implements BeforeAllCallback {
      * value (or unsets it). Use it in try-with-resources, so the broker is restored also when the
      * test fails. Channels opened after the change see it.
      */
-    public static AutoCloseable brokerEnv(java.util.Map<String, String> values) {
-        java.util.Map<String, String> previous = new java.util.LinkedHashMap<>();
+    public static AutoCloseable brokerEnv(Map<String, String> values) {
+        Map<String, String> previous = new LinkedHashMap<>();
         for (String key : values.keySet()) {
             previous.put(key, rabbitmqctl("eval", "application:get_env(rabbit, " + key + ").").trim());
         }
@@ -154,7 +168,8 @@ public final class TestBroker implements BeforeAllCallback {
                 : "application:unset_env(rabbit, " + key + ")."));
         boolean set = false;
         try {
-            values.forEach((key, value) -> rabbitmqctl("eval", "application:set_env(rabbit, " + key + ", " + value + ")."));
+            values.forEach(
+                    (key, value) -> rabbitmqctl("eval", "application:set_env(rabbit, " + key + ", " + value + ")."));
             set = true;
         } finally {
             if (!set) { // a half-made change is undone before the failure goes up
@@ -196,18 +211,9 @@ public final class TestBroker implements BeforeAllCallback {
     }
 
     private static void awaitAlarms(boolean raised) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (rabbitmqctl("eval", "rabbit_alarm:get_alarms().").contains("memory") != raised) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the broker's memory alarm did not " + (raised ? "go off" : "clear") + " within 60 s");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await("the broker's memory alarm to " + (raised ? "go off" : "clear")).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> rabbitmqctl("eval", "rabbit_alarm:get_alarms().").contains("memory") == raised);
     }
 
     /**
@@ -216,22 +222,25 @@ public final class TestBroker implements BeforeAllCallback {
      * configuration is left alone: the listener lives until {@link #stopTlsListener} or the broker's
      * restart.
      */
-    public static int startTlsListener(java.nio.file.Path ca, java.nio.file.Path cert, java.nio.file.Path key,
+    public static int startTlsListener(Path ca, Path cert, Path key,
             boolean requireClientCertificate) {
         ensureStarted();
         String dir = "/tmp/dp3-tls-test";
-        java.util.function.Function<java.nio.file.Path, String> onBroker = local -> {
+        Function<Path, String> onBroker = local -> {
             if (container == null) {
                 return local.toAbsolutePath().toString();
             }
-            container.copyFileToContainer(org.testcontainers.utility.MountableFile.forHostPath(local, 0644),
+            container.copyFileToContainer(MountableFile.forHostPath(local, 0644),
                     dir + "/" + local.getFileName());
             return dir + "/" + local.getFileName();
         };
         int listenerPort = container != null ? 5671 : freePort();
-        String options = "[{cacertfile,\"" + onBroker.apply(ca) + "\"},{certfile,\"" + onBroker.apply(cert) + "\"},{keyfile,\""
-                + onBroker.apply(key) + "\"},{verify,verify_peer},{fail_if_no_peer_cert," + requireClientCertificate + "}]";
-        String result = rabbitmqctl("eval", "rabbit_networking:start_ssl_listener(" + tlsListener(listenerPort) + ", " + options + ", 1).");
+        String options = "[{cacertfile,\"" + onBroker.apply(ca) + "\"},{certfile,\"" + onBroker.apply(cert)
+                + "\"},{keyfile,\""
+                + onBroker.apply(key) + "\"},{verify,verify_peer},{fail_if_no_peer_cert," + requireClientCertificate
+                + "}]";
+        String result = rabbitmqctl("eval",
+                "rabbit_networking:start_ssl_listener(" + tlsListener(listenerPort) + ", " + options + ", 1).");
         if (!result.trim().startsWith("ok")) {
             throw new IllegalStateException("the broker did not start a TLS listener: " + result);
         }
@@ -248,7 +257,7 @@ public final class TestBroker implements BeforeAllCallback {
     }
 
     private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -273,7 +282,8 @@ public final class TestBroker implements BeforeAllCallback {
     public static void deleteApp(Connection broker, String app, int workers) {
         try (Connection connection = broker) {
             Channel channel = connection.createChannel();
-            for (String suffix : List.of("main-task-exchange", "priority-task-exchange", "main-snapshot-exchange", "control-exchange")) {
+            for (String suffix : List.of("main-task-exchange", "priority-task-exchange", "main-snapshot-exchange",
+                    "control-exchange")) {
                 channel.exchangeDelete(app + "-" + suffix);
             }
             for (int i = 0; i < workers; i++) {
@@ -291,7 +301,7 @@ public final class TestBroker implements BeforeAllCallback {
         try (Connection connection = connect()) {
             Channel channel = connection.createChannel();
             channel.queueDeclare(app + "-worker-0", true, false, false,
-                    java.util.Map.of("x-max-length", maxLength, "x-overflow", "reject-publish"));
+                    Map.of("x-max-length", maxLength, "x-overflow", "reject-publish"));
             channel.queueDeclare(app + "-worker-0-pri", true, false, false, null);
         } catch (Exception e) {
             throw new IllegalStateException("declaring the queues of " + app + " failed", e);
@@ -309,20 +319,20 @@ public final class TestBroker implements BeforeAllCallback {
 
     /** Takes (and acks) every message of a queue, returning the bodies in order. */
     public static List<byte[]> drain(String queue) {
-        return drainResponses(queue).stream().map(com.rabbitmq.client.GetResponse::getBody).toList();
+        return drainResponses(queue).stream().map(GetResponse::getBody).toList();
     }
 
     /** Takes every message of a queue with its properties. */
-    public static List<com.rabbitmq.client.GetResponse> drainResponses(String queue) {
+    public static List<GetResponse> drainResponses(String queue) {
         return drainResponses(connect(), queue);
     }
 
     /** {@link #drainResponses(String)} through the given connection (closed afterwards). */
-    public static List<com.rabbitmq.client.GetResponse> drainResponses(Connection broker, String queue) {
-        List<com.rabbitmq.client.GetResponse> responses = new ArrayList<>();
+    public static List<GetResponse> drainResponses(Connection broker, String queue) {
+        List<GetResponse> responses = new ArrayList<>();
         try (Connection connection = broker) {
             Channel channel = connection.createChannel();
-            com.rabbitmq.client.GetResponse response;
+            GetResponse response;
             while ((response = channel.basicGet(queue, true)) != null) {
                 responses.add(response);
             }

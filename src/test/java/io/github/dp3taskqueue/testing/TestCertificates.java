@@ -34,11 +34,13 @@ public final class TestCertificates {
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "dp3-tls-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
         TestCertificates certs = new TestCertificates(dir);
-        certs.keytool("-genkeypair", "-alias", "ca", "-dname", "CN=" + caName, "-ext", "bc:c", "-keyalg", "RSA", "-keysize", "2048",
+        certs.keytool("-genkeypair", "-alias", "ca", "-dname", "CN=" + caName, "-ext", "bc:c", "-keyalg", "RSA",
+                "-keysize", "2048",
                 "-validity", "2", "-keystore", "ca.p12");
         certs.keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-file", "ca.pem");
         certs.keytool("-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", "truststore.p12");
-        String san = "SAN=dns:localhost,ip:127.0.0.1" + (isIp(TestBroker.host()) ? ",ip:" : ",dns:") + TestBroker.host();
+        String san = "SAN=dns:localhost,ip:127.0.0.1" + (isIp(TestBroker.host()) ? ",ip:" : ",dns:")
+                + TestBroker.host();
         certs.signed("broker", "CN=localhost", san);
         certs.signed("client", "CN=dp3-taskqueue-client", null);
         try (var files = Files.list(dir)) {
@@ -55,11 +57,13 @@ public final class TestCertificates {
 
     /** A key pair in NAME.p12, signed by the CA (chain imported), also as NAME.pem and NAME.key. */
     private void signed(String name, String dname, String san) throws Exception {
-        keytool("-genkeypair", "-alias", name, "-dname", dname, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2", "-keystore",
+        keytool("-genkeypair", "-alias", name, "-dname", dname, "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-keystore",
                 name + ".p12");
         keytool("-certreq", "-alias", name, "-keystore", name + ".p12", "-file", name + ".csr");
-        List<String> sign = new ArrayList<>(List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-infile", name + ".csr",
-                "-outfile", name + ".pem", "-validity", "2"));
+        List<String> sign = new ArrayList<>(
+                List.of("-gencert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-infile", name + ".csr",
+                        "-outfile", name + ".pem", "-validity", "2"));
         if (san != null) {
             sign.addAll(List.of("-ext", san));
         }
@@ -77,7 +81,8 @@ public final class TestCertificates {
     }
 
     private void keytool(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("-storetype", "PKCS12", "-storepass", PASSWORD));
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();

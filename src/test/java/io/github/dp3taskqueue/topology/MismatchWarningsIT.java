@@ -23,12 +23,14 @@ class MismatchWarningsIT {
         String base = "dp3-taskqueue:" + app + "?" + TestBroker.brokerOptions();
         try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
             camel.start();
-            camel.createProducerTemplate().sendBody(base + "&workers=4&declareTopology=true", Publisher.task("e", "a", "x"));
+            camel.createProducerTemplate().sendBody(base + "&workers=4&declareTopology=true",
+                    Publisher.task("e", "a", "x"));
             assertThat(captured.text()).doesNotContain("DP3 deployment has at least");
 
             camel.createProducerTemplate().sendBody(base + "&workers=1", Publisher.task("e", "b", "x"));
             assertThat(captured.text()).contains("WARN io.github.dp3taskqueue.topology.WorkerCountCheck queue '" + app
-                    + "-worker-1' exists, so the DP3 deployment has at least 4 workers, but this producer has workers=1")
+                    + "-worker-1' exists, so the DP3 deployment has at least 4 workers, but this producer has "
+                    + "workers=1")
                     .contains("go to the wrong worker").contains("Set workers=4");
 
             camel.addRoutes(new RouteBuilder() {
@@ -51,12 +53,14 @@ class MismatchWarningsIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&retryDelays=100ms,100ms&" + TestBroker.brokerOptions())
+                    from("dp3-taskqueue:" + app + "?workerIndex=0&retryDelays=100ms,100ms&"
+                            + TestBroker.brokerOptions())
                             .to("log:x?level=OFF");
                 }
             });
             assertThatThrownBy(camel::start).hasStackTraceContaining("TopologyException: queue not declared");
-            String first = captured.text().lines().filter(l -> l.contains("not declared yet")).findFirst().orElseThrow();
+            String first = captured.text().lines().filter(l -> l.contains("not declared yet")).findFirst()
+                    .orElseThrow();
             assertThat(first).startsWith("WARN").contains("(1 of 2)").contains("declareTopology=true")
                     .contains("dp3/scripts/rmq_reconfigure.sh");
         }

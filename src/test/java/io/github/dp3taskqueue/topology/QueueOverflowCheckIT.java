@@ -9,10 +9,12 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
+import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.testing.CapturedLog;
 import io.github.dp3taskqueue.testing.TestBroker;
 
@@ -21,7 +23,8 @@ import io.github.dp3taskqueue.testing.TestBroker;
 class QueueOverflowCheckIT {
 
     /** The first guess the start-up check makes: DP3's arguments of a normal worker queue. */
-    private static final Map<String, Object> DP3 = new Topology(TopologyNames.of("x"), 1, 10_000).normalQueueArguments();
+    private static final Map<String, Object> DP3 = new Topology(TopologyNames.of("x"), 1, 10_000)
+            .normalQueueArguments();
 
     @Test
     void aBoundedDropHeadQueueIsWarnedAboutAndADp3QueueIsNot() throws Exception {
@@ -34,11 +37,14 @@ class QueueOverflowCheckIT {
             try (Connection connection = TestBroker.connect()) {
                 Channel channel = connection.createChannel();
                 channel.queueDelete(app + "-worker-1");
-                channel.queueDeclare(app + "-worker-1", true, false, false, Map.of("x-max-length", 5, "x-message-ttl", 60000));
+                channel.queueDeclare(app + "-worker-1", true, false, false,
+                        Map.of("x-max-length", 5, "x-message-ttl", 60000));
                 channel.queueBind(app + "-worker-1", app + "-main-task-exchange", "1");
             }
-            try (var connection = new io.github.dp3taskqueue.connection.BrokerConnection(
-                    new org.springframework.amqp.rabbit.connection.CachingConnectionFactory(TestBroker.host(), TestBroker.port()), true,
+            try (var connection = new BrokerConnection(
+                    new CachingConnectionFactory(TestBroker.host(),
+                            TestBroker.port()),
+                    true,
                     "test")) {
                 assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-1", DP3))
                         .containsOnly(Map.entry("x-max-length", 5L), Map.entry("x-message-ttl", 60000L));
@@ -56,7 +62,8 @@ class QueueOverflowCheckIT {
                     }
                 });
                 second.start();
-                String warnings = log.text().lines().filter(l -> l.startsWith("WARN")).reduce("", (a, b) -> a + b + "\n");
+                String warnings = log.text().lines().filter(l -> l.startsWith("WARN")).reduce("",
+                        (a, b) -> a + b + "\n");
                 assertThat(warnings).contains("queue '" + app + "-worker-1' is bounded").contains("drop-head")
                         .doesNotContain("queue '" + app + "-worker-0' is bounded");
                 // once by the producer (it writes to every worker) and once by worker 1's consumer

@@ -17,6 +17,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.producer.QueueFullException;
+import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** queueType=quorum: DP3's names, bindings and bound, as quorum queues; producers and consumers work unchanged. */
@@ -30,7 +31,8 @@ class QuorumQueueIT {
     @Test
     void quorumWorkerQueuesKeepDp3sArgumentsAndCarryTasks() throws Exception {
         String app = TestBroker.uniqueApp("quorum");
-        String options = "workers=2&queueType=quorum&normalQueueMaxLength=5&queueFullTimeout=300ms&" + TestBroker.brokerOptions();
+        String options = "workers=2&queueType=quorum&normalQueueMaxLength=5&queueFullTimeout=300ms&"
+                + TestBroker.brokerOptions();
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.start();
             var template = camel.createProducerTemplate();
@@ -38,7 +40,7 @@ class QuorumQueueIT {
             // worker 0 of 2: the first tasks whose key hashes to 0
             List<String> toWorker0 = new ArrayList<>();
             for (int i = 0; toWorker0.size() < 20; i++) {
-                if (io.github.dp3taskqueue.routing.Dp3Hash.worker("e:q" + i, 2) == 0) {
+                if (Dp3Hash.worker("e:q" + i, 2) == 0) {
                     toWorker0.add(task(i));
                 }
             }
@@ -54,8 +56,10 @@ class QuorumQueueIT {
             assertThat(results.stream().filter(r -> r.getException() != null))
                     .allSatisfy(r -> assertThat(r.getException()).isInstanceOf(QueueFullException.class));
             assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(accepted);
-            try (var connection = new BrokerConnection(new CachingConnectionFactory(TestBroker.host(), TestBroker.port()), true, "test")) {
-                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-0", Map.of())).containsOnly(Map.entry("x-max-length", 5L),
+            try (var connection = new BrokerConnection(
+                    new CachingConnectionFactory(TestBroker.host(), TestBroker.port()), true, "test")) {
+                assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-0", Map.of())).containsOnly(
+                        Map.entry("x-max-length", 5L),
                         Map.entry("x-overflow", "reject-publish"), Map.entry("x-queue-type", "quorum"));
                 assertThat(QueueOverflowCheck.currentArguments(connection, app + "-worker-0-pri", Map.of()))
                         .containsOnly(Map.entry("x-queue-type", "quorum"));
