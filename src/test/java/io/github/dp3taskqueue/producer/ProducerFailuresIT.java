@@ -260,7 +260,10 @@ class ProducerFailuresIT {
         }
     }
 
-    /** The component's connection error in a start-up failure's causes (it keeps the client's exception as its own cause). */
+    /**
+     * The component's connection error in a start-up failure's causes (it keeps the client's exception as its own
+     * cause).
+     */
     private static BrokerUnavailableException unavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BrokerUnavailableException unavailable) {
