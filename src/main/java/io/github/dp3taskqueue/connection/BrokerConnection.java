@@ -3,7 +3,10 @@ package io.github.dp3taskqueue.connection;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
@@ -42,16 +45,26 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
     private final BlockedListener relay = new BlockedListener() {
         @Override
         public void handleBlocked(String reason) {
+            remember(reason);
             blocked(reason);
         }
 
         @Override
         public void handleUnblocked() {
+            remember(null);
             unblocked("the broker unblocked it");
         }
     };
     private Connection watched; // guarded by this
     private volatile String blockedReason;
+
+    /**
+     * The connections the broker blocks now, with its reason. amqp-client tells only the listeners
+     * present when the block begins, so a producer that starts on a connection already blocked
+     * (one factory's publisher connection shared by several producers, as Spring Boot has it)
+     * learns it here.
+     */
+    private static final Map<Connection, String> BLOCKED = Collections.synchronizedMap(new WeakHashMap<>());
 
     /**
      * @param factory     the connection factory
@@ -97,6 +110,16 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
         return blockedReason;
     }
 
+    private synchronized void remember(String reason) {
+        if (watched != null) {
+            if (reason == null) {
+                BLOCKED.remove(watched);
+            } else {
+                BLOCKED.put(watched, reason == null || reason.isBlank() ? "no reason given" : reason);
+            }
+        }
+    }
+
     private void blocked(String reason) {
         blockedReason = reason == null || reason.isBlank() ? "no reason given" : reason;
         LOG.warn("RabbitMQ at {} blocks publishing on this connection ({}): tasks are held until it unblocks",
@@ -136,7 +159,12 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
         }
         watched = current;
         current.addBlockedListener(relay);
-        unblocked("a new connection replaced the blocked one");
+        String already = BLOCKED.get(current);
+        if (already != null) {
+            blocked(already);
+        } else {
+            unblocked("a new connection replaced the blocked one");
+        }
     }
 
     /**

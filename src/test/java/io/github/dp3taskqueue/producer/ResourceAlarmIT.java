@@ -21,10 +21,12 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.testing.CapturedLog;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.HealthChecks;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
@@ -37,16 +39,20 @@ import io.github.dp3taskqueue.testing.TestBroker;
 @ExtendWith(TestBroker.class)
 class ResourceAlarmIT {
 
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("alarm", 1);
+
     private static final String HELD = "queueFullTimeout=1500";
 
     @Test
     void theProducerHoldsAndFailsWhileBlockedAndTheConsumerKeepsConsuming() throws Exception {
-        String app = TestBroker.uniqueApp("alarm");
+        String app = dp3.app();
         String options = "workers=1&declareTopology=true&" + TestBroker.brokerOptions();
         int backlog = 100;
         int held = 5;
         Set<String> processed = ConcurrentHashMap.newKeySet();
-        try (CamelContext camel = new DefaultCamelContext(); CapturedLog log = new CapturedLog()) {
+        CamelContext camel = dp3.camel();
+        try (CapturedLog log = new CapturedLog()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -114,8 +120,6 @@ class ResourceAlarmIT {
                     backlog + 1 + held - processed.size() - queued.size()
                             - refused.size());
             assertThat(queued).containsExactly(Publisher.task("e", "first", "x"));
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 
@@ -156,7 +160,16 @@ class ResourceAlarmIT {
             for (int w = 0; w < 2; w++) {
                 TestBroker.drain(target + "-worker-" + w);
             }
-            try (AutoCloseable alarm = TestBroker.memoryAlarm()) {
+            // the shared publisher connection is blocked by the broker only once something publishes on it
+            // during the alarm: a probe (another application on the same factory) has it blocked before the
+            // bridge starts, so every task the bridge takes is held, whatever the broker's speed (written in
+            // the same instant as the block, a task would wait for its confirm instead, holding a consumer)
+            String probe = "dp3-taskqueue:" + source + "probe?workers=1&declareTopology=true&connectionFactory=#shared";
+            camel.createProducerTemplate().sendBody(probe, Publisher.task("e", "probe", "x"));
+            try (CapturedLog log = new CapturedLog(); AutoCloseable alarm = TestBroker.memoryAlarm()) {
+                camel.createProducerTemplate().asyncSendBody(probe, Publisher.task("e", "probe", "x"));
+                await("the shared publisher connection is blocked").atMost(Duration.ofSeconds(30))
+                        .until(() -> log.text().contains("blocks publishing on this connection"));
                 camel.getRouteController().startRoute("bridge");
                 // a held task fails after queueFullTimeout and is requeued and delivered again: only a
                 // consumer whose connection is not blocked gets its nack to the broker
@@ -177,6 +190,7 @@ class ResourceAlarmIT {
             assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(tasks);
         } finally {
             shared.destroy();
+            TestBroker.deleteApp(source + "probe", 1);
             TestBroker.deleteApp(source, 2);
             TestBroker.deleteApp(target, 2);
         }
