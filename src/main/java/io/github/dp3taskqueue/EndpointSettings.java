@@ -35,12 +35,31 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * @param topology         DP3's topology for {@code workers} (or 1) workers, as {@code declareTopology} declares it
  * @param validator        DP3's data model of {@code configDir}, or {@code null} without one
  * @param api              with {@code input=api}, DP3's API form of the same model; else {@code null}
+ * @param declareTopology  whether to declare DP3's topology at start instead of checking it
+ * @param producer         what only a producer reads
+ * @param consumer         what only a consumer reads
  */
 public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
         int heartbeatSeconds,
         Integer workers, Integer workerIndex, EntityModel model, TaskKind kind, TopologyNames names,
         RetrySchedule retry,
-        Topology topology, TaskValidator validator, ApiDataPoints api) {
+        Topology topology, TaskValidator validator, ApiDataPoints api, boolean declareTopology, Producing producer,
+        Consuming consumer) {
+
+    /** The producer's options. */
+    public record Producing(boolean priority, boolean broadcast, boolean skipInvalidTasks, int confirmWindow,
+            long queueFullTimeoutMillis, boolean persistent) {
+    }
+
+    /**
+     * The consumer's options.
+     *
+     * @param queue         the normal (or only) queue's name given by the option, or {@code null} for DP3's
+     * @param priorityQueue the priority queue's name given by the option, or {@code null} for DP3's
+     */
+    public record Consuming(boolean allWorkers, String queue, String priorityQueue, int prefetch, int ackBatchSize,
+            int concurrentConsumers, boolean parse, FailurePolicy onFailure, long requeueDelayMillis) {
+    }
 
     public static EndpointSettings resolve(String application, TaskQueueConfiguration options) {
         if (application == null || application.isBlank()) {
@@ -97,7 +116,13 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                 heartbeatSeconds(options.getRequestedHeartbeat()), workers, workerIndex, model, kind, names,
                 RetrySchedule.parse(options.getRetryDelays()), topology,
                 file == null ? null : new TaskValidator(file.dataModel()),
-                apiInput ? new ApiDataPoints(file.dataModel()) : null);
+                apiInput ? new ApiDataPoints(file.dataModel()) : null, options.isDeclareTopology(),
+                new Producing(options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(),
+                        options.getConfirmWindow(), options.getQueueFullTimeout(), options.isPersistent()),
+                new Consuming(options.isAllWorkers(), blankToNull(options.getQueue()),
+                        blankToNull(options.getPriorityQueue()), options.getPrefetch(), options.getAckBatchSize(),
+                        options.getConcurrentConsumers(), options.isParse(), options.getOnFailure(),
+                        options.getRequeueDelay()));
     }
 
     /** {@code workerIndex}, or its synonym {@code index}; both given is an error naming both. */
@@ -133,6 +158,10 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                             + value + "'");
         }
         return (int) (millis / 1000);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static void atLeast(String option, long value, long least) {

@@ -5,7 +5,6 @@ import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 
 import io.github.dp3taskqueue.EndpointSettings;
-import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.task.DataPointTask;
@@ -37,8 +36,8 @@ final class DeliveryExchanges {
 
     /** Reads a body as the endpoint's task kind; never throws: a body that is not a task gives its error. */
     Parsed parse(byte[] body) {
-        TaskQueueConfiguration options = endpoint.getConfiguration();
-        if (!options.isParse() && options.getConcurrentConsumers() == 1) {
+        EndpointSettings.Consuming options = endpoint.getSettings().consumer();
+        if (!options.parse() && options.concurrentConsumers() == 1) {
             return new Parsed(new ReceivedTask(body, null), null); // one at a time: no entity key needed
         }
         try {
@@ -77,7 +76,7 @@ final class DeliveryExchanges {
         if (parsed.received().task() instanceof DataPointTask task) {
             message.setHeader(TaskQueueConstants.ENTITY_KEY, task.hashKey());
         }
-        if (!endpoint.getConfiguration().isParse()) {
+        if (!endpoint.getSettings().consumer().parse()) {
             message.setBody(parsed.received().json());
         } else if (parsed.error() != null) {
             // as Camel's bridgeErrorHandler does: the route's error handler takes the exchange as failed

@@ -23,7 +23,7 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
 
-import io.github.dp3taskqueue.TaskQueueConfiguration;
+import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.connection.BrokerReplies;
 import io.github.dp3taskqueue.connection.RetrySchedule;
@@ -68,14 +68,14 @@ final class QueueReader {
     private final Map<String, String> problems = new ConcurrentHashMap<>();
     private static final String ALL_QUEUES = "";
 
-    QueueReader(BrokerConnection connection, List<Source> sources, TaskQueueConfiguration options,
+    QueueReader(BrokerConnection connection, List<Source> sources, EndpointSettings.Consuming options,
             DeliveryExchanges exchanges,
             PriorityDispatcher dispatcher, ConsumerMetrics metrics, RetrySchedule reconnects,
             ScheduledExecutorService scheduler) {
         this.connection = connection;
         this.sources = sources;
-        this.prefetch = options.getPrefetch();
-        this.ackBatchSize = options.getAckBatchSize();
+        this.prefetch = options.prefetch();
+        this.ackBatchSize = options.ackBatchSize();
         this.exchanges = exchanges;
         this.dispatcher = dispatcher;
         this.metrics = metrics;

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.FailurePolicy;
-import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
@@ -53,8 +52,8 @@ public class TaskQueueConsumer extends DefaultConsumer {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
-        failurePolicy = endpoint.getConfiguration().getOnFailure();
+        sources = WorkerQueues.of(endpoint.getSettings());
+        failurePolicy = endpoint.getSettings().consumer().onFailure();
         metrics = ConsumerMetrics.of(endpoint);
     }
 
@@ -62,14 +61,14 @@ public class TaskQueueConsumer extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         EndpointSettings settings = endpoint.getSettings();
-        TaskQueueConfiguration options = endpoint.getConfiguration();
-        connection = WorkerQueues.connect(endpoint, sources, "consumer worker " + options.getWorkerIndex());
+        connection = WorkerQueues.connect(endpoint, sources, "consumer worker " + settings.workerIndex());
         ExecutorServiceManager executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3ConsumerRecovery");
         dispatcher = new PriorityDispatcher(() -> reader.priorityReady(),
                 sources.stream().anyMatch(QueueReader.Source::priority));
         workerLoops = new EntityOrderedWorkers(dispatcher, this::deliver);
-        reader = new QueueReader(connection, sources, options, exchanges, dispatcher, metrics, settings.retry(),
+        reader = new QueueReader(connection, sources, settings.consumer(), exchanges, dispatcher, metrics,
+                settings.retry(),
                 scheduler);
         startWorkers();
         reader.start();
@@ -99,7 +98,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
 
     private void startWorkers() {
         dispatcher.reopen();
-        int count = endpoint.getConfiguration().getConcurrentConsumers();
+        int count = endpoint.getSettings().consumer().concurrentConsumers();
         workerThreads = endpoint.getCamelContext().getExecutorServiceManager().newFixedThreadPool(this, "Dp3Worker",
                 count);
         workerLoops.start(workerThreads, count);
@@ -113,7 +112,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
         Exchange exchange = createExchange(false);
         exchanges.fill(exchange, delivery);
         exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, scheduler,
-                endpoint.getConfiguration().getRequeueDelay()));
+                endpoint.getSettings().consumer().requeueDelayMillis()));
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {

@@ -46,8 +46,8 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        sources = WorkerQueues.of(endpoint.getSettings(), endpoint.getConfiguration());
-        failurePolicy = endpoint.getConfiguration().getOnFailure();
+        sources = WorkerQueues.of(endpoint.getSettings());
+        failurePolicy = endpoint.getSettings().consumer().onFailure();
         metrics = ConsumerMetrics.of(endpoint);
     }
 
@@ -56,7 +56,7 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
         super.doStart();
         // the same start-up as the event-driven consumer, declareTopology included
         connection = WorkerQueues.connect(endpoint, sources,
-                "polling consumer worker " + endpoint.getConfiguration().getWorkerIndex());
+                "polling consumer worker " + endpoint.getSettings().workerIndex());
         channel = connection.openChannel();
     }
 

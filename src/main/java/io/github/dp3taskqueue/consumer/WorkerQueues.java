@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.dp3taskqueue.EndpointSettings;
-import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.connection.BrokerUnavailableException;
@@ -23,20 +22,21 @@ final class WorkerQueues {
      *
      * @throws IllegalArgumentException naming what a consumer needs and does not have
      */
-    static List<QueueReader.Source> of(EndpointSettings settings, TaskQueueConfiguration options) {
-        if (options.isAllWorkers()) {
+    static List<QueueReader.Source> of(EndpointSettings settings) {
+        EndpointSettings.Consuming options = settings.consumer();
+        if (options.allWorkers()) {
             if (settings.workers() == null) {
                 throw new IllegalArgumentException(
                         "allWorkers needs workers (or configDir): how many workers' queues to read");
             }
-            if (options.getQueue() != null || options.getPriorityQueue() != null) {
+            if (options.queue() != null || options.priorityQueue() != null) {
                 throw new IllegalArgumentException(
                         "allWorkers reads DP3's queue names; it cannot be combined with queue or priorityQueue");
             }
             List<QueueReader.Source> priority = new ArrayList<>();
             List<QueueReader.Source> rest = new ArrayList<>();
             for (int i = 0; i < settings.workers(); i++) {
-                List<QueueReader.Source> worker = ofWorker(settings, options, i);
+                List<QueueReader.Source> worker = ofWorker(settings, i);
                 worker.stream().filter(QueueReader.Source::priority).forEach(priority::add);
                 worker.stream().filter(s -> !s.priority()).forEach(rest::add);
             }
@@ -48,20 +48,20 @@ final class WorkerQueues {
             throw new IllegalArgumentException(
                     "a dp3-taskqueue consumer needs workerIndex (or index): which worker's queues to read");
         }
-        return ofWorker(settings, options, index);
+        return ofWorker(settings, index);
     }
 
-    private static List<QueueReader.Source> ofWorker(EndpointSettings settings, TaskQueueConfiguration options,
-            int index) {
+    private static List<QueueReader.Source> ofWorker(EndpointSettings settings, int index) {
+        EndpointSettings.Consuming options = settings.consumer();
         var names = settings.names();
         return switch (settings.kind()) {
             case DATAPOINT -> List.of(
-                    new QueueReader.Source(orDefault(options.getPriorityQueue(), names.priorityQueue(index)), true),
-                    new QueueReader.Source(orDefault(options.getQueue(), names.normalQueue(index)), false));
+                    new QueueReader.Source(orDefault(options.priorityQueue(), names.priorityQueue(index)), true),
+                    new QueueReader.Source(orDefault(options.queue(), names.normalQueue(index)), false));
             case SNAPSHOT ->
-                List.of(new QueueReader.Source(orDefault(options.getQueue(), names.snapshotQueue(index)), false));
+                List.of(new QueueReader.Source(orDefault(options.queue(), names.snapshotQueue(index)), false));
             case CONTROL ->
-                List.of(new QueueReader.Source(orDefault(options.getQueue(), names.controlQueue(index)), false));
+                List.of(new QueueReader.Source(orDefault(options.queue(), names.controlQueue(index)), false));
         };
     }
 
@@ -72,19 +72,18 @@ final class WorkerQueues {
     static BrokerConnection connect(TaskQueueEndpoint endpoint, List<QueueReader.Source> sources, String purpose)
             throws BrokerUnavailableException {
         EndpointSettings settings = endpoint.getSettings();
-        TaskQueueConfiguration options = endpoint.getConfiguration();
-        if (options.isDeclareTopology() && settings.workers() == null) {
+        if (settings.declareTopology() && settings.workers() == null) {
             throw new IllegalArgumentException(
                     "declareTopology on a consumer needs workers (or configDir): the topology is declared for all "
                             + "workers");
         }
         BrokerConnection connection = endpoint.openBrokerConnection(purpose, false);
-        TopologySession.open(connection, settings.retry(), settings.topology(), options.isDeclareTopology(),
+        TopologySession.open(connection, settings.retry(), settings.topology(), settings.declareTopology(),
                 new TopologySession.Uses(StartupCheck.Kind.QUEUE,
                         sources.stream().map(QueueReader.Source::queue).toList(),
                         sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList()));
         try {
-            if (settings.workers() != null && options.getQueue() == null) {
+            if (settings.workers() != null && settings.consumer().queue() == null) {
                 WorkerCountCheck.warnIfMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
                         settings.workers(), "consumer");
             }

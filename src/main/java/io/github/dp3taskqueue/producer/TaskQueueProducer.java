@@ -14,7 +14,6 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.dp3taskqueue.EndpointSettings;
-import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
@@ -49,9 +48,9 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
     protected void doInit() throws Exception {
         super.doInit();
         EndpointSettings settings = endpoint.getSettings();
-        TaskQueueConfiguration options = endpoint.getConfiguration();
+        EndpointSettings.Producing options = settings.producer();
         planner = new PublishPlanner(settings.kind(), settings.model(), settings.names(), settings.workersOrDefault(),
-                options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(), settings.validator(),
+                options.priority(), options.broadcast(), options.skipInvalidTasks(), settings.validator(),
                 settings.api());
     }
 
@@ -59,12 +58,12 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         EndpointSettings settings = endpoint.getSettings();
-        TaskQueueConfiguration options = endpoint.getConfiguration();
+        EndpointSettings.Producing options = settings.producer();
         connection = endpoint.openBrokerConnection("producer", true);
         List<String> normalQueues = settings.kind() != TaskKind.DATAPOINT ? List.of()
                 : IntStream.range(0, settings.workersOrDefault()).mapToObj(i -> settings.names().normalQueue(i))
                         .toList();
-        TopologySession.open(connection, settings.retry(), settings.topology(), options.isDeclareTopology(),
+        TopologySession.open(connection, settings.retry(), settings.topology(), settings.declareTopology(),
                 new TopologySession.Uses(StartupCheck.Kind.EXCHANGE,
                         settings.topology().exchangesWrittenBy(settings.kind()),
                         normalQueues));
@@ -73,8 +72,8 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3PublishRetry");
         completions = executors.newFixedThreadPool(this, "Dp3PublishConfirmed", 2);
-        publisher = new ConfirmedPublisher(connection, settings.names(), options.getConfirmWindow(),
-                options.getQueueFullTimeout(), options.isPersistent(), settings.retry(), scheduler, completions,
+        publisher = new ConfirmedPublisher(connection, settings.names(), options.confirmWindow(),
+                options.queueFullTimeoutMillis(), options.persistent(), settings.retry(), scheduler, completions,
                 TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(),
                         settings.kind().optionValue()));
         connection.onBlocked(publisher::blocked, publisher::unblocked);
