@@ -12,17 +12,21 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.testing.CapturedLog;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** Credentials stay out of logs, endpoint URIs and errors; a user without permission gets a clear refusal. */
 @ExtendWith(TestBroker.class)
 class CredentialsIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("secret", 1);
 
     private static final String TASK = "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":true}";
 
@@ -36,12 +40,13 @@ class CredentialsIT {
 
     @Test
     void thePasswordNeverAppearsInLogsEndpointUrisOrTheComponentSchema() throws Exception {
-        String app = TestBroker.uniqueApp("secret");
+        String app = dp3.app();
         String[] credentials = user(".*", ".*", ".*").split(" ");
         String password = credentials[1];
         String options = "workers=1&declareTopology=true&username=" + credentials[0] + "&password=" + password + "&"
                 + TestBroker.brokerOptions();
-        try (CapturedLog log = new CapturedLog(); CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try (CapturedLog log = new CapturedLog()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -64,7 +69,6 @@ class CredentialsIT {
             assertThat(log.text()).contains(app).doesNotContain(password);
         } finally {
             TestBroker.rabbitmqctl("delete_user", credentials[0]);
-            TestBroker.deleteApp(app, 1);
         }
         try (InputStream schema = getClass()
                 .getResourceAsStream("/META-INF/io/github/dp3taskqueue/dp3-taskqueue.json")) {
@@ -76,9 +80,10 @@ class CredentialsIT {
 
     @Test
     void aUserWithoutWritePermissionGetsAClearRefusalAndTheRouteGoesOn() throws Exception {
-        String app = TestBroker.uniqueApp("noperm");
+        String app = dp3.app();
         String[] credentials = user("", "", ".*").split(" ");
-        try (CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try {
             camel.start();
             // the topology exists (declared by a user who may), the test user may only read
             camel.createProducerTemplate().sendBody("dp3-taskqueue:" + app + "?workers=1&declareTopology=true&"
@@ -98,7 +103,6 @@ class CredentialsIT {
             assertThat(TestBroker.depth(app + "-worker-0")).isZero();
         } finally {
             TestBroker.rabbitmqctl("delete_user", credentials[0]);
-            TestBroker.deleteApp(app, 1);
         }
     }
 }

@@ -15,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.task.DataPointTask;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
@@ -32,16 +33,20 @@ import io.github.dp3taskqueue.testing.TestBroker;
 @ExtendWith(TestBroker.class)
 class AckBatchingIT {
 
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("ackbatch", 1);
+
     private static final int TASKS = 2000;
 
     @Test
     void tasksCompletedOutOfOrderFailedAndRequeuedAreAllSettledOnce() throws Exception {
-        String app = TestBroker.uniqueApp("ackbatch");
+        String app = dp3.app();
         TestBroker.declareWorker0Queues(app, 20000);
         Set<String> failedOnce = ConcurrentHashMap.newKeySet();
         Map<String, Integer> completed = new ConcurrentHashMap<>();
         int failing = 0;
-        try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             for (int i = 0; i < TASKS; i++) {
                 String attr = "seq" + i;
                 if (i % 97 == 0) {
@@ -82,17 +87,16 @@ class AckBatchingIT {
             assertThat(unacked(app + "-worker-0")).isZero();
             assertThat(unacked(app + "-worker-0-pri")).isZero();
             assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-0-pri")).isZero();
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 
     @Test
     void aMultipleAckNeverCoversATaskStillRunningAndHeldAcksDoNotWaitForIt() throws Exception {
-        String app = TestBroker.uniqueApp("ackhold");
+        String app = dp3.app();
         TestBroker.declareWorker0Queues(app, 20000);
         CountDownLatch release = new CountDownLatch(1);
-        try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             List<String> bodies = new ArrayList<>();
             bodies.add(Publisher.task("e", "slow", "first")); // the oldest delivery: it runs until released
             for (int i = 0; i < 30; i++) {
@@ -123,7 +127,6 @@ class AckBatchingIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> unacked(app + "-worker-0") == 0);
         } finally {
             release.countDown();
-            TestBroker.deleteApp(app, 1);
         }
     }
 

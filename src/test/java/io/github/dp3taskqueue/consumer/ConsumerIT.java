@@ -19,6 +19,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.GetResponse;
 
@@ -29,12 +30,16 @@ import io.github.dp3taskqueue.task.InvalidTaskException;
 import io.github.dp3taskqueue.task.ReceivedTask;
 import io.github.dp3taskqueue.task.Snapshot;
 import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** The consumer as a DP3 worker: parsing, headers, ack after completion, failures, bad bodies. */
 @ExtendWith(TestBroker.class)
 class ConsumerIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("consume", 2);
 
     private static void declare(CamelContext camel, String app, int workers) throws Exception {
         camel.createProducerTemplate()
@@ -48,9 +53,10 @@ class ConsumerIT {
 
     @Test
     void everyDp3MessageIsReceivedRawAndParsedWithHeaders() throws Exception {
-        String app = TestBroker.uniqueApp("consume");
+        String app = dp3.app();
         List<Exchange> got = new CopyOnWriteArrayList<>();
-        try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             camel.start();
             declare(camel, app, 1);
             List<String> files = new ArrayList<>();
@@ -83,8 +89,6 @@ class ConsumerIT {
                 assertThat(exchange.getMessage().getHeader(TaskQueueConstants.DELIVERY_TAG, Long.class)).isPositive();
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> TestBroker.depth(app + "-worker-0") == 0);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 
@@ -185,7 +189,7 @@ class ConsumerIT {
 
     @Test
     void badBodiesReachTheErrorHandlerWithTheRawBodyAndANamedProblem() throws Exception {
-        String app = TestBroker.uniqueApp("badbody");
+        String app = dp3.app();
         List<String> bad = List.of("not json", "[1,2]", "{\"etype\":\"ip\",\"eid\":\"999.1.1.1\",\"delete\":true}",
                 "{\"etype\":\"nope\",\"eid\":\"1\",\"delete\":true}", "{\"etype\":\"ip\",\"eid\":\"1.2.3.4\"}");
         // with configDir, as DP3's worker reports them (pydantic's error locations and messages)
@@ -194,7 +198,8 @@ class ConsumerIT {
                 "Invalid etype 'nope'", "DataPointTask must contain at least one datapoint");
         Map<String, String> handled = Collections.synchronizedMap(new HashMap<>());
         List<String> good = new CopyOnWriteArrayList<>();
-        try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             camel.start();
             declare(camel, app, 1);
             List<String> all = new ArrayList<>(bad);
@@ -222,16 +227,15 @@ class ConsumerIT {
                 assertThat(handled.get(bad.get(i) + "|" + bad.get(i))).as(bad.get(i)).contains(problems.get(i));
             }
             await().atMost(Duration.ofSeconds(10)).until(() -> TestBroker.depth(app + "-worker-0") == 0);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 
     @Test
     void parseFalseHandsTheRouteTheRawJson() throws Exception {
-        String app = TestBroker.uniqueApp("raw");
+        String app = dp3.app();
         List<Object> bodies = new CopyOnWriteArrayList<>();
-        try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             camel.start();
             declare(camel, app, 1);
             publisher.toQueue(app + "-worker-0", List.of("not json at all"));
@@ -244,16 +248,15 @@ class ConsumerIT {
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> bodies.size() == 1);
             assertThat(bodies).containsExactly("not json at all");
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 
     @Test
     void suspendStopsDeliveriesAndResumeContinues() throws Exception {
-        String app = TestBroker.uniqueApp("suspend");
+        String app = dp3.app();
         List<String> got = new CopyOnWriteArrayList<>();
-        try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             camel.start();
             declare(camel, app, 1);
             camel.addRoutes(new RouteBuilder() {
@@ -275,8 +278,6 @@ class ConsumerIT {
             camel.getRouteController().resumeRoute("worker");
             await().atMost(Duration.ofSeconds(10)).until(() -> got.size() == 2);
             assertThat(got).containsExactly("e:before", "e:during");
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 
@@ -302,10 +303,11 @@ class ConsumerIT {
 
     @Test
     void snapshotAndControlConsumersReadTheirQueuesAndParseDp3Bodies() throws Exception {
-        String app = TestBroker.uniqueApp("snapctl");
+        String app = dp3.app();
         List<Exchange> snapshots = new CopyOnWriteArrayList<>();
         List<Exchange> controls = new CopyOnWriteArrayList<>();
-        try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             camel.start();
             declare(camel, app, 2);
             publisher.publish(app + "-main-snapshot-exchange", "1", TestData.message("Snapshot-task.json"));
@@ -334,8 +336,6 @@ class ConsumerIT {
                     .isEqualTo("make_snapshots");
             assertThat(controls.get(0).getMessage().getHeader(TaskQueueConstants.QUEUE))
                     .isEqualTo(app + "-worker-1-control");
-        } finally {
-            TestBroker.deleteApp(app, 2);
         }
     }
 }

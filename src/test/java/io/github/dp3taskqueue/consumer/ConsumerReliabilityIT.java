@@ -19,17 +19,22 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.GetResponse;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.task.DataPointTask;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** Per-entity order, connection loss and shutdown during a drain: every task counted by message id. */
 @ExtendWith(TestBroker.class)
 class ConsumerReliabilityIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("order", 1);
 
     private static List<String> publish(Publisher publisher, String queue, int count,
             IntFunction<String> body) {
@@ -43,14 +48,15 @@ class ConsumerReliabilityIT {
 
     @Test
     void tasksOfOneEntityRunOneAtATimeInArrivalOrderUnderConcurrency() throws Exception {
-        String app = TestBroker.uniqueApp("order");
+        String app = dp3.app();
         TestBroker.declareWorker0Queues(app, 20000);
         Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
         Set<String> running = ConcurrentHashMap.newKeySet();
         AtomicInteger overlaps = new AtomicInteger();
         AtomicInteger maxParallel = new AtomicInteger();
         AtomicInteger parallel = new AtomicInteger();
-        try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             publish(publisher, app + "-worker-0", 1000, i -> Publisher.task("e", "entity" + (i % 20), "seq" + i));
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -74,8 +80,6 @@ class ConsumerReliabilityIT {
             camel.start();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> seen.values().stream().mapToInt(List::size).sum() == 1000);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
         assertThat(overlaps.get()).isZero();
         assertThat(maxParallel.get()).isGreaterThan(1).isLessThanOrEqualTo(4);
@@ -85,10 +89,11 @@ class ConsumerReliabilityIT {
 
     @Test
     void closingConnectionsDuringADrainOf10000LosesNone() throws Exception {
-        String app = TestBroker.uniqueApp("drainclose");
+        String app = dp3.app();
         TestBroker.declareWorker0Queues(app, 20000);
         Map<String, Integer> processed = new ConcurrentHashMap<>();
-        try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             List<String> ids = publish(publisher, app + "-worker-0", 10_000, i -> Publisher.task("e", "t" + i, "x"));
             camel.addRoutes(new RouteBuilder() {
                 @Override
@@ -112,8 +117,6 @@ class ConsumerReliabilityIT {
                     "consumer close_all_connections x2 during 10000: processed %d distinct, %d duplicates, 0 lost%n",
                     processed.size(), duplicates);
             assertThat(processed.keySet()).containsExactlyInAnyOrderElementsOf(ids);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 

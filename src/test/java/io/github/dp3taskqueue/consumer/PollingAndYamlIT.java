@@ -13,14 +13,15 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ConsumerTemplate;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
@@ -28,11 +29,15 @@ import io.github.dp3taskqueue.testing.TestBroker;
 @ExtendWith(TestBroker.class)
 class PollingAndYamlIT {
 
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("poll", 1);
+
     @Test
     void pollEnrichReturnsPriorityFirstAndAcksWhenTheExchangeCompletes() throws Exception {
-        String app = TestBroker.uniqueApp("poll");
+        String app = dp3.app();
         TestBroker.declareWorker0Queues(app, 10000);
-        try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "normal", "x")));
             publisher.toQueue(app + "-worker-0-pri", List.of(Publisher.task("e", "priority", "x")));
             String uri = "dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions();
@@ -61,14 +66,12 @@ class PollingAndYamlIT {
             assertThat(TestBroker.drain(app + "-worker-0")).extracting(String::new)
                     .containsExactly(Publisher.task("e", "never-done", "x"));
             assertThat(TestBroker.depth(app + "-worker-0-pri")).isZero();
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 
     @Test
     void aYamlRouteConsumesAWorkerAndWritesEachTaskToAFile(@TempDir Path out) throws Exception {
-        String app = TestBroker.uniqueApp("yamlconsume");
+        String app = dp3.app();
         TestBroker.declareWorker0Queues(app, 10000);
         String route = """
                 - route:
@@ -87,7 +90,8 @@ class PollingAndYamlIT {
                         - to:
                             uri: file:{{out}}
                 """;
-        try (Publisher publisher = new Publisher(); CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             String body = "{\"etype\":\"A\",\"eid\":7,\"data_points\":[{\"etype\":\"A\",\"eid\":7,\"attr\":\"data1\","
                     + "\"v\":\"é\"}]}";
             String id = publisher.toQueue(app + "-worker-0", body);
@@ -103,8 +107,6 @@ class PollingAndYamlIT {
             Path file = out.resolve(id + ".json");
             await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(file) && Files.size(file) > 0);
             assertThat(Files.readString(file)).isEqualTo(body);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 }

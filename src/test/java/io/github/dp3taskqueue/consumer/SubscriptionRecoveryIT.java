@@ -17,9 +17,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.PollingConsumer;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import com.rabbitmq.client.Channel;
@@ -27,6 +27,7 @@ import com.rabbitmq.client.Connection;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.testing.CapturedLog;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.HealthChecks;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
@@ -36,6 +37,9 @@ import io.github.dp3taskqueue.testing.TestBroker;
  */
 @ExtendWith(TestBroker.class)
 class SubscriptionRecoveryIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("cancel", 1);
 
     private static final String RETRY = "retryDelays=200ms,500ms,1s";
 
@@ -55,10 +59,11 @@ class SubscriptionRecoveryIT {
 
     @Test
     void aQueueDeletedAndDeclaredAgainUnderTheConsumerIsReadAgain() throws Exception {
-        String app = TestBroker.uniqueApp("cancel");
+        String app = dp3.app();
         Map<String, Integer> processed = new ConcurrentHashMap<>();
         Semaphore gate = new Semaphore(1000);
-        try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
+        CamelContext camel = dp3.camel();
+        try (CapturedLog captured = new CapturedLog()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -111,15 +116,15 @@ class SubscriptionRecoveryIT {
             if (gate.availablePermits() == 0) {
                 gate.release(1000);
             }
-            TestBroker.deleteApp(app, 1);
         }
     }
 
     @Test
     void thePollingConsumerReturnsItsUnackedDeliveriesOnStopAlsoWithAUsersConnectionFactory() throws Exception {
-        String app = TestBroker.uniqueApp("pollstop");
+        String app = dp3.app();
         CachingConnectionFactory shared = new CachingConnectionFactory(TestBroker.host(), TestBroker.port());
-        try (CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try {
             camel.getRegistry().bind("shared", shared);
             camel.start();
             publish(camel, app, "p", 3);
@@ -135,7 +140,6 @@ class SubscriptionRecoveryIT {
             assertThat(again.receive(endpoint, TimeUnit.SECONDS.toMillis(10))).isNotNull();
         } finally {
             shared.destroy();
-            TestBroker.deleteApp(app, 1);
         }
     }
 }

@@ -12,18 +12,22 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckRepository;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** The producer's and the consumer's checks, through Camel's health API, against a real broker. */
 @ExtendWith(TestBroker.class)
 class HealthCheckIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("health", 1);
 
     private static HealthCheck.Result result(Collection<HealthCheck.Result> results, String id) {
         return results.stream().filter(r -> r.getCheck().getId().equals(id)).findFirst()
@@ -33,62 +37,58 @@ class HealthCheckIT {
 
     @Test
     void readinessFollowsTheTopologyAndLivenessTheConsumer() throws Exception {
-        String app = TestBroker.uniqueApp("health");
-        String options = "workers=1&declareTopology=true&" + TestBroker.brokerOptions();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:in").to("dp3-taskqueue:" + app + "?" + options);
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + options).routeId("worker0")
-                            .to("log:done?level=OFF");
-                }
-            });
-            camel.start();
-            HealthCheckRegistry registry = HealthCheckRegistry.get(camel);
-            registry.setExposureLevel("full"); // every check's result, not only the failing ones
-            // Camel Main and Spring Boot enable these through camel.health.*; a bare context needs it said
-            for (String repository : new String[]{"consumers", "producers"}) {
-                HealthCheckRepository found = registry.getRepository(repository)
-                        .orElseGet(() -> (HealthCheckRepository) registry.resolveById(repository));
-                CamelContextAware.trySetCamelContext(found, camel);
-                found.setEnabled(true);
-                registry.register(found);
+        String app = dp3.app();
+        CamelContext camel = dp3.camel();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in").to(dp3.uri("workers=1&declareTopology=true"));
+                from(dp3.uri("workerIndex=0&workers=1&declareTopology=true")).routeId("worker0")
+                        .to("log:done?level=OFF");
             }
-            String producer = "dp3-taskqueue-producer:" + app + ":datapoint";
-
-            Collection<HealthCheck.Result> ready = HealthCheckHelper.invokeReadiness(camel);
-            assertThat(result(ready, "consumer:worker0").getState()).isEqualTo(HealthCheck.State.UP);
-            assertThat(result(ready, producer).getState()).isEqualTo(HealthCheck.State.UP);
-            assertThat(result(ready, producer).getDetails()).containsEntry("broker",
-                    TestBroker.host() + ":" + TestBroker.port() + ", virtual host '/'");
-
-            try (Connection connection = TestBroker.connect()) {
-                Channel channel = connection.createChannel();
-                channel.queueDelete(app + "-worker-0-pri");
-                channel.exchangeDelete(app + "-main-task-exchange");
-            }
-            ready = HealthCheckHelper.invokeReadiness(camel);
-            HealthCheck.Result consumer = result(ready, "consumer:worker0");
-            assertThat(consumer.getState()).isEqualTo(HealthCheck.State.DOWN);
-            // whichever comes first: the broker's cancel of the subscription, or the passive declare's 404
-            assertThat(consumer.getMessage()).hasValueSatisfying(m -> assertThat(m).containsAnyOf(
-                    "queue '" + app + "-worker-0-pri' does not exist",
-                    "cancelled the subscription to queue '" + app + "-worker-0-pri'"));
-            assertThat(result(ready, producer).getState()).isEqualTo(HealthCheck.State.DOWN);
-            assertThat(result(ready, producer).getMessage())
-                    .hasValueSatisfying(
-                            m -> assertThat(m).contains("exchange '" + app + "-main-task-exchange' does not exist"));
-
-            Collection<HealthCheck.Result> live = HealthCheckHelper.invokeLiveness(camel);
-            assertThat(result(live, "dp3-taskqueue-consumer:worker0").getState()).isEqualTo(HealthCheck.State.UP);
-            assertThat(result(live, producer).getState()).isEqualTo(HealthCheck.State.UP);
-
-            camel.getRouteController().stopRoute("worker0", 5, TimeUnit.SECONDS);
-            assertThat(HealthCheckHelper.invokeLiveness(camel))
-                    .noneMatch(r -> r.getCheck().getId().contains("worker0"));
-        } finally {
-            TestBroker.deleteApp(app, 1);
+        });
+        camel.start();
+        HealthCheckRegistry registry = HealthCheckRegistry.get(camel);
+        registry.setExposureLevel("full"); // every check's result, not only the failing ones
+        // Camel Main and Spring Boot enable these through camel.health.*; a bare context needs it said
+        for (String repository : new String[]{"consumers", "producers"}) {
+            HealthCheckRepository found = registry.getRepository(repository)
+                    .orElseGet(() -> (HealthCheckRepository) registry.resolveById(repository));
+            CamelContextAware.trySetCamelContext(found, camel);
+            found.setEnabled(true);
+            registry.register(found);
         }
+        String producer = "dp3-taskqueue-producer:" + app + ":datapoint";
+
+        Collection<HealthCheck.Result> ready = HealthCheckHelper.invokeReadiness(camel);
+        assertThat(result(ready, "consumer:worker0").getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result(ready, producer).getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result(ready, producer).getDetails()).containsEntry("broker",
+                TestBroker.host() + ":" + TestBroker.port() + ", virtual host '/'");
+
+        try (Connection connection = TestBroker.connect()) {
+            Channel channel = connection.createChannel();
+            channel.queueDelete(app + "-worker-0-pri");
+            channel.exchangeDelete(app + "-main-task-exchange");
+        }
+        ready = HealthCheckHelper.invokeReadiness(camel);
+        HealthCheck.Result consumer = result(ready, "consumer:worker0");
+        assertThat(consumer.getState()).isEqualTo(HealthCheck.State.DOWN);
+        // whichever comes first: the broker's cancel of the subscription, or the passive declare's 404
+        assertThat(consumer.getMessage()).hasValueSatisfying(m -> assertThat(m).containsAnyOf(
+                "queue '" + app + "-worker-0-pri' does not exist",
+                "cancelled the subscription to queue '" + app + "-worker-0-pri'"));
+        assertThat(result(ready, producer).getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result(ready, producer).getMessage())
+                .hasValueSatisfying(
+                        m -> assertThat(m).contains("exchange '" + app + "-main-task-exchange' does not exist"));
+
+        Collection<HealthCheck.Result> live = HealthCheckHelper.invokeLiveness(camel);
+        assertThat(result(live, "dp3-taskqueue-consumer:worker0").getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(result(live, producer).getState()).isEqualTo(HealthCheck.State.UP);
+
+        camel.getRouteController().stopRoute("worker0", 5, TimeUnit.SECONDS);
+        assertThat(HealthCheckHelper.invokeLiveness(camel))
+                .noneMatch(r -> r.getCheck().getId().contains("worker0"));
     }
 }

@@ -14,9 +14,9 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.routing.Dp3Hash;
@@ -24,6 +24,7 @@ import io.github.dp3taskqueue.task.DataPointTask;
 import io.github.dp3taskqueue.task.InvalidTaskException;
 import io.github.dp3taskqueue.task.ReceivedTask;
 import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
@@ -33,6 +34,9 @@ import io.github.dp3taskqueue.testing.TestBroker;
  */
 @ExtendWith(TestBroker.class)
 class ModelIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("model", 4);
 
     private static final String CONFIG = TestData.dir("model/config").toString();
     private static final String GOOD = "{\"etype\":\"host\",\"eid\":\"192.0.2.10\","
@@ -49,48 +53,47 @@ class ModelIT {
 
     @Test
     void theProducerPublishesDp3sBytesAndRefusesWhatDp3WouldDrop() throws Exception {
-        String app = TestBroker.uniqueApp("model");
+        String app = dp3.app();
         int worker = Dp3Hash.worker("host:192.0.2.10", 4);
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-            String uri = "dp3-taskqueue:" + app + "?configDir=" + CONFIG + "&declareTopology=true&"
-                    + TestBroker.brokerOptions();
-            template.sendBody(uri, GOOD);
-            List<String> dropped = List.of(point("colour", "\"v\":1"), point("port_count", "\"v\":\"eighty\""),
-                    point("label", "\"v\":\"x\""),
-                    point("traffic", "\"v\":{\"packets\":[1],\"bytes\":[2]},\"t1\":\"2024-05-01T12:00:00Z\""));
-            for (String body : dropped) {
-                assertThatThrownBy(() -> template.sendBody(uri, body)).isInstanceOf(CamelExecutionException.class)
-                        .cause().isInstanceOf(RefusedTaskException.class)
-                        .hasMessageContaining("refused by DP3's data model");
-            }
-            String lines = GOOD + "\n" + point("port_count", "\"v\":1.5") + "\n" + GOOD + "\n";
-            assertThatThrownBy(() -> template.sendBody(uri, lines)).cause().isInstanceOf(InvalidTaskException.class)
-                    .hasMessageContaining("nothing published").hasMessageContaining("line 2 is refused")
-                    .hasMessageContaining("data_points.0.v");
-            Exchange skipped = template.send(uri + "&skipInvalidTasks=true", e -> e.getMessage().setBody(lines));
-            assertThat(skipped.getException()).isNull();
-            assertThat(skipped.getMessage().getHeader(TaskQueueConstants.INVALID_TASKS, List.class)).hasSize(1);
-
-            List<byte[]> queued = TestBroker.drain(app + "-worker-" + worker);
-            assertThat(queued).hasSize(3)
-                    .allSatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(GOOD_DP3));
-            for (int i = 0; i < 4; i++) {
-                assertThat(TestBroker.depth(app + "-worker-" + i)).isZero();
-            }
-        } finally {
-            TestBroker.deleteApp(app, 4);
+        CamelContext camel = dp3.camel();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        String uri = "dp3-taskqueue:" + app + "?configDir=" + CONFIG + "&declareTopology=true&"
+                + TestBroker.brokerOptions();
+        template.sendBody(uri, GOOD);
+        List<String> dropped = List.of(point("colour", "\"v\":1"), point("port_count", "\"v\":\"eighty\""),
+                point("label", "\"v\":\"x\""),
+                point("traffic", "\"v\":{\"packets\":[1],\"bytes\":[2]},\"t1\":\"2024-05-01T12:00:00Z\""));
+        for (String body : dropped) {
+            assertThatThrownBy(() -> template.sendBody(uri, body)).isInstanceOf(CamelExecutionException.class)
+                    .cause().isInstanceOf(RefusedTaskException.class)
+                    .hasMessageContaining("refused by DP3's data model");
         }
+        String lines = GOOD + "\n" + point("port_count", "\"v\":1.5") + "\n" + GOOD + "\n";
+        assertThatThrownBy(() -> template.sendBody(uri, lines)).cause().isInstanceOf(InvalidTaskException.class)
+                .hasMessageContaining("nothing published").hasMessageContaining("line 2 is refused")
+                .hasMessageContaining("data_points.0.v");
+        Exchange skipped = template.send(uri + "&skipInvalidTasks=true", e -> e.getMessage().setBody(lines));
+        assertThat(skipped.getException()).isNull();
+        assertThat(skipped.getMessage().getHeader(TaskQueueConstants.INVALID_TASKS, List.class)).hasSize(1);
+
+        List<byte[]> queued = TestBroker.drain(app + "-worker-" + worker);
+        assertThat(queued).hasSize(3)
+                .allSatisfy(body -> assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo(GOOD_DP3));
+        for (int i = 0; i < 4; i++) {
+            assertThat(TestBroker.depth(app + "-worker-" + i)).isZero();
+        }
+
     }
 
     @Test
     void theConsumerHandsARefusedBodyToErrorHandlingAndAnAcceptedOneUnchanged() throws Exception {
-        String app = TestBroker.uniqueApp("model-consumer");
+        String app = dp3.app();
         TestBroker.declareWorker0Queues(app, 10000);
         List<Object> received = new CopyOnWriteArrayList<>();
         List<Throwable> refused = new CopyOnWriteArrayList<>();
-        try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
+        CamelContext camel = dp3.camel();
+        try (Publisher publisher = new Publisher()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -111,8 +114,6 @@ class ModelIT {
             assertThat(task.json()).isEqualTo(GOOD);
             assertThat(((DataPointTask) task.task()).dataPoints().get(0).value()).isEqualTo(80L);
             await().atMost(Duration.ofSeconds(10)).until(() -> TestBroker.depth(app + "-worker-0") == 0);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -24,12 +25,16 @@ import com.rabbitmq.client.Connection;
 import io.github.dp3taskqueue.connection.BrokerUnavailableException;
 import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 import io.github.dp3taskqueue.topology.TopologyException;
 
 /** Back-pressure, unroutable and missing topology, bad input and refused connections. */
 @ExtendWith(TestBroker.class)
 class ProducerFailuresIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("full", 2);
 
     private static String task(String eid) {
         return "{\"etype\":\"e\",\"eid\":\"" + eid + "\",\"delete\":true}";
@@ -42,57 +47,53 @@ class ProducerFailuresIT {
 
     @Test
     void aFullQueueFailsAfterQueueFullTimeoutAndLosesNothingConfirmed() throws Exception {
-        String app = TestBroker.uniqueApp("full");
+        String app = dp3.app();
         String uri = "dp3-taskqueue:" + app + "?declareTopology=true&normalQueueMaxLength=5&queueFullTimeout=1500&"
                 + TestBroker.brokerOptions();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-            List<String> sent = new ArrayList<>();
-            List<Exchange> refused = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                String body = task(sameWorkerEid(i));
-                long start = System.nanoTime();
-                Exchange result = template.send(uri, e -> e.getMessage().setBody(body));
-                if (result.getException() == null) {
-                    sent.add(body);
-                } else {
-                    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1400);
-                    refused.add(result);
-                }
+        CamelContext camel = dp3.camel();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        List<String> sent = new ArrayList<>();
+        List<Exchange> refused = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String body = task(sameWorkerEid(i));
+            long start = System.nanoTime();
+            Exchange result = template.send(uri, e -> e.getMessage().setBody(body));
+            if (result.getException() == null) {
+                sent.add(body);
+            } else {
+                assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1400);
+                refused.add(result);
             }
-            assertThat(sent).hasSize(5);
-            assertThat(refused).hasSize(3);
-            assertThat(refused.get(0).getException()).isInstanceOf(QueueFullException.class)
-                    .hasMessageContaining("'" + app + "-worker-0' is full");
-            assertThat(TestBroker.drain(app + "-worker-0")).extracting(String::new).containsExactlyElementsOf(sent);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
+        assertThat(sent).hasSize(5);
+        assertThat(refused).hasSize(3);
+        assertThat(refused.get(0).getException()).isInstanceOf(QueueFullException.class)
+                .hasMessageContaining("'" + app + "-worker-0' is full");
+        assertThat(TestBroker.drain(app + "-worker-0")).extracting(String::new).containsExactlyElementsOf(sent);
+
     }
 
     @Test
     void aTaskForAWorkerWithoutQueueFailsAsUnroutable() throws Exception {
-        String app = TestBroker.uniqueApp("unroutable");
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-            template.sendBody("dp3-taskqueue:" + app + "?declareTopology=true&workers=2&" + TestBroker.brokerOptions(),
-                    task("x"));
-            TestBroker.drain(app + "-worker-" + Dp3Hash.worker("e:x", 2));
-            String eid = "u0";
-            for (int i = 0; Dp3Hash.worker("e:" + eid, 4) < 2; i++) {
-                eid = "u" + i;
-            }
-            String body = task(eid);
-            Exchange result = template.send("dp3-taskqueue:" + app + "?workers=4&" + TestBroker.brokerOptions(),
-                    e -> e.getMessage().setBody(body));
-            assertThat(result.getException()).isInstanceOf(UnroutableTaskException.class)
-                    .hasMessageContaining(app + "-main-task-exchange")
-                    .hasMessageContaining("routing key '" + Dp3Hash.worker("e:" + eid, 4) + "'");
-        } finally {
-            TestBroker.deleteApp(app, 2);
+        String app = dp3.app();
+        CamelContext camel = dp3.camel();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        template.sendBody("dp3-taskqueue:" + app + "?declareTopology=true&workers=2&" + TestBroker.brokerOptions(),
+                task("x"));
+        TestBroker.drain(app + "-worker-" + Dp3Hash.worker("e:x", 2));
+        String eid = "u0";
+        for (int i = 0; Dp3Hash.worker("e:" + eid, 4) < 2; i++) {
+            eid = "u" + i;
         }
+        String body = task(eid);
+        Exchange result = template.send("dp3-taskqueue:" + app + "?workers=4&" + TestBroker.brokerOptions(),
+                e -> e.getMessage().setBody(body));
+        assertThat(result.getException()).isInstanceOf(UnroutableTaskException.class)
+                .hasMessageContaining(app + "-main-task-exchange")
+                .hasMessageContaining("routing key '" + Dp3Hash.worker("e:" + eid, 4) + "'");
+
     }
 
     @Test
@@ -114,93 +115,87 @@ class ProducerFailuresIT {
 
     @Test
     void anExistingQueueWithOtherArgumentsIsNamedWithBothArgumentSets() throws Exception {
-        String app = TestBroker.uniqueApp("mismatch");
+        String app = dp3.app();
         try (Connection connection = TestBroker.connect()) {
             Channel channel = connection.createChannel();
             channel.queueDeclare(app + "-worker-0", true, false, false, Map.of("x-max-length", 100));
         }
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addRoutes(new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:in")
-                            .to("dp3-taskqueue:" + app + "?declareTopology=true&" + TestBroker.brokerOptions());
-                }
-            });
-            assertThatThrownBy(camel::start).hasStackTraceContaining(TopologyException.class.getName()
-                    + ": queue '" + app
-                    + "-worker-0' exists with other arguments than DP3's {x-max-length=10000, "
-                    + "x-overflow=reject-publish}")
-                    .hasStackTraceContaining("PRECONDITION_FAILED").hasStackTraceContaining("current is '100'");
-        } finally {
-            TestBroker.deleteApp(app, 1);
-        }
+        CamelContext camel = dp3.camel();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:in")
+                        .to("dp3-taskqueue:" + app + "?declareTopology=true&" + TestBroker.brokerOptions());
+            }
+        });
+        assertThatThrownBy(camel::start).hasStackTraceContaining(TopologyException.class.getName()
+                + ": queue '" + app
+                + "-worker-0' exists with other arguments than DP3's {x-max-length=10000, "
+                + "x-overflow=reject-publish}")
+                .hasStackTraceContaining("PRECONDITION_FAILED").hasStackTraceContaining("current is '100'");
+
     }
 
     @Test
     void badInputFailsTheExchangeAndPublishesNothing() throws Exception {
-        String app = TestBroker.uniqueApp("bad");
+        String app = dp3.app();
         String base = "dp3-taskqueue:" + app + "?declareTopology=true&workers=2&entityIdTypes=ip:ipv4&"
                 + TestBroker.brokerOptions();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-            Map<Object, String> cases = Map.of(
-                    "{not json", "not valid JSON",
-                    "[1]", "must be a JSON object",
-                    "{\"etype\":\"ip\",\"eid\":\"300.1.1.1\",\"delete\":true}",
-                    "invalid eid \"300.1.1.1\" for entity type 'ip'",
-                    "[]", "batch is empty",
-                    List.of(task("ok"), "{\"etype\":\"ip\",\"eid\":\"1.2.3.04\",\"delete\":true}"),
-                    "item 1: invalid eid",
-                    "{\"etype\":\"e\",\"eid\":\"x\"}", "no data points");
-            for (Map.Entry<Object, String> c : cases.entrySet()) {
-                Exchange result = template.send(base, e -> e.getMessage().setBody(c.getKey()));
-                assertThat(result.getException()).as("%s", c.getKey()).isInstanceOf(InvalidTaskException.class)
-                        .hasMessageContaining(c.getValue());
-            }
-            assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-1")).isZero();
-        } finally {
-            TestBroker.deleteApp(app, 2);
+        CamelContext camel = dp3.camel();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        Map<Object, String> cases = Map.of(
+                "{not json", "not valid JSON",
+                "[1]", "must be a JSON object",
+                "{\"etype\":\"ip\",\"eid\":\"300.1.1.1\",\"delete\":true}",
+                "invalid eid \"300.1.1.1\" for entity type 'ip'",
+                "[]", "batch is empty",
+                List.of(task("ok"), "{\"etype\":\"ip\",\"eid\":\"1.2.3.04\",\"delete\":true}"),
+                "item 1: invalid eid",
+                "{\"etype\":\"e\",\"eid\":\"x\"}", "no data points");
+        for (Map.Entry<Object, String> c : cases.entrySet()) {
+            Exchange result = template.send(base, e -> e.getMessage().setBody(c.getKey()));
+            assertThat(result.getException()).as("%s", c.getKey()).isInstanceOf(InvalidTaskException.class)
+                    .hasMessageContaining(c.getValue());
         }
+        assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-1")).isZero();
+
     }
 
     @Test
     void hugeInvalidUtf8MistypedAndUnknownTypeBodiesFailWithANamedProblemAndTheRouteGoesOn() throws Exception {
-        String app = TestBroker.uniqueApp("bad2");
+        String app = dp3.app();
         String config = Path.of("src/test/resources/dp3/config").toAbsolutePath().toString();
         String base = "dp3-taskqueue:" + app + "?declareTopology=true&workers=1&configDir=" + config + "&"
                 + TestBroker.brokerOptions();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-            StringBuilder huge = new StringBuilder("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"data_points\":[");
-            while (huge.length() < 20 * 1024 * 1024) {
-                huge.append("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"attr\":\"a\",\"v\":\"").append("x".repeat(1000))
-                        .append("\"},");
-            }
-            huge.append("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"attr\":\"a\",\"v\":1}]"); // no closing brace
-            Map<Object, String> cases = new LinkedHashMap<>();
-            // with configDir the problems are named as DP3's worker names them
-            cases.put(huge.toString(), "Invalid JSON");
-            cases.put(new byte[]{'{', '"', 'e', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
-                    "Invalid JSON");
-            cases.put("{\"etype\":\"ip\",\"delete\":true}", "eid: Field required");
-            cases.put("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"delete\":2}", "delete: Input should be a valid boolean");
-            cases.put("{\"etype\":\"planet\",\"eid\":\"mars\",\"delete\":true}", "Invalid etype 'planet'");
-            for (Map.Entry<Object, String> c : cases.entrySet()) {
-                Exchange result = template.send(base, e -> e.getMessage().setBody(c.getKey()));
-                assertThat(result.getException()).as(c.getValue()).isInstanceOf(InvalidTaskException.class)
-                        .hasMessageContaining(c.getValue());
-                assertThat(result.getException().getMessage().length()).as("the error stays readable").isLessThan(1000);
-            }
-            Exchange valid = template.send(base,
-                    e -> e.getMessage().setBody("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"delete\":true}"));
-            assertThat(valid.getException()).isNull();
-            assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(1);
-        } finally {
-            TestBroker.deleteApp(app, 1);
+        CamelContext camel = dp3.camel();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        StringBuilder huge = new StringBuilder("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"data_points\":[");
+        while (huge.length() < 20 * 1024 * 1024) {
+            huge.append("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"attr\":\"a\",\"v\":\"").append("x".repeat(1000))
+                    .append("\"},");
         }
+        huge.append("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"attr\":\"a\",\"v\":1}]"); // no closing brace
+        Map<Object, String> cases = new LinkedHashMap<>();
+        // with configDir the problems are named as DP3's worker names them
+        cases.put(huge.toString(), "Invalid JSON");
+        cases.put(new byte[]{'{', '"', 'e', 't', 'y', 'p', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'},
+                "Invalid JSON");
+        cases.put("{\"etype\":\"ip\",\"delete\":true}", "eid: Field required");
+        cases.put("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"delete\":2}", "delete: Input should be a valid boolean");
+        cases.put("{\"etype\":\"planet\",\"eid\":\"mars\",\"delete\":true}", "Invalid etype 'planet'");
+        for (Map.Entry<Object, String> c : cases.entrySet()) {
+            Exchange result = template.send(base, e -> e.getMessage().setBody(c.getKey()));
+            assertThat(result.getException()).as(c.getValue()).isInstanceOf(InvalidTaskException.class)
+                    .hasMessageContaining(c.getValue());
+            assertThat(result.getException().getMessage().length()).as("the error stays readable").isLessThan(1000);
+        }
+        Exchange valid = template.send(base,
+                e -> e.getMessage().setBody("{\"etype\":\"ip\",\"eid\":\"1.2.3.4\",\"delete\":true}"));
+        assertThat(valid.getException()).isNull();
+        assertThat(TestBroker.depth(app + "-worker-0")).isEqualTo(1);
+
     }
 
     @Test

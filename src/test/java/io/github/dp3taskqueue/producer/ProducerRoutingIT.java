@@ -13,17 +13,22 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.GetResponse;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** Tasks land in exactly the queues DP3 would pick. */
 @ExtendWith(TestBroker.class)
 class ProducerRoutingIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("messages", 4);
 
     private static String task(String etype, String eid) {
         return "{\"etype\":\"" + etype + "\",\"eid\":\"" + eid + "\",\"data_points\":[{\"etype\":\"" + etype
@@ -70,124 +75,116 @@ class ProducerRoutingIT {
 
     @Test
     void dp3MessagesGoOutByteForByteWithDp3PropertiesToTheIndexedWorker() throws Exception {
-        String app = TestBroker.uniqueApp("messages");
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-            for (String[] row : TestData.tsv("messages/INDEX.tsv")) {
-                if (!row[0].startsWith("DataPointTask")) {
-                    continue;
-                }
-                byte[] body = TestData.message(row[0]);
-                Exchange result = template.send(
-                        "dp3-taskqueue:" + app + "?declareTopology=true&workers=4&" + TestBroker.brokerOptions(),
-                        e -> e.getMessage().setBody(body));
-                assertThat(result.getException()).isNull();
-                int expected = Integer.parseInt(row[5]);
-                List<GetResponse> got = TestBroker.drainResponses(app + "-worker-" + expected);
-                assertThat(got).as(row[0]).hasSize(1);
-                assertThat(got.get(0).getBody()).isEqualTo(body);
-                assertThat(got.get(0).getEnvelope().getRoutingKey()).isEqualTo(Integer.toString(expected));
-                var props = got.get(0).getProps();
-                assertThat(props.getContentEncoding()).isEqualTo("utf-8");
-                assertThat(props.getContentType()).isEqualTo("application/json");
-                assertThat(props.getMessageId())
-                        .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
-                assertThat(props.getCorrelationId()).matches("[0-9a-f-]{36}").isNotEqualTo(props.getMessageId());
-                assertThat(props.getTimestamp()).isNotNull();
-                assertThat(props.getDeliveryMode()).isEqualTo(2);
-                assertThat(props.getHeaders()).isNullOrEmpty();
+        String app = dp3.app();
+        CamelContext camel = dp3.camel();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        for (String[] row : TestData.tsv("messages/INDEX.tsv")) {
+            if (!row[0].startsWith("DataPointTask")) {
+                continue;
             }
-        } finally {
-            TestBroker.deleteApp(app, 4);
+            byte[] body = TestData.message(row[0]);
+            Exchange result = template.send(
+                    "dp3-taskqueue:" + app + "?declareTopology=true&workers=4&" + TestBroker.brokerOptions(),
+                    e -> e.getMessage().setBody(body));
+            assertThat(result.getException()).isNull();
+            int expected = Integer.parseInt(row[5]);
+            List<GetResponse> got = TestBroker.drainResponses(app + "-worker-" + expected);
+            assertThat(got).as(row[0]).hasSize(1);
+            assertThat(got.get(0).getBody()).isEqualTo(body);
+            assertThat(got.get(0).getEnvelope().getRoutingKey()).isEqualTo(Integer.toString(expected));
+            var props = got.get(0).getProps();
+            assertThat(props.getContentEncoding()).isEqualTo("utf-8");
+            assertThat(props.getContentType()).isEqualTo("application/json");
+            assertThat(props.getMessageId())
+                    .matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+            assertThat(props.getCorrelationId()).matches("[0-9a-f-]{36}").isNotEqualTo(props.getMessageId());
+            assertThat(props.getTimestamp()).isNotNull();
+            assertThat(props.getDeliveryMode()).isEqualTo(2);
+            assertThat(props.getHeaders()).isNullOrEmpty();
         }
+
     }
 
     @Test
     void priorityBroadcastAndHeaderOverrides() throws Exception {
-        String app = TestBroker.uniqueApp("prio");
+        String app = dp3.app();
         String base = "dp3-taskqueue:" + app + "?declareTopology=true&workers=3&" + TestBroker.brokerOptions();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-            int worker = Dp3Hash.worker("e:x", 3);
-            template.sendBody(base + "&priority=true", task("e", "x"));
-            assertThat(TestBroker.drain(app + "-worker-" + worker + "-pri")).hasSize(1);
+        CamelContext camel = dp3.camel();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        int worker = Dp3Hash.worker("e:x", 3);
+        template.sendBody(base + "&priority=true", task("e", "x"));
+        assertThat(TestBroker.drain(app + "-worker-" + worker + "-pri")).hasSize(1);
 
-            template.sendBodyAndHeader(base, task("e", "x"), TaskQueueConstants.PRIORITY_OVERRIDE, true);
-            assertThat(TestBroker.drain(app + "-worker-" + worker + "-pri")).hasSize(1);
+        template.sendBodyAndHeader(base, task("e", "x"), TaskQueueConstants.PRIORITY_OVERRIDE, true);
+        assertThat(TestBroker.drain(app + "-worker-" + worker + "-pri")).hasSize(1);
 
-            Exchange all = template.send(base + "&broadcast=true", e -> e.getMessage().setBody(task("e", "y")));
-            assertThat(all.getMessage().getHeader(TaskQueueConstants.WORKER_INDEXES)).isEqualTo(List.of(0, 1, 2));
-            for (int w = 0; w < 3; w++) {
-                assertThat(TestBroker.drain(app + "-worker-" + w)).hasSize(1);
-            }
-            template.sendBodyAndHeaders(base, task("e", "z"),
-                    Map.of(TaskQueueConstants.BROADCAST_OVERRIDE, true, TaskQueueConstants.PRIORITY_OVERRIDE, true));
-            for (int w = 0; w < 3; w++) {
-                assertThat(TestBroker.drain(app + "-worker-" + w + "-pri")).hasSize(1);
-            }
-            template.sendBodyAndHeader(base, task("e", "x"), TaskQueueConstants.ROUTING_KEY_OVERRIDE, "2");
-            assertThat(TestBroker.drain(app + "-worker-2")).hasSize(1);
-        } finally {
-            TestBroker.deleteApp(app, 3);
+        Exchange all = template.send(base + "&broadcast=true", e -> e.getMessage().setBody(task("e", "y")));
+        assertThat(all.getMessage().getHeader(TaskQueueConstants.WORKER_INDEXES)).isEqualTo(List.of(0, 1, 2));
+        for (int w = 0; w < 3; w++) {
+            assertThat(TestBroker.drain(app + "-worker-" + w)).hasSize(1);
         }
+        template.sendBodyAndHeaders(base, task("e", "z"),
+                Map.of(TaskQueueConstants.BROADCAST_OVERRIDE, true, TaskQueueConstants.PRIORITY_OVERRIDE, true));
+        for (int w = 0; w < 3; w++) {
+            assertThat(TestBroker.drain(app + "-worker-" + w + "-pri")).hasSize(1);
+        }
+        template.sendBodyAndHeader(base, task("e", "x"), TaskQueueConstants.ROUTING_KEY_OVERRIDE, "2");
+        assertThat(TestBroker.drain(app + "-worker-2")).hasSize(1);
+
     }
 
     @Test
     void snapshotsAndControlMessagesAreRoutedAsDp3Does() throws Exception {
-        String app = TestBroker.uniqueApp("snap");
+        String app = dp3.app();
         String opts = "?declareTopology=true&workers=4&" + TestBroker.brokerOptions();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=snapshot",
-                    TestData.message("Snapshot-task.json"));
-            assertThat(TestBroker.drain(app + "-worker-" + Dp3Hash.worker("A:1-A:2", 4) + "-snapshots"))
-                    .containsExactly(TestData.message("Snapshot-task.json"));
-            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=snapshot",
-                    TestData.message("Snapshot-run_start.json"));
-            for (int w = 0; w < 4; w++) {
-                assertThat(TestBroker.drain(app + "-worker-" + w + "-snapshots"))
-                        .containsExactly(TestData.message("Snapshot-run_start.json"));
-            }
-            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=control",
-                    TestData.message("ControlMessage-make_snapshots.json"));
-            assertThat(TestBroker.drain(app + "-worker-0-control"))
-                    .containsExactly(TestData.message("ControlMessage-make_snapshots.json"));
-            template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=control",
-                    "{\"action\":\"refresh_module_config\"}");
-            for (int w = 0; w < 4; w++) {
-                assertThat(TestBroker.drain(app + "-worker-" + w + "-control")).hasSize(1);
-            }
-            assertThat(TestBroker.depth(app + "-worker-0")).isZero();
-        } finally {
-            TestBroker.deleteApp(app, 4);
+        CamelContext camel = dp3.camel();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=snapshot",
+                TestData.message("Snapshot-task.json"));
+        assertThat(TestBroker.drain(app + "-worker-" + Dp3Hash.worker("A:1-A:2", 4) + "-snapshots"))
+                .containsExactly(TestData.message("Snapshot-task.json"));
+        template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=snapshot",
+                TestData.message("Snapshot-run_start.json"));
+        for (int w = 0; w < 4; w++) {
+            assertThat(TestBroker.drain(app + "-worker-" + w + "-snapshots"))
+                    .containsExactly(TestData.message("Snapshot-run_start.json"));
         }
+        template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=control",
+                TestData.message("ControlMessage-make_snapshots.json"));
+        assertThat(TestBroker.drain(app + "-worker-0-control"))
+                .containsExactly(TestData.message("ControlMessage-make_snapshots.json"));
+        template.sendBody("dp3-taskqueue:" + app + opts + "&taskType=control",
+                "{\"action\":\"refresh_module_config\"}");
+        for (int w = 0; w < 4; w++) {
+            assertThat(TestBroker.drain(app + "-worker-" + w + "-control")).hasSize(1);
+        }
+        assertThat(TestBroker.depth(app + "-worker-0")).isZero();
+
     }
 
     @Test
     void batchesAreOneOperationWithEveryTaskConfirmed() throws Exception {
-        String app = TestBroker.uniqueApp("batch");
+        String app = dp3.app();
         String uri = "dp3-taskqueue:" + app + "?declareTopology=true&workers=2&" + TestBroker.brokerOptions();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
-            List<String> list = new ArrayList<>();
-            for (int i = 0; i < 500; i++) {
-                list.add(task("e", "b" + i));
-            }
-            Exchange a = template.send(uri, e -> e.getMessage().setBody(list));
-            assertThat(a.getException()).isNull();
-            assertThat(a.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(500);
-            Exchange b = template.send(uri,
-                    e -> e.getMessage().setBody("[" + String.join(",", list.subList(0, 10)) + "]"));
-            assertThat(b.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(10);
-            Exchange c = template.send(uri, e -> e.getMessage().setBody(String.join("\n", list.subList(0, 7)) + "\n"));
-            assertThat(c.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(7);
-            assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-1")).isEqualTo(517);
-        } finally {
-            TestBroker.deleteApp(app, 2);
+        CamelContext camel = dp3.camel();
+        camel.start();
+        ProducerTemplate template = camel.createProducerTemplate();
+        List<String> list = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            list.add(task("e", "b" + i));
         }
+        Exchange a = template.send(uri, e -> e.getMessage().setBody(list));
+        assertThat(a.getException()).isNull();
+        assertThat(a.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(500);
+        Exchange b = template.send(uri,
+                e -> e.getMessage().setBody("[" + String.join(",", list.subList(0, 10)) + "]"));
+        assertThat(b.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(10);
+        Exchange c = template.send(uri, e -> e.getMessage().setBody(String.join("\n", list.subList(0, 7)) + "\n"));
+        assertThat(c.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(7);
+        assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-1")).isEqualTo(517);
+
     }
 }

@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Properties;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.dp3taskqueue.routing.Dp3Hash;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** The producer used from a YAML DSL route, with its options as YAML parameters. */
 @ExtendWith(TestBroker.class)
 class ProducerYamlIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("yaml", 4);
 
     private static final String ROUTE = """
             - route:
@@ -38,22 +42,20 @@ class ProducerYamlIT {
 
     @Test
     void aYamlRoutePublishesCanonicalTasksToTheHashedWorker() throws Exception {
-        String app = TestBroker.uniqueApp("yaml");
-        try (CamelContext camel = new DefaultCamelContext()) {
-            Properties properties = new Properties();
-            properties.setProperty("app", app);
-            properties.setProperty("broker.host", TestBroker.host());
-            properties.setProperty("broker.port", Integer.toString(TestBroker.port()));
-            camel.getPropertiesComponent().setInitialProperties(properties);
-            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("feed.yaml", ROUTE));
-            camel.start();
-            Object worker = camel.createProducerTemplate().requestBody("direct:feed",
-                    "{\"etype\":\"ip\",\"eid\":\"10.0.0.1\",\"data_points\":[{\"etype\":\"ip\",\"eid\":\"10.0.0.1\","
-                            + "\"attr\":\"a\",\"v\":1}]}");
-            assertThat(worker).isEqualTo(Dp3Hash.worker("ip:10.0.0.1", 4));
-            assertThat(TestBroker.depth(app + "-worker-" + worker)).isEqualTo(1);
-        } finally {
-            TestBroker.deleteApp(app, 4);
-        }
+        String app = dp3.app();
+        CamelContext camel = dp3.camel();
+        Properties properties = new Properties();
+        properties.setProperty("app", app);
+        properties.setProperty("broker.host", TestBroker.host());
+        properties.setProperty("broker.port", Integer.toString(TestBroker.port()));
+        camel.getPropertiesComponent().setInitialProperties(properties);
+        PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.fromString("feed.yaml", ROUTE));
+        camel.start();
+        Object worker = camel.createProducerTemplate().requestBody("direct:feed",
+                "{\"etype\":\"ip\",\"eid\":\"10.0.0.1\",\"data_points\":[{\"etype\":\"ip\",\"eid\":\"10.0.0.1\","
+                        + "\"attr\":\"a\",\"v\":1}]}");
+        assertThat(worker).isEqualTo(Dp3Hash.worker("ip:10.0.0.1", 4));
+        assertThat(TestBroker.depth(app + "-worker-" + worker)).isEqualTo(1);
+
     }
 }

@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.dp3taskqueue.routing.Dp3Hash;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /**
@@ -28,6 +29,9 @@ import io.github.dp3taskqueue.testing.TestBroker;
  */
 @ExtendWith(TestBroker.class)
 class ReshardIT {
+
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("reshard", 5);
 
     private static final Path JAR = Path.of("target", "dp3-taskqueue-runner.jar");
 
@@ -56,14 +60,15 @@ class ReshardIT {
     @Test
     void threeWorkersBecomeFiveWithEveryTaskRehashedAndCounted(@TempDir Path dir) throws Exception {
         assertThat(JAR).as("built by mvn package").exists();
-        String app = TestBroker.uniqueApp("reshard");
+        String app = dp3.app();
         String temporary = app + "-reshard";
         int tasks = 3000;
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
             bodies.add("{\"etype\":\"e\",\"eid\":\"r" + i + "\",\"delete\":true}");
         }
-        try (CamelContext camel = new DefaultCamelContext()) {
+        CamelContext camel = dp3.camel();
+        try {
             camel.start();
             camel.createProducerTemplate().sendBody("dp3-taskqueue:" + app + "?declareTopology=true&workers=3&"
                     + TestBroker.brokerOptions(), bodies);
@@ -92,7 +97,6 @@ class ReshardIT {
                     tasks - found.size(),
                     first, second);
         } finally {
-            TestBroker.deleteApp(app, 5);
             TestBroker.deleteApp(temporary, 5);
         }
     }

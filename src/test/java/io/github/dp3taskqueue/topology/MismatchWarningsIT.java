@@ -8,8 +8,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.dp3taskqueue.testing.CapturedLog;
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
 
@@ -17,11 +19,15 @@ import io.github.dp3taskqueue.testing.TestBroker;
 @ExtendWith(TestBroker.class)
 class MismatchWarningsIT {
 
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("fewer", 4);
+
     @Test
     void fewerWorkersThanTheDeploymentHasIsWarnedAboutByProducerAndConsumer() throws Exception {
-        String app = TestBroker.uniqueApp("fewer");
+        String app = dp3.app();
         String base = "dp3-taskqueue:" + app + "?" + TestBroker.brokerOptions();
-        try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
+        CamelContext camel = dp3.camel();
+        try (CapturedLog captured = new CapturedLog()) {
             camel.start();
             camel.createProducerTemplate().sendBody(base + "&workers=4&declareTopology=true",
                     Publisher.task("e", "a", "x"));
@@ -41,8 +47,6 @@ class MismatchWarningsIT {
             });
             assertThat(captured.text()).contains("at least 4 workers, but this consumer has workers=2")
                     .contains("the queues of workers 2..3 are not read");
-        } finally {
-            TestBroker.deleteApp(app, 4);
         }
     }
 
