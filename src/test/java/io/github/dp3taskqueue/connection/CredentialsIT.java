@@ -86,8 +86,7 @@ class CredentialsIT {
         try {
             camel.start();
             // the topology exists (declared by a user who may), the test user may only read
-            camel.createProducerTemplate().sendBody("dp3-taskqueue:" + app + "?workers=1&declareTopology=true&"
-                    + TestBroker.brokerOptions(), TASK);
+            camel.createProducerTemplate().sendBody(dp3.uri("workers=1&declareTopology=true"), TASK);
             TestBroker.drain(app + "-worker-0");
             String uri = "dp3-taskqueue:" + app + "?workers=1&username=" + credentials[0] + "&password="
                     + credentials[1]

@@ -106,8 +106,7 @@ class AckBatchingIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=2&ackBatchSize=50&"
-                            + TestBroker.brokerOptions())
+                    from(dp3.uri("workerIndex=0&concurrentConsumers=2&ackBatchSize=50"))
                             .routeId("worker")
                             .process(e -> {
                                 if ("e:slow".equals(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY))) {

@@ -29,7 +29,7 @@ class BrokerRestartIT {
     @Test
     void producerAndConsumerRecoverFromABrokerRestartAndLoseNothing() throws Exception {
         String app = dp3.app();
-        String options = "workers=1&retryDelays=200ms,500ms,1s&" + TestBroker.brokerOptions();
+        String options = "workers=1&retryDelays=200ms,500ms,1s";
         Map<String, Integer> processed = new ConcurrentHashMap<>();
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < 4000; i++) {
@@ -39,7 +39,7 @@ class BrokerRestartIT {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("dp3-taskqueue:" + app + "?workerIndex=0&declareTopology=true&" + options)
+                from(dp3.uri("workerIndex=0&declareTopology=true&" + options))
                         .process(e -> {
                             processed.merge(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class),
                                     1, Integer::sum);
@@ -49,7 +49,7 @@ class BrokerRestartIT {
         });
         camel.start();
         var template = camel.createProducerTemplate();
-        String producer = "dp3-taskqueue:" + app + "?" + options;
+        String producer = dp3.uri(options);
         template.sendBody(producer, bodies.subList(0, 2000));
         await().atMost(Duration.ofSeconds(30)).until(() -> processed.size() >= 200);
         try {

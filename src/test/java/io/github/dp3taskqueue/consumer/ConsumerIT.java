@@ -70,7 +70,7 @@ class ConsumerIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions()).process(got::add);
+                    from(dp3.uri("workerIndex=0")).process(got::add);
                 }
             });
             await().atMost(Duration.ofSeconds(20)).until(() -> got.size() == files.size());
@@ -123,7 +123,7 @@ class ConsumerIT {
 
     @Test
     void aThrowingRouteLeavesTheMessageInTheQueueUntilStopped() throws Exception {
-        String app = TestBroker.uniqueApp("unacked");
+        String app = dp3.app();
         try (Publisher publisher = new Publisher()) {
             try (CamelContext camel = new DefaultCamelContext()) {
                 camel.start();
@@ -133,7 +133,7 @@ class ConsumerIT {
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions()).routeId("failing")
+                        from(dp3.uri("workerIndex=0")).routeId("failing")
                                 .process(e -> {
                                     calls.add(1);
                                     throw new IllegalStateException("always");
@@ -144,14 +144,12 @@ class ConsumerIT {
                 camel.getRouteController().stopRoute("failing");
             }
             assertThat(TestBroker.drain(app + "-worker-0")).hasSize(1);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 
     @Test
     void rejectSendsFailedTasksToTheQueuesDeadLetterExchangeWithTheReason() throws Exception {
-        String app = TestBroker.uniqueApp("dlx");
+        String app = dp3.app();
         String dlq = app + "-dead";
         try (Publisher publisher = new Publisher(); var connection = TestBroker.connect()) {
             var channel = connection.createChannel();
@@ -168,7 +166,7 @@ class ConsumerIT {
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("dp3-taskqueue:" + app + "?workerIndex=0&onFailure=reject&" + TestBroker.brokerOptions())
+                        from(dp3.uri("workerIndex=0&onFailure=reject"))
                                 .filter(header(TaskQueueConstants.ENTITY_KEY).in("e:t3", "e:t7"))
                                 .throwException(new IllegalStateException("cannot process"));
                     }
@@ -182,8 +180,6 @@ class ConsumerIT {
                     bodies.get(7));
             assertThat(dead.get(0).getProps().getHeaders().get("x-death").toString()).contains("rejected");
             channel.queueDelete(dlq);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 
@@ -242,7 +238,7 @@ class ConsumerIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&parse=false&" + TestBroker.brokerOptions())
+                    from(dp3.uri("workerIndex=0&parse=false"))
                             .process(e -> bodies.add(e.getMessage().getBody()));
                 }
             });
@@ -262,7 +258,7 @@ class ConsumerIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions()).routeId("worker")
+                    from(dp3.uri("workerIndex=0")).routeId("worker")
                             .process(e -> got
                                     .add(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class)));
                 }
@@ -317,9 +313,9 @@ class ConsumerIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?taskType=snapshot&workerIndex=1&" + TestBroker.brokerOptions())
+                    from(dp3.uri("taskType=snapshot&workerIndex=1"))
                             .process(snapshots::add);
-                    from("dp3-taskqueue:" + app + "?taskType=control&workerIndex=1&" + TestBroker.brokerOptions())
+                    from(dp3.uri("taskType=control&workerIndex=1"))
                             .process(controls::add);
                 }
             });

@@ -61,7 +61,7 @@ class ConsumerReliabilityIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=4&" + TestBroker.brokerOptions())
+                    from(dp3.uri("workerIndex=0&concurrentConsumers=4"))
                             .process(e -> {
                                 DataPointTask task = e.getMessage().getBody(DataPointTask.class);
                                 String key = task.hashKey();
@@ -98,8 +98,7 @@ class ConsumerReliabilityIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&retryDelays=200ms,500ms&"
-                            + TestBroker.brokerOptions())
+                    from(dp3.uri("workerIndex=0&retryDelays=200ms,500ms"))
                             .process(e -> processed.merge(
                                     e.getMessage().getHeader(TaskQueueConstants.MESSAGE_ID, String.class), 1,
                                     Integer::sum));
@@ -122,7 +121,7 @@ class ConsumerReliabilityIT {
 
     @Test
     void stoppingDuringADrainLosesNothingAndLeavesTheRestQueued() throws Exception {
-        String app = TestBroker.uniqueApp("drainstop");
+        String app = dp3.app();
         TestBroker.declareWorker0Queues(app, 20000);
         Map<String, Integer> processed = new ConcurrentHashMap<>();
         List<String> ids;
@@ -133,8 +132,7 @@ class ConsumerReliabilityIT {
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {
-                        from("dp3-taskqueue:" + app + "?workerIndex=0&concurrentConsumers=4&"
-                                + TestBroker.brokerOptions())
+                        from(dp3.uri("workerIndex=0&concurrentConsumers=4"))
                                 .process(e -> {
                                     Thread.sleep(2);
                                     processed.merge(
@@ -155,8 +153,6 @@ class ConsumerReliabilityIT {
                     processedAtStop, rest.size(), 3000 - all.size());
             assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(ids);
             assertThat(processedAtStop + rest.size()).isEqualTo(3000);
-        } finally {
-            TestBroker.deleteApp(app, 1);
         }
     }
 }

@@ -40,7 +40,7 @@ class PollingAndYamlIT {
         try (Publisher publisher = new Publisher()) {
             publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "normal", "x")));
             publisher.toQueue(app + "-worker-0-pri", List.of(Publisher.task("e", "priority", "x")));
-            String uri = "dp3-taskqueue:" + app + "?workerIndex=0&" + TestBroker.brokerOptions();
+            String uri = dp3.uri("workerIndex=0");
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

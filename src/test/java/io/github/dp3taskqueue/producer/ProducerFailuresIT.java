@@ -48,8 +48,7 @@ class ProducerFailuresIT {
     @Test
     void aFullQueueFailsAfterQueueFullTimeoutAndLosesNothingConfirmed() throws Exception {
         String app = dp3.app();
-        String uri = "dp3-taskqueue:" + app + "?declareTopology=true&normalQueueMaxLength=5&queueFullTimeout=1500&"
-                + TestBroker.brokerOptions();
+        String uri = dp3.uri("declareTopology=true&normalQueueMaxLength=5&queueFullTimeout=1500");
         CamelContext camel = dp3.camel();
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
@@ -80,7 +79,7 @@ class ProducerFailuresIT {
         CamelContext camel = dp3.camel();
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
-        template.sendBody("dp3-taskqueue:" + app + "?declareTopology=true&workers=2&" + TestBroker.brokerOptions(),
+        template.sendBody(dp3.uri("declareTopology=true&workers=2"),
                 task("x"));
         TestBroker.drain(app + "-worker-" + Dp3Hash.worker("e:x", 2));
         String eid = "u0";
@@ -88,7 +87,7 @@ class ProducerFailuresIT {
             eid = "u" + i;
         }
         String body = task(eid);
-        Exchange result = template.send("dp3-taskqueue:" + app + "?workers=4&" + TestBroker.brokerOptions(),
+        Exchange result = template.send(dp3.uri("workers=4"),
                 e -> e.getMessage().setBody(body));
         assertThat(result.getException()).isInstanceOf(UnroutableTaskException.class)
                 .hasMessageContaining(app + "-main-task-exchange")
@@ -98,13 +97,13 @@ class ProducerFailuresIT {
 
     @Test
     void aMissingExchangeFailsTheRouteStartNamingIt() throws Exception {
-        String app = TestBroker.uniqueApp("missing");
+        String app = dp3.app();
         try (CamelContext camel = new DefaultCamelContext()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     from("direct:in")
-                            .to("dp3-taskqueue:" + app + "?retryDelays=100ms,100ms&" + TestBroker.brokerOptions());
+                            .to(dp3.uri("retryDelays=100ms,100ms"));
                 }
             });
             assertThatThrownBy(camel::start).hasRootCauseInstanceOf(TopologyException.class)
@@ -125,7 +124,7 @@ class ProducerFailuresIT {
             @Override
             public void configure() {
                 from("direct:in")
-                        .to("dp3-taskqueue:" + app + "?declareTopology=true&" + TestBroker.brokerOptions());
+                        .to(dp3.uri("declareTopology=true"));
             }
         });
         assertThatThrownBy(camel::start).hasStackTraceContaining(TopologyException.class.getName()
@@ -139,8 +138,7 @@ class ProducerFailuresIT {
     @Test
     void badInputFailsTheExchangeAndPublishesNothing() throws Exception {
         String app = dp3.app();
-        String base = "dp3-taskqueue:" + app + "?declareTopology=true&workers=2&entityIdTypes=ip:ipv4&"
-                + TestBroker.brokerOptions();
+        String base = dp3.uri("declareTopology=true&workers=2&entityIdTypes=ip:ipv4");
         CamelContext camel = dp3.camel();
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();

@@ -85,7 +85,7 @@ class ProducerRoutingIT {
             }
             byte[] body = TestData.message(row[0]);
             Exchange result = template.send(
-                    "dp3-taskqueue:" + app + "?declareTopology=true&workers=4&" + TestBroker.brokerOptions(),
+                    dp3.uri("declareTopology=true&workers=4"),
                     e -> e.getMessage().setBody(body));
             assertThat(result.getException()).isNull();
             int expected = Integer.parseInt(row[5]);
@@ -109,7 +109,7 @@ class ProducerRoutingIT {
     @Test
     void priorityBroadcastAndHeaderOverrides() throws Exception {
         String app = dp3.app();
-        String base = "dp3-taskqueue:" + app + "?declareTopology=true&workers=3&" + TestBroker.brokerOptions();
+        String base = dp3.uri("declareTopology=true&workers=3");
         CamelContext camel = dp3.camel();
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();
@@ -168,7 +168,7 @@ class ProducerRoutingIT {
     @Test
     void batchesAreOneOperationWithEveryTaskConfirmed() throws Exception {
         String app = dp3.app();
-        String uri = "dp3-taskqueue:" + app + "?declareTopology=true&workers=2&" + TestBroker.brokerOptions();
+        String uri = dp3.uri("declareTopology=true&workers=2");
         CamelContext camel = dp3.camel();
         camel.start();
         ProducerTemplate template = camel.createProducerTemplate();

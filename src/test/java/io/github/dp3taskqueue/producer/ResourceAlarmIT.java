@@ -47,7 +47,7 @@ class ResourceAlarmIT {
     @Test
     void theProducerHoldsAndFailsWhileBlockedAndTheConsumerKeepsConsuming() throws Exception {
         String app = dp3.app();
-        String options = "workers=1&declareTopology=true&" + TestBroker.brokerOptions();
+        String options = "workers=1&declareTopology=true";
         int backlog = 100;
         int held = 5;
         Set<String> processed = ConcurrentHashMap.newKeySet();
@@ -56,7 +56,7 @@ class ResourceAlarmIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + options).routeId("worker0").autoStartup(false)
+                    from(dp3.uri("workerIndex=0&" + options)).routeId("worker0").autoStartup(false)
                             .process(e -> processed
                                     .add(e.getMessage().getHeader(TaskQueueConstants.ENTITY_KEY, String.class)));
                 }
@@ -64,7 +64,7 @@ class ResourceAlarmIT {
             camel.start();
             HealthChecks.enable(camel);
             ProducerTemplate template = camel.createProducerTemplate();
-            String producer = "dp3-taskqueue:" + app + "?" + options + "&" + HELD;
+            String producer = dp3.uri(options) + "&" + HELD;
             List<String> tasks = new ArrayList<>();
             for (int i = 0; i < backlog; i++) {
                 tasks.add(Publisher.task("e", "b" + i, "x"));

@@ -70,14 +70,13 @@ class ReshardIT {
         CamelContext camel = dp3.camel();
         try {
             camel.start();
-            camel.createProducerTemplate().sendBody("dp3-taskqueue:" + app + "?declareTopology=true&workers=3&"
-                    + TestBroker.brokerOptions(), bodies);
+            camel.createProducerTemplate().sendBody(dp3.uri("declareTopology=true&workers=3"), bodies);
 
             // 1. (DP3 stopped) drain the 3 workers' queues into a temporary application of 5 workers
             String first = bridge(dir, app, 3, temporary, 5);
             assertThat(first).contains("published " + tasks + " tasks, consumed " + tasks + " tasks");
             // 2. APP gets 5 worker queues (workers 3 and 4 are new; 0..2 are empty and keep their bindings)
-            camel.getEndpoint("dp3-taskqueue:" + app + "?declareTopology=true&workers=5&" + TestBroker.brokerOptions())
+            camel.getEndpoint(dp3.uri("declareTopology=true&workers=5"))
                     .createProducer().start();
             // 3. back 1:1 (the same worker count re-hashes each task to the same index)
             String second = bridge(dir, temporary, 5, app, 5);

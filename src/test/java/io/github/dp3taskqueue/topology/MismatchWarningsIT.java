@@ -25,7 +25,7 @@ class MismatchWarningsIT {
     @Test
     void fewerWorkersThanTheDeploymentHasIsWarnedAboutByProducerAndConsumer() throws Exception {
         String app = dp3.app();
-        String base = "dp3-taskqueue:" + app + "?" + TestBroker.brokerOptions();
+        String base = dp3.uri("");
         CamelContext camel = dp3.camel();
         try (CapturedLog captured = new CapturedLog()) {
             camel.start();
@@ -52,13 +52,12 @@ class MismatchWarningsIT {
 
     @Test
     void theFirstWarningAboutAMissingTopologySaysHowToDeclareIt() throws Exception {
-        String app = TestBroker.uniqueApp("missing");
+        String app = dp3.app();
         try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&retryDelays=100ms,100ms&"
-                            + TestBroker.brokerOptions())
+                    from(dp3.uri("workerIndex=0&retryDelays=100ms,100ms"))
                             .to("log:x?level=OFF");
                 }
             });

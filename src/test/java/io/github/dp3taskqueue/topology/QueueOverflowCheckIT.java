@@ -34,11 +34,11 @@ class QueueOverflowCheckIT {
     @Test
     void aBoundedDropHeadQueueIsWarnedAboutAndADp3QueueIsNot() throws Exception {
         String app = dp3.app();
-        String options = "workers=2&" + TestBroker.brokerOptions();
+        String options = "workers=2";
         CamelContext camel = dp3.camel();
         camel.start();
         // DP3's topology, then worker 1's normal queue replaced by one bounded with RabbitMQ's default overflow
-        camel.getEndpoint("dp3-taskqueue:" + app + "?declareTopology=true&" + options).createProducer().start();
+        camel.getEndpoint(dp3.uri("declareTopology=true&" + options)).createProducer().start();
         try (Connection connection = TestBroker.connect()) {
             Channel channel = connection.createChannel();
             channel.queueDelete(app + "-worker-1");
@@ -61,9 +61,9 @@ class QueueOverflowCheckIT {
             second.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from("direct:in").to("dp3-taskqueue:" + app + "?" + options);
-                    from("dp3-taskqueue:" + app + "?workerIndex=1&" + options).to("log:x?level=OFF");
-                    from("dp3-taskqueue:" + app + "?workerIndex=0&" + options).to("log:x?level=OFF");
+                    from("direct:in").to(dp3.uri(options));
+                    from(dp3.uri("workerIndex=1&" + options)).to("log:x?level=OFF");
+                    from(dp3.uri("workerIndex=0&" + options)).to("log:x?level=OFF");
                 }
             });
             second.start();

@@ -35,12 +35,11 @@ class QuorumQueueIT {
     @Test
     void quorumWorkerQueuesKeepDp3sArgumentsAndCarryTasks() throws Exception {
         String app = dp3.app();
-        String options = "workers=2&queueType=quorum&normalQueueMaxLength=5&queueFullTimeout=300ms&"
-                + TestBroker.brokerOptions();
+        String options = "workers=2&queueType=quorum&normalQueueMaxLength=5&queueFullTimeout=300ms";
         CamelContext camel = dp3.camel();
         camel.start();
         var template = camel.createProducerTemplate();
-        String producer = "dp3-taskqueue:" + app + "?declareTopology=true&" + options;
+        String producer = dp3.uri("declareTopology=true&" + options);
         // worker 0 of 2: the first tasks whose key hashes to 0
         List<String> toWorker0 = new ArrayList<>();
         for (int i = 0; toWorker0.size() < 20; i++) {
@@ -72,7 +71,7 @@ class QuorumQueueIT {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("dp3-taskqueue:" + app + "?workerIndex=0&" + options).to("mock:worker0");
+                from(dp3.uri("workerIndex=0&" + options)).to("mock:worker0");
             }
         });
         MockEndpoint worker0 = camel.getEndpoint("mock:worker0", MockEndpoint.class);
