@@ -125,6 +125,32 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                         options.getRequeueDelay()));
     }
 
+    /**
+     * What a consumer needs beyond what any endpoint does: which worker's queues to read (or all
+     * of them, knowing how many), and the worker count when it declares the topology.
+     *
+     * @throws IllegalArgumentException naming the missing option
+     */
+    public void requireConsumer() {
+        if (consumer.allWorkers()) {
+            if (workers == null) {
+                throw new IllegalArgumentException(
+                        "allWorkers needs workers (or configDir): how many workers' queues to read");
+            }
+            if (consumer.queue() != null || consumer.priorityQueue() != null) {
+                throw new IllegalArgumentException(
+                        "allWorkers reads DP3's queue names; it cannot be combined with queue or priorityQueue");
+            }
+        } else if (workerIndex == null) {
+            throw new IllegalArgumentException(
+                    "a dp3-taskqueue consumer needs workerIndex (or index): which worker's queues to read");
+        }
+        if (declareTopology && workers == null) {
+            throw new IllegalArgumentException("declareTopology on a consumer needs workers (or configDir): the "
+                    + "topology is declared for all workers");
+        }
+    }
+
     /** {@code workerIndex}, or its synonym {@code index}; both given is an error naming both. */
     private static Integer workerIndex(TaskQueueConfiguration options, Integer workers) {
         if (options.getWorkerIndex() != null && options.getIndex() != null) {

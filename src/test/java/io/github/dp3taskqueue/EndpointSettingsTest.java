@@ -110,4 +110,22 @@ class EndpointSettingsTest {
         assertThatThrownBy(() -> EndpointSettings.resolve("app", index))
                 .hasMessageContaining("workerIndex must be below workers (2)");
     }
+
+    @Test
+    void whatAConsumerNeedsIsCheckedByTheSettingsToo() {
+        TaskQueueConfiguration none = new TaskQueueConfiguration();
+        assertThatThrownBy(() -> EndpointSettings.resolve("app", none).requireConsumer())
+                .hasMessageContaining("needs workerIndex (or index)");
+        TaskQueueConfiguration all = new TaskQueueConfiguration();
+        all.setAllWorkers(true);
+        assertThatThrownBy(() -> EndpointSettings.resolve("app", all).requireConsumer())
+                .hasMessageContaining("allWorkers needs workers");
+        TaskQueueConfiguration declare = new TaskQueueConfiguration();
+        declare.setWorkerIndex(0);
+        declare.setDeclareTopology(true);
+        assertThatThrownBy(() -> EndpointSettings.resolve("app", declare).requireConsumer())
+                .hasMessageContaining("declareTopology on a consumer needs workers");
+        declare.setWorkers(2);
+        EndpointSettings.resolve("app", declare).requireConsumer();
+    }
 }

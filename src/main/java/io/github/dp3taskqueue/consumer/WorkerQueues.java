@@ -18,21 +18,14 @@ final class WorkerQueues {
     }
 
     /**
-     * Names the consumer's queues (its options are validated by {@link EndpointSettings}).
+     * Names the consumer's queues.
      *
      * @throws IllegalArgumentException naming what a consumer needs and does not have
+     *         ({@link EndpointSettings#requireConsumer()})
      */
     static List<QueueReader.Source> of(EndpointSettings settings) {
-        EndpointSettings.Consuming options = settings.consumer();
-        if (options.allWorkers()) {
-            if (settings.workers() == null) {
-                throw new IllegalArgumentException(
-                        "allWorkers needs workers (or configDir): how many workers' queues to read");
-            }
-            if (options.queue() != null || options.priorityQueue() != null) {
-                throw new IllegalArgumentException(
-                        "allWorkers reads DP3's queue names; it cannot be combined with queue or priorityQueue");
-            }
+        settings.requireConsumer();
+        if (settings.consumer().allWorkers()) {
             List<QueueReader.Source> priority = new ArrayList<>();
             List<QueueReader.Source> rest = new ArrayList<>();
             for (int i = 0; i < settings.workers(); i++) {
@@ -43,12 +36,7 @@ final class WorkerQueues {
             priority.addAll(rest);
             return priority;
         }
-        Integer index = settings.workerIndex();
-        if (index == null) {
-            throw new IllegalArgumentException(
-                    "a dp3-taskqueue consumer needs workerIndex (or index): which worker's queues to read");
-        }
-        return ofWorker(settings, index);
+        return ofWorker(settings, settings.workerIndex());
     }
 
     private static List<QueueReader.Source> ofWorker(EndpointSettings settings, int index) {
@@ -72,11 +60,7 @@ final class WorkerQueues {
     static BrokerConnection connect(TaskQueueEndpoint endpoint, List<QueueReader.Source> sources, String purpose)
             throws BrokerUnavailableException {
         EndpointSettings settings = endpoint.getSettings();
-        if (settings.declareTopology() && settings.workers() == null) {
-            throw new IllegalArgumentException(
-                    "declareTopology on a consumer needs workers (or configDir): the topology is declared for all "
-                            + "workers");
-        }
+        settings.requireConsumer();
         BrokerConnection connection = endpoint.openBrokerConnection(purpose, false);
         TopologySession.open(connection, settings.retry(), settings.topology(), settings.declareTopology(),
                 new TopologySession.Uses(StartupCheck.Kind.QUEUE,
