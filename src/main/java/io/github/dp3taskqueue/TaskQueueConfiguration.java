@@ -46,8 +46,8 @@ public class TaskQueueConfiguration implements Cloneable {
     private ConnectionFactory connectionFactory;
     @UriParam(label = "common", defaultValue = "60s", javaType = "java.time.Duration",
             description = "AMQP heartbeat, in whole seconds (60s, 1m; a bare number is seconds, as in DP3's and "
-                    + "amqp-client's settings; 0 turns heartbeats off); a stalled connection is detected after about "
-                    + "two heartbeats")
+                    + "amqp-client's settings; 0 turns heartbeats off); a stalled connection is detected after "
+                    + "about two heartbeats")
     private String requestedHeartbeat = "60s";
     @UriParam(label = "common", defaultValue = "10s", javaType = "java.time.Duration",
             description = "Timeout of the TCP connect and AMQP handshake")
@@ -140,18 +140,18 @@ public class TaskQueueConfiguration implements Cloneable {
             description = "Unacknowledged messages the broker may push per queue (basic.qos; DP3 uses 50)")
     private int prefetch = 50;
     @UriParam(label = "consumer", defaultValue = "10",
-            description = "Most acks of completed tasks sent together as one multiple ack while the consumer is busy; "
-                    + "an ack is never held once no other task waits, nor longer than 20 ms. 1 acks each task at once. "
-                    + "Held acks cost the broker less per task; after a crash, completed tasks whose ack was "
-                    + "held come again")
+            description = "Most acks of completed tasks sent together as one multiple ack while the consumer is "
+                    + "busy; an ack is never held once no other task waits, nor longer than 20 ms. 1 acks each task "
+                    + "at once. Held acks cost the broker less per task; after a crash, completed tasks whose ack "
+                    + "was held come again")
     private int ackBatchSize = 10;
     @UriParam(label = "consumer", defaultValue = "1",
             description = "Tasks processed in parallel; tasks of one entity (etype:eid) are still processed one at a "
                     + "time, in arrival order")
     private int concurrentConsumers = 1;
     @UriParam(label = "consumer", defaultValue = "true",
-            description = "Parse each body into a task (invalid bodies go to the error handler); false hands the route "
-                    + "the raw JSON")
+            description = "Parse each body into a task (invalid bodies go to the error handler); false hands the "
+                    + "route the raw JSON")
     private boolean parse = true;
     @UriParam(label = "consumer", defaultValue = "requeue", enums = "requeue,reject",
             description = "What happens to a message whose exchange failed and was not handled: requeue (nack with "

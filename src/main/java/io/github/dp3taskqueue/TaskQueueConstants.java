@@ -26,9 +26,8 @@ public final class TaskQueueConstants {
     public static final String ROUTING_KEY_OVERRIDE = "CamelDp3RoutingKeyOverride";
     @Metadata(label = "producer",
             description = "For a JSON-lines body that is one part of a larger file: the number of its first line in "
-                    + "that file "
-                    + "(default 1), so that errors and CamelDp3InvalidTasks name the file's lines. Removed after a "
-                    + "successful send.",
+                    + "that file (default 1), so that errors and CamelDp3InvalidTasks name the file's lines. "
+                    + "Removed after a successful send.",
             javaType = "Long")
     public static final String FIRST_LINE_NUMBER = "CamelDp3FirstLineNumber";
 

@@ -59,11 +59,9 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
         settings = EndpointSettings.resolve(application, configuration);
         if (settings.validator() == null && settings.kind() == TaskKind.DATAPOINT) {
             LOG.info(
-                    "{}: no configDir, so data point tasks are not checked against DP3's data model (attributes, data "
-                            + "types,"
-                            + " t1/t2); DP3's worker acks and drops a task its model refuses. Set configDir to the DP3 "
-                            + "config directory"
-                            + " to refuse such tasks here.",
+                    "{}: no configDir, so data point tasks are not checked against DP3's data model (attributes, "
+                            + "data types, t1/t2); DP3's worker acks and drops a task its model refuses. Set "
+                            + "configDir to the DP3 config directory to refuse such tasks here.",
                     getMaskedUri());
         }
     }
@@ -106,11 +104,9 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
             if (publishes && publisher == null) {
                 LOG.warn(
                         "dp3-taskqueue {} {}: the connectionFactory {} has no publisher connection factory, so the "
-                                + "producer"
-                                + " publishes on the connection consumers of the same factory use; a RabbitMQ resource "
-                                + "alarm then blocks"
-                                + " their acks too. Use a CachingConnectionFactory, or give the producer a factory of "
-                                + "its own.",
+                                + "producer publishes on the connection consumers of the same factory use; a "
+                                + "RabbitMQ resource alarm then blocks their acks too. Use a "
+                                + "CachingConnectionFactory, or give the producer a factory of its own.",
                         application, purpose, shared.getClass().getSimpleName());
             }
             return new BrokerConnection(publisher != null ? publisher : shared, false, description);

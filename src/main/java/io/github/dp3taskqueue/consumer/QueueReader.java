@@ -146,8 +146,7 @@ final class QueueReader {
             consumerTags.remove(channel);
         }
         String problem = "the broker cancelled the subscription to queue '" + source.queue()
-                + "' (deleted, or its node lost);"
-                + " re-subscribing";
+                + "' (deleted, or its node lost); re-subscribing";
         problems.put(source.queue(), problem);
         LOG.warn("{}; its unacked deliveries are the broker's again. Re-subscribing once it exists (retryDelays)",
                 problem);

@@ -279,9 +279,8 @@ public final class ConfirmedPublisher {
             long seconds = block.secondsIfReportDue(now);
             if (seconds >= 0) {
                 LOG.warn(
-                        "RabbitMQ still blocks publishing ({}) after {} s: {} tasks held, {} written before the block "
-                                + "wait for"
-                                + " its confirm",
+                        "RabbitMQ still blocks publishing ({}) after {} s: {} tasks held, {} written before the "
+                                + "block wait for its confirm",
                         block.reason(), seconds, parked.size(), unconfirmed.size());
             }
         }

@@ -64,11 +64,9 @@ public final class QueueOverflowCheck {
         boolean bounded = arguments.containsKey("x-max-length") || arguments.containsKey("x-max-length-bytes");
         if (bounded && !"reject-publish".equals(String.valueOf(arguments.get("x-overflow")))) {
             LOG.warn(
-                    "queue '{}' is bounded ({}) without x-overflow=reject-publish: when it is full RabbitMQ drops its "
-                            + "oldest "
-                            + "tasks silently (overflow {}). Redeclare it as DP3 does (x-overflow=reject-publish), "
-                            + "unless a policy sets the "
-                            + "overflow behaviour.",
+                    "queue '{}' is bounded ({}) without x-overflow=reject-publish: when it is full RabbitMQ drops "
+                            + "its oldest tasks silently (overflow {}). Redeclare it as DP3 does "
+                            + "(x-overflow=reject-publish), unless a policy sets the overflow behaviour.",
                     queue, arguments, arguments.getOrDefault("x-overflow", "drop-head, the default"));
             return true;
         }

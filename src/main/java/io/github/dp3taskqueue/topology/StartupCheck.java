@@ -30,8 +30,7 @@ public final class StartupCheck {
     }
 
     private static final String HOW_TO_DECLARE = "Declare the DP3 topology (dp3/scripts/rmq_reconfigure.sh, or start "
-            + "DP3)"
-            + " or set declareTopology=true.";
+            + "DP3) or set declareTopology=true.";
 
     public static void requirePresent(ChannelSource channels, Kind kind, List<String> names, RetrySchedule schedule) {
         String missing = null;

@@ -60,9 +60,9 @@ public final class WorkerCountCheck {
         }
         if (found > workers) {
             LOG.warn(
-                    "queue '{}' exists, so the DP3 deployment has at least {} workers, but this {} has workers={}: DP3 "
-                            + "assigns"
-                            + " each entity to worker HASH mod {}, so {}. Set workers={} (DP3's worker count).",
+                    "queue '{}' exists, so the DP3 deployment has at least {} workers, but this {} has workers={}: "
+                            + "DP3 assigns each entity to worker HASH mod {}, so {}. Set workers={} (DP3's worker "
+                            + "count).",
                     queueOf.apply(workers),
                     found, role, workers, found, role.equals("producer")
                             ? "tasks for the entities of workers " + workers + ".." + (found - 1)

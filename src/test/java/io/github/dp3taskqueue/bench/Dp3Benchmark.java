@@ -132,9 +132,9 @@ public final class Dp3Benchmark {
             batch.add(ProduceScenario.component(bodies, 500));
             CpuUse end = CpuUse.now();
             System.out.printf(
-                    "produce round %d: single %.0f tasks/s (%.1f us CPU/task), baseline %.0f tasks/s (%.1f us), batch "
-                            + "%.0f"
-                            + " tasks/s (%.1f us) (CPU with set-up: single's %s; baseline's %s; batch's %s)%n",
+                    "produce round %d: single %.0f tasks/s (%.1f us CPU/task), baseline %.0f tasks/s (%.1f us), "
+                            + "batch %.0f tasks/s (%.1f us) (CPU with set-up: single's %s; baseline's %s; batch's "
+                            + "%s)%n",
                     round,
                     single.get(round - 1).rate(), single.get(round - 1).cpuMicrosPerTask(),
                     baseline.get(round - 1).rate(),
@@ -154,8 +154,7 @@ public final class Dp3Benchmark {
             double cCpu = BenchSupport.median(runs.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
             System.out.printf(
                     "%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f; CPU per task %.1f us "
-                            + "against %.1f us"
-                            + " (%.2f x)%n",
+                            + "against %.1f us (%.2f x)%n",
                     scenario, c, b, c / b, cCpu, bCpu, cCpu / bCpu);
             lines.add("RESULT " + scenario + " component=" + BenchSupport.plain(c) + " baseline="
                     + BenchSupport.plain(b) + " ratio="

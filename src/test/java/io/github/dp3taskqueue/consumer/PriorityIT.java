@@ -33,8 +33,7 @@ class PriorityIT {
             int worst = PriorityScenarios.maxNormalStartedAfterPriorityArrived(concurrency, 10);
             System.out.printf(
                     "priority-arrival (concurrentConsumers=%d): at most %d normal tasks started between a priority "
-                            + "task's"
-                            + " arrival at the consumer and its start%n",
+                            + "task's arrival at the consumer and its start%n",
                     concurrency, worst);
             assertThat(worst).isZero();
         }

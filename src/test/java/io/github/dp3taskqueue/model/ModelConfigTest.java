@@ -48,8 +48,8 @@ class ModelConfigTest {
             "x: {a: {name: A, type: plain, data_type: integer}}|e.yml|attribute 'a': data_type 'integer': Data type "
                     + "'integer' is not supported",
             "x: {a: {name: A, type: Plain, data_type: int}}|e.yml|attribute 'a': Invalid `type` of attribute 'Plain'",
-            "x: {a: {name: A, type: plain, data_type: int, colour: red}}|e.yml|attribute 'a': colour: Extra inputs are "
-                    + "not permitted",
+            "x: {a: {name: A, type: plain, data_type: int, colour: red}}|e.yml|attribute 'a': colour: Extra inputs "
+                    + "are not permitted",
             "x: {a: {name: A, type: plain, data_type: 'link<nowhere>'}}|e.yml|attribute 'a': data_type "
                     + "'link<nowhere>': Entity type 'nowhere' is not defined",
             "x: {a: {name: A, type: plain, data_type: 'array<array<int>>'}}|e.yml|is not supported as an array element",
@@ -61,8 +61,8 @@ class ModelConfigTest {
                     + "Data type of series must be one of int, int64, float, time",
             "x: {a: {name: A, type: timeseries, timeseries_type: regular, series: {s: {data_type: "
                     + "int}}}}|e.yml|timeseries_params: Field required",
-            "x: {a: {name: A, type: plain, data_type: int, history_params: {}}}|e.yml|history_params: Extra inputs are "
-                    + "not permitted",
+            "x: {a: {name: A, type: plain, data_type: int, history_params: {}}}|e.yml|history_params: Extra inputs "
+                    + "are not permitted",
     })
     void aConfigDp3RefusesIsAnErrorNamingFileAttributeAndProblem(String yaml, String file, String problem)
             throws IOException {

@@ -113,8 +113,8 @@ class ResourceAlarmIT {
             List<String> queued = new ArrayList<>();
             TestBroker.drain(app + "-worker-0").forEach(b -> queued.add(new String(b)));
             System.out.printf(
-                    "ACCOUNT alarm-producer-consumer given=%d processed=%d queued=%d refused=%d refused_but_queued=%d "
-                            + "lost=%d%n",
+                    "ACCOUNT alarm-producer-consumer given=%d processed=%d queued=%d refused=%d "
+                            + "refused_but_queued=%d lost=%d%n",
                     backlog + 1 + held, processed.size(), queued.size(), refused.size(),
                     queued.stream().filter(q -> q.contains("\"held")).count(),
                     backlog + 1 + held - processed.size() - queued.size()

@@ -61,8 +61,7 @@ class FeedJsonlRouteIT {
             // named by their line numbers in the file (batches of 100 lines), in plain words
             assertThat(rejected.lines()).containsExactly(
                     "line 12: the body is not valid JSON: Unexpected character ('t'): was expecting double-quote to "
-                            + "start field name"
-                            + " (at column 2)",
+                            + "start field name (at column 2)",
                     "line 503: DataPointTask for e:no-data has no data points, no TTL tokens and no delete: DP3 "
                             + "refuses such a task",
                     "line 905: DataPointTask for e:late has no data points, no TTL tokens and no delete: DP3 refuses "

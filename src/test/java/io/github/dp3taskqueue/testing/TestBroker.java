@@ -63,10 +63,9 @@ public final class TestBroker implements BeforeAllCallback {
             port = p;
         } catch (Exception e) {
             throw new IllegalStateException("No RabbitMQ broker reachable at " + h + ":" + p + " (" + e
-                    + ") and no Docker engine"
-                    + " for Testcontainers. Start one: `apt-get install -y rabbitmq-server && rabbitmq-server "
-                    + "-detached`"
-                    + " (then `rabbitmqctl await_startup`), or point the tests at a broker with"
+                    + ") and no Docker engine for Testcontainers. Start one: `apt-get install -y rabbitmq-server && "
+                    + "rabbitmq-server -detached` (then `rabbitmqctl await_startup`), or point the tests at a broker "
+                    + "with"
                     + " -Ddp3.test.broker.host=HOST -Ddp3.test.broker.port=PORT (guest/guest).", e);
         }
     }
