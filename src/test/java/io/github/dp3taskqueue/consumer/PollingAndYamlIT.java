@@ -92,7 +92,8 @@ class PollingAndYamlIT {
                 """;
         CamelContext camel = dp3.camel();
         try (Publisher publisher = new Publisher()) {
-            String body = "{\"etype\":\"A\",\"eid\":7,\"data_points\":[{\"etype\":\"A\",\"eid\":7,\"attr\":\"data1\",\"v\":\"é\"}]}";
+            String body = "{\"etype\":\"A\",\"eid\":7,\"data_points\":[{\"etype\":\"A\",\"eid\":7,\"attr\":\"data1\","
+                    + "\"v\":\"é\"}]}";
             String id = publisher.toQueue(app + "-worker-0", body);
             publisher.confirm();
             Properties properties = new Properties();

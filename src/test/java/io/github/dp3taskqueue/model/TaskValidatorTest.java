@@ -35,7 +35,12 @@ class TaskValidatorTest {
 
     @Test
     void theFourTasksDp3DropsAreRefusedWithEveryProblemNamed() {
-        String body = "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"data_points\":[{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"attr\":\"colour\",\"v\":\"red\"},{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"attr\":\"port_count\",\"v\":\"eighty\"},{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"attr\":\"label\",\"v\":\"x\"},{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"attr\":\"traffic\",\"v\":{\"packets\":[1],\"bytes\":[2]},\"t1\":\"2024-05-01T12:00:00Z\"}]}";
+        String body = "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"data_points\":[{\"etype\":\"host\","
+                + "\"eid\":\"192.0.2.10\",\"attr\":\"colour\",\"v\":\"red\"},{\"etype\":\"host\","
+                + "\"eid\":\"192.0.2.10\",\"attr\":\"port_count\",\"v\":\"eighty\"},{\"etype\":\"host\","
+                + "\"eid\":\"192.0.2.10\",\"attr\":\"label\",\"v\":\"x\"},{\"etype\":\"host\","
+                + "\"eid\":\"192.0.2.10\",\"attr\":\"traffic\",\"v\":{\"packets\":[1],\"bytes\":[2]},"
+                + "\"t1\":\"2024-05-01T12:00:00Z\"}]}";
         assertThatThrownBy(() -> valid(body))
                 .isInstanceOf(RefusedTaskException.class)
                 .hasMessageContaining("the task is refused by DP3's data model, 5 problems")

@@ -74,7 +74,8 @@ class DataPointTaskStreamReaderTest {
             "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"t2\":5}]}",
             "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\","
                     + "\"c\":\"high\"}]}",
-            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\",\"src\":1}]}",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\","
+                    + "\"src\":1}]}",
             "{\"etype\":\"e\",\"eid\":\"x\",\"ttl_tokens\":{\"a\":1}}",
             "{\"etype\":\"e\",\"eid\":\"x\",\"ttl_tokens\":[]}",
             "[1,2]",
