@@ -25,7 +25,8 @@ import io.github.dp3taskqueue.connection.ChannelSource;
  * arguments are learnt from RabbitMQ's equivalence check: a re-declaration with other arguments
  * is refused with {@code inequivalent arg 'x-...': received ... but current is the value V},
  * which names one current argument at a time. Each probe uses a throwaway channel (the refusal
- * closes it) and runs after the queue was found to exist. The first probe carries DP3's own
+ * closes it) and runs only after a passive declare found the queue (a queue that does not exist is
+ * left so, not created). The first probe carries DP3's own
  * arguments: a DP3 queue answers at once, and should the queue vanish in between, the probe
  * re-creates it as DP3 would rather than as an unbounded queue.
  */
@@ -76,6 +77,9 @@ public final class QueueOverflowCheck {
     /** The queue's arguments as far as RabbitMQ checks them, or {@code null} when they cannot be learnt. */
     static Map<String, Object> currentArguments(ChannelSource channels, String queue, Map<String, Object> firstGuess)
             throws IOException {
+        if (StartupCheck.firstMissing(channels, StartupCheck.Kind.QUEUE, List.of(queue)) != null) {
+            return null; // a check never declares a queue that does not exist (a writer with more workers than DP3)
+        }
         Map<String, Object> arguments = new LinkedHashMap<>();
         // as the broker's answers are read (integers as long), so that a first guess that matches looks the same
         firstGuess.forEach((key, value) -> arguments.put(key, value instanceof Integer i ? Long.valueOf(i) : value));

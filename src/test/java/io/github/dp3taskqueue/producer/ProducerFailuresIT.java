@@ -27,6 +27,7 @@ import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.task.InvalidTaskException;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
+import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologyException;
 
 /** Back-pressure, unroutable and missing topology, bad input and refused connections. */
@@ -92,6 +93,11 @@ class ProducerFailuresIT {
         assertThat(result.getException()).isInstanceOf(UnroutableTaskException.class)
                 .hasMessageContaining(app + "-main-task-exchange")
                 .hasMessageContaining("routing key '" + Dp3Hash.worker("e:" + eid, 4) + "'");
+        // the start-up's overflow check of the queues of workers 2 and 3 did not create them
+        try (Connection broker = TestBroker.connect()) {
+            assertThat(StartupCheck.firstMissing(broker::createChannel, StartupCheck.Kind.QUEUE,
+                    List.of(app + "-worker-2", app + "-worker-3"))).isEqualTo(app + "-worker-2");
+        }
 
     }
 
