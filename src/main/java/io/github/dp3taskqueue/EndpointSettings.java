@@ -106,6 +106,7 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         }
         TopologyNames names = TopologyNames.of(application, options.getMainExchange(), options.getPriorityExchange(),
                 options.getSnapshotExchange(), options.getControlExchange());
+        // DP3's default is one worker: what a producer hashes with and declareTopology declares
         Topology topology = new Topology(names, workers == null ? 1 : workers, options.getNormalQueueMaxLength(),
                 options.getQueueType() == QueueType.QUORUM);
         return new EndpointSettings(
@@ -203,9 +204,9 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         return value;
     }
 
-    /** The worker count a producer hashes with: DP3's default is one worker. */
+    /** The worker count a producer hashes with (the topology's): DP3's default is one worker. */
     public int workersOrDefault() {
-        return workers == null ? 1 : workers;
+        return topology.workers();
     }
 
     /** {@code host:port, virtual host 'v'}: what error messages name (never the credentials). */

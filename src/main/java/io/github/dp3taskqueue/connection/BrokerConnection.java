@@ -45,8 +45,9 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
     private final BlockedListener relay = new BlockedListener() {
         @Override
         public void handleBlocked(String reason) {
-            remember(reason);
-            blocked(reason);
+            String why = reason == null || reason.isBlank() ? "no reason given" : reason;
+            remember(why);
+            blocked(why);
         }
 
         @Override
@@ -110,18 +111,20 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
         return blockedReason;
     }
 
+    /** Records the watched connection's block ({@code null}: unblocked) for links that join it later. */
     private synchronized void remember(String reason) {
-        if (watched != null) {
-            if (reason == null) {
-                BLOCKED.remove(watched);
-            } else {
-                BLOCKED.put(watched, reason == null || reason.isBlank() ? "no reason given" : reason);
-            }
+        if (watched == null) {
+            return;
+        }
+        if (reason == null) {
+            BLOCKED.remove(watched);
+        } else {
+            BLOCKED.put(watched, reason);
         }
     }
 
     private void blocked(String reason) {
-        blockedReason = reason == null || reason.isBlank() ? "no reason given" : reason;
+        blockedReason = reason;
         LOG.warn("RabbitMQ at {} blocks publishing on this connection ({}): tasks are held until it unblocks",
                 description,
                 blockedReason);

@@ -59,8 +59,7 @@ final class WorkerQueues {
      */
     static BrokerConnection connect(TaskQueueEndpoint endpoint, List<QueueReader.Source> sources, String purpose)
             throws BrokerUnavailableException {
-        EndpointSettings settings = endpoint.getSettings();
-        settings.requireConsumer();
+        EndpointSettings settings = endpoint.getSettings(); // checked by of(), which gave the sources
         BrokerConnection connection = endpoint.openBrokerConnection(purpose, false);
         TopologySession.open(connection, settings.retry(), settings.topology(), settings.declareTopology(),
                 new TopologySession.Uses(StartupCheck.Kind.QUEUE,

@@ -6,12 +6,9 @@ import java.util.Collection;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelContextAware;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.health.HealthCheckRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +17,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 import io.github.dp3taskqueue.testing.Dp3Fixture;
+import io.github.dp3taskqueue.testing.HealthChecks;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** The producer's and the consumer's checks, through Camel's health API, against a real broker. */
@@ -48,16 +46,7 @@ class HealthCheckIT {
             }
         });
         camel.start();
-        HealthCheckRegistry registry = HealthCheckRegistry.get(camel);
-        registry.setExposureLevel("full"); // every check's result, not only the failing ones
-        // Camel Main and Spring Boot enable these through camel.health.*; a bare context needs it said
-        for (String repository : new String[]{"consumers", "producers"}) {
-            HealthCheckRepository found = registry.getRepository(repository)
-                    .orElseGet(() -> (HealthCheckRepository) registry.resolveById(repository));
-            CamelContextAware.trySetCamelContext(found, camel);
-            found.setEnabled(true);
-            registry.register(found);
-        }
+        HealthChecks.enable(camel); // as Camel Main and Spring Boot do through camel.health.*
         String producer = "dp3-taskqueue-producer:" + app + ":datapoint";
 
         Collection<HealthCheck.Result> ready = HealthCheckHelper.invokeReadiness(camel);

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.RoutesBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -80,16 +78,5 @@ public final class Dp3Fixture implements BeforeEachCallback, AfterEachCallback {
     /** {@code dp3-taskqueue:APP?OPTIONS&host=…&port=…}: an endpoint of the test's application on the test broker. */
     public String uri(String options) {
         return "dp3-taskqueue:" + app + "?" + (options.isEmpty() ? "" : options + "&") + TestBroker.brokerOptions();
-    }
-
-    /** Adds the routes and starts the context. */
-    public Dp3Fixture start(RoutesBuilder routes) throws Exception {
-        camel.addRoutes(routes);
-        camel.start();
-        return this;
-    }
-
-    public ProducerTemplate template() {
-        return camel.createProducerTemplate();
     }
 }
