@@ -61,6 +61,11 @@ public record Dp3Time(LocalDateTime local, Integer offsetSeconds) implements Com
         return Dp3DateTime.write(local, offsetSeconds);
     }
 
+    /** {@link #toString()} onto {@code out}. */
+    StringBuilder appendTo(StringBuilder out) {
+        return Dp3DateTime.append(out, local, offsetSeconds);
+    }
+
     /**
      * Python's {@code datetime.isoformat()}, as DP3's API writes a validated time back: {@code
      * 2024-05-01T12:05:00+00:00}.

@@ -18,7 +18,8 @@ public final class Ipv6Text {
 
     /** {@code str(IPv4Address(text))}; {@link IllegalArgumentException} when Python refuses the text. */
     public static String ipv4(String text) {
-        return formatIpv4(parseIpv4(text));
+        parseIpv4(text); // it accepts only the canonical form (four parts, no leading zeros): the text is its own str()
+        return text;
     }
 
     /** {@code str(IPv4Address(value))} of an integer; {@code null} when out of range. */

@@ -164,15 +164,25 @@ public final class Dp3DateTime {
      * allows up to ±23:59), nothing for a naive one ({@code offsetSeconds} null).
      */
     public static String write(LocalDateTime local, Integer offsetSeconds) {
-        StringBuilder out = new StringBuilder(32);
-        out.append(local.toLocalDate()).append('T');
+        return append(new StringBuilder(32), local, offsetSeconds).toString();
+    }
+
+    /** {@link #write(LocalDateTime, Integer)} onto {@code out}. */
+    public static StringBuilder append(StringBuilder out, LocalDateTime local, Integer offsetSeconds) {
+        int year = local.getYear(); // Python's years are 1 to 9999: four digits
+        if (year < 0 || year > 9999) {
+            out.append(local.toLocalDate()).append('T');
+        } else {
+            two(two(out, year / 100), year % 100).append('-');
+            two(out, local.getMonthValue()).append('-');
+            two(out, local.getDayOfMonth()).append('T');
+        }
         two(out, local.getHour()).append(':');
         two(out, local.getMinute()).append(':');
         two(out, local.getSecond());
         int micros = local.getNano() / 1000;
         if (micros != 0) {
-            String digits = Integer.toString(micros);
-            out.append('.').append("0".repeat(6 - digits.length())).append(digits);
+            two(two(two(out.append('.'), micros / 10000), micros / 100 % 100), micros % 100);
         }
         if (offsetSeconds != null) {
             if (offsetSeconds == 0) {
@@ -184,7 +194,7 @@ public final class Dp3DateTime {
                 two(out, abs % 3600 / 60);
             }
         }
-        return out.toString();
+        return out;
     }
 
     private static StringBuilder two(StringBuilder out, int value) {

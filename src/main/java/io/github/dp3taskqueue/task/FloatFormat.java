@@ -16,6 +16,10 @@ import com.fasterxml.jackson.core.io.NumberOutput;
  */
 public final class FloatFormat {
 
+    /** The range where {@link NumberOutput#toString(double, boolean)} writes no exponent. */
+    private static final double PLAIN_FROM = 1e-3;
+    private static final double PLAIN_BELOW = 1e7;
+
     private FloatFormat() {
     }
 
@@ -43,6 +47,16 @@ public final class FloatFormat {
      *                    (-5 for ryu, -4 for Python); both use it above position 16
      */
     private static String format(double value, int lowestFixed, boolean pythonExponent) {
+        if (Math.abs(value) >= PLAIN_FROM && Math.abs(value) < PLAIN_BELOW) {
+            // Schubfach's plain form (1e-3 <= |value| < 1e7) is already the shortest, closest digits
+            // laid out as Python and pydantic lay them out (both use the fixed form there)
+            return NumberOutput.toString(value, true);
+        }
+        return bySearch(value, lowestFixed, pythonExponent);
+    }
+
+    /** The general case: the shortest decimal searched for, then laid out (package-private for a test). */
+    static String bySearch(double value, int lowestFixed, boolean pythonExponent) {
         boolean negative = value < 0 || (value == 0 && 1 / value < 0);
         double abs = Math.abs(value);
         String text = abs == 0 ? "0.0" : layout(shortest(abs), lowestFixed, pythonExponent);

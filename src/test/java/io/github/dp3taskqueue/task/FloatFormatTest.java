@@ -13,6 +13,24 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class FloatFormatTest {
 
+    /** The fast path (Schubfach's plain form) writes what the searched layout writes, in both forms. */
+    @Test
+    void plainRangeFastPathEqualsTheSearch() {
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            double magnitude = Math.pow(10, -3 + random.nextDouble() * 10); // 1e-3 to 1e7
+            double d = (random.nextBoolean() ? -1 : 1)
+                    * (i % 3 == 0 ? Math.rint(magnitude * 1000) / 1000 : magnitude);
+            if (Math.abs(d) >= 1e-3 && Math.abs(d) < 1e7) {
+                assertThat(FloatFormat.json(d)).as("%s", d).isEqualTo(FloatFormat.bySearch(d, -5, false));
+                assertThat(FloatFormat.python(d)).as("%s", d).isEqualTo(FloatFormat.bySearch(d, -4, true));
+            }
+        }
+        for (double edge : new double[]{1e-3, 9999999.999999998, 0.001000000000000001, 1.0, 100.0, -0.5}) {
+            assertThat(FloatFormat.json(edge)).isEqualTo(FloatFormat.bySearch(edge, -5, false));
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
             // value, pydantic JSON, Python repr
