@@ -212,7 +212,7 @@ public final class Dp3Api {
 
     static void answer(Exchange exchange, int status, byte[] body, String contentType) {
         Message out = exchange.getMessage();
-        out.removeHeaders("*", Exchange.HTTP_RESPONSE_CODE);
+        out.getHeaders().clear(); // removeHeaders("*", exclude) compiled a regex per request
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         out.setHeader(Exchange.CONTENT_TYPE, contentType);
         out.setBody(body);
