@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.dp3taskqueue.testing.PriorityScenarios;
@@ -41,8 +43,8 @@ public final class Dp3Benchmark {
                 Runtime.getRuntime().availableProcessors());
         JitWarmup.run(bodies, 3);
         List<String> results = new ArrayList<>();
-        // produce-single and produce-batch have the same baseline: one series of baseline rounds,
-        // each next to a round of both (saves three baseline runs of 100,000 persistent messages)
+        // the produce scenarios have the same baseline: one series of baseline rounds,
+        // each next to a round of each (saves six baseline runs of 100,000 persistent messages)
         results.addAll(compareProducers(warm, bodies, rounds));
         double batch = Double
                 .parseDouble(results.stream().filter(r -> r.startsWith("RESULT produce-batch ")).findFirst()
@@ -111,57 +113,71 @@ public final class Dp3Benchmark {
     }
 
     /**
-     * Rounds of produce-single, produce-batch and their common baseline, alternately. Each RESULT
-     * line also gives the JVM's CPU time per task while the component's rounds and the baseline's
-     * rounds were timed (medians), since on this 2-core machine CPU left to the broker is throughput.
+     * Rounds of produce-single (an asynchronous call into the route), produce-single-seda (through a
+     * seda stage), produce-batch and their common baseline, alternately. Each RESULT line also gives
+     * the JVM's CPU time per task while the component's rounds and the baseline's rounds were timed
+     * (medians), since on this 2-core machine CPU left to the broker is throughput.
      */
     private static List<String> compareProducers(List<String> warm, List<String> bodies, int rounds) throws Exception {
         long began = System.nanoTime();
-        ProduceScenario.component(warm, 1);
-        ProduceScenario.component(warm.subList(0, warm.size() / 2), 500);
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        shapes.put("produce-single", new Shape(1, ProduceScenario.Feed.DIRECT));
+        shapes.put("produce-single-seda", new Shape(1, ProduceScenario.Feed.SEDA));
+        shapes.put("produce-batch", new Shape(500, ProduceScenario.Feed.SEDA));
+        for (Shape shape : shapes.values()) {
+            ProduceScenario.component(shape.batch == 1 ? warm : warm.subList(0, warm.size() / 2), shape.batch,
+                    shape.feed);
+        }
         ProduceScenario.baseline(warm.subList(0, Math.min(10_000, warm.size())));
-        List<ProduceScenario.Run> single = new ArrayList<>();
-        List<ProduceScenario.Run> batch = new ArrayList<>();
         List<ProduceScenario.Run> baseline = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            CpuUse start = CpuUse.now();
-            single.add(ProduceScenario.component(bodies, 1));
-            CpuUse afterSingle = CpuUse.now();
-            baseline.add(ProduceScenario.baseline(bodies));
-            CpuUse afterBaseline = CpuUse.now();
-            batch.add(ProduceScenario.component(bodies, 500));
-            CpuUse end = CpuUse.now();
-            System.out.printf(
-                    "produce round %d: single %.0f tasks/s (%.1f us CPU/task), baseline %.0f tasks/s (%.1f us), "
-                            + "batch %.0f tasks/s (%.1f us) (CPU with set-up: single's %s; baseline's %s; batch's "
-                            + "%s)%n",
-                    round,
-                    single.get(round - 1).rate(), single.get(round - 1).cpuMicrosPerTask(),
-                    baseline.get(round - 1).rate(),
-                    baseline.get(round - 1).cpuMicrosPerTask(), batch.get(round - 1).rate(),
-                    batch.get(round - 1).cpuMicrosPerTask(),
-                    afterSingle.since(start).describe(), afterBaseline.since(afterSingle).describe(),
-                    end.since(afterBaseline).describe());
+            StringBuilder line = new StringBuilder("produce round " + round + ":");
+            for (Map.Entry<String, Shape> shape : shapes.entrySet()) {
+                CpuUse start = CpuUse.now();
+                ProduceScenario.Run run = ProduceScenario.component(bodies, shape.getValue().batch,
+                        shape.getValue().feed);
+                shape.getValue().runs.add(run);
+                line.append(describe(shape.getKey(), run, CpuUse.now().since(start)));
+                if (shape.getKey().equals("produce-single")) { // the baseline between the component's shapes
+                    start = CpuUse.now();
+                    ProduceScenario.Run plain = ProduceScenario.baseline(bodies);
+                    baseline.add(plain);
+                    line.append(describe("baseline", plain, CpuUse.now().since(start)));
+                }
+            }
+            System.out.println(line);
         }
-        System.out.printf("produce-single and produce-batch took %d s%n",
+        System.out.printf("produce-single, produce-single-seda and produce-batch took %d s%n",
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
         double b = BenchSupport.median(baseline.stream().map(ProduceScenario.Run::rate).toList());
         double bCpu = BenchSupport.median(baseline.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
         List<String> lines = new ArrayList<>();
-        for (String scenario : List.of("produce-single", "produce-batch")) {
-            List<ProduceScenario.Run> runs = scenario.equals("produce-single") ? single : batch;
+        for (Map.Entry<String, Shape> shape : shapes.entrySet()) {
+            List<ProduceScenario.Run> runs = shape.getValue().runs;
             double c = BenchSupport.median(runs.stream().map(ProduceScenario.Run::rate).toList());
             double cCpu = BenchSupport.median(runs.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
             System.out.printf(
                     "%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f; CPU per task %.1f us "
                             + "against %.1f us (%.2f x)%n",
-                    scenario, c, b, c / b, cCpu, bCpu, cCpu / bCpu);
-            lines.add("RESULT " + scenario + " component=" + BenchSupport.plain(c) + " baseline="
+                    shape.getKey(), c, b, c / b, cCpu, bCpu, cCpu / bCpu);
+            lines.add("RESULT " + shape.getKey() + " component=" + BenchSupport.plain(c) + " baseline="
                     + BenchSupport.plain(b) + " ratio="
                     + BenchSupport.plain(c / b) + " cpu_us_component=" + BenchSupport.plain(cCpu) + " cpu_us_baseline="
                     + BenchSupport.plain(bCpu) + " cpu_ratio=" + BenchSupport.plain(cCpu / bCpu));
         }
         return lines;
+    }
+
+    /** One way of feeding the producer, and its timed rounds. */
+    private record Shape(int batch, ProduceScenario.Feed feed, List<ProduceScenario.Run> runs) {
+        Shape(int batch, ProduceScenario.Feed feed) {
+            this(batch, feed, new ArrayList<>());
+        }
+    }
+
+    private static String describe(String name, ProduceScenario.Run run, CpuUse cpu) {
+        return String.format(" %s %.0f tasks/s (%.1f us CPU/task; with set-up: %s);", name, run.rate(),
+                run.cpuMicrosPerTask(), cpu.describe());
     }
 
     /**

@@ -3,8 +3,8 @@ package io.github.dp3taskqueue.bench;
 import java.util.List;
 
 /**
- * Runs one benchmark scenario alone, for profiling: ScenarioMain produce-single|produce-batch|consume|memory [tasks]
- * [rounds], or api-ingest [seconds].
+ * Runs one benchmark scenario alone, for profiling: ScenarioMain
+ * produce-single|produce-single-seda|produce-batch|consume|memory [tasks] [rounds], or api-ingest [seconds].
  */
 public final class ScenarioMain {
 
@@ -31,8 +31,9 @@ public final class ScenarioMain {
         for (int round = 0; round < rounds; round++) {
             CpuUse start = CpuUse.now();
             double component = switch (args[0]) {
-                case "produce-single" -> report(ProduceScenario.component(bodies, 1));
-                case "produce-batch" -> report(ProduceScenario.component(bodies, 500));
+                case "produce-single" -> report(ProduceScenario.component(bodies, 1, ProduceScenario.Feed.DIRECT));
+                case "produce-single-seda" -> report(ProduceScenario.component(bodies, 1, ProduceScenario.Feed.SEDA));
+                case "produce-batch" -> report(ProduceScenario.component(bodies, 500, ProduceScenario.Feed.SEDA));
                 default -> ConsumeScenario.component(bodies);
             };
             CpuUse middle = CpuUse.now();
