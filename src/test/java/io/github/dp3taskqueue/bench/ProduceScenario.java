@@ -26,10 +26,9 @@ import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /**
- * produce-single, produce-single-seda and produce-batch: the component in a Camel route (fed as {@link Feed}
- * says) against a plain amqp-client
- * publisher with asynchronous confirms and a window of 1,000, same bodies and properties, persistent,
- * mandatory.
+ * produce-single, produce-single-seda and produce-batch: the component in a Camel route (fed as
+ * {@link Feed} says) against a plain amqp-client publisher with asynchronous confirms and a window
+ * of 1,000, same bodies and properties, persistent, mandatory.
  */
 final class ProduceScenario {
 
