@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -120,25 +120,20 @@ public final class Dp3Benchmark {
      */
     private static List<String> compareProducers(List<String> warm, List<String> bodies, int rounds) throws Exception {
         long began = System.nanoTime();
-        Map<String, Shape> shapes = new LinkedHashMap<>();
-        shapes.put("produce-single", new Shape(1, ProduceScenario.Feed.DIRECT));
-        shapes.put("produce-single-seda", new Shape(1, ProduceScenario.Feed.SEDA));
-        shapes.put("produce-batch", new Shape(500, ProduceScenario.Feed.SEDA));
-        for (Shape shape : shapes.values()) {
-            ProduceScenario.component(shape.batch == 1 ? warm : warm.subList(0, warm.size() / 2), shape.batch,
-                    shape.feed);
+        for (ProduceScenario.Shape shape : ProduceScenario.Shape.values()) {
+            ProduceScenario.component(shape.batch == 1 ? warm : warm.subList(0, warm.size() / 2), shape);
         }
         ProduceScenario.baseline(warm.subList(0, Math.min(10_000, warm.size())));
+        Map<ProduceScenario.Shape, List<ProduceScenario.Run>> runs = new EnumMap<>(ProduceScenario.Shape.class);
         List<ProduceScenario.Run> baseline = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             StringBuilder line = new StringBuilder("produce round " + round + ":");
-            for (Map.Entry<String, Shape> shape : shapes.entrySet()) {
+            for (ProduceScenario.Shape shape : ProduceScenario.Shape.values()) {
                 CpuUse start = CpuUse.now();
-                ProduceScenario.Run run = ProduceScenario.component(bodies, shape.getValue().batch,
-                        shape.getValue().feed);
-                shape.getValue().runs.add(run);
-                line.append(describe(shape.getKey(), run, CpuUse.now().since(start)));
-                if (shape.getKey().equals("produce-single")) { // the baseline between the component's shapes
+                ProduceScenario.Run run = ProduceScenario.component(bodies, shape);
+                runs.computeIfAbsent(shape, s -> new ArrayList<>()).add(run);
+                line.append(describe(shape.label, run, CpuUse.now().since(start)));
+                if (shape == ProduceScenario.Shape.SINGLE) { // the baseline between the component's shapes
                     start = CpuUse.now();
                     ProduceScenario.Run plain = ProduceScenario.baseline(bodies);
                     baseline.add(plain);
@@ -152,27 +147,20 @@ public final class Dp3Benchmark {
         double b = BenchSupport.median(baseline.stream().map(ProduceScenario.Run::rate).toList());
         double bCpu = BenchSupport.median(baseline.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, Shape> shape : shapes.entrySet()) {
-            List<ProduceScenario.Run> runs = shape.getValue().runs;
-            double c = BenchSupport.median(runs.stream().map(ProduceScenario.Run::rate).toList());
-            double cCpu = BenchSupport.median(runs.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
+        for (ProduceScenario.Shape shape : ProduceScenario.Shape.values()) {
+            List<ProduceScenario.Run> timed = runs.get(shape);
+            double c = BenchSupport.median(timed.stream().map(ProduceScenario.Run::rate).toList());
+            double cCpu = BenchSupport.median(timed.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
             System.out.printf(
                     "%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f; CPU per task %.1f us "
                             + "against %.1f us (%.2f x)%n",
-                    shape.getKey(), c, b, c / b, cCpu, bCpu, cCpu / bCpu);
-            lines.add("RESULT " + shape.getKey() + " component=" + BenchSupport.plain(c) + " baseline="
+                    shape.label, c, b, c / b, cCpu, bCpu, cCpu / bCpu);
+            lines.add("RESULT " + shape.label + " component=" + BenchSupport.plain(c) + " baseline="
                     + BenchSupport.plain(b) + " ratio="
                     + BenchSupport.plain(c / b) + " cpu_us_component=" + BenchSupport.plain(cCpu) + " cpu_us_baseline="
                     + BenchSupport.plain(bCpu) + " cpu_ratio=" + BenchSupport.plain(cCpu / bCpu));
         }
         return lines;
-    }
-
-    /** One way of feeding the producer, and its timed rounds. */
-    private record Shape(int batch, ProduceScenario.Feed feed, List<ProduceScenario.Run> runs) {
-        Shape(int batch, ProduceScenario.Feed feed) {
-            this(batch, feed, new ArrayList<>());
-        }
     }
 
     private static String describe(String name, ProduceScenario.Run run, CpuUse cpu) {

@@ -53,6 +53,32 @@ final class ProduceScenario {
         SEDA
     }
 
+    /** The produce scenarios: their RESULT names, tasks per exchange and feed, decided here once. */
+    enum Shape {
+        SINGLE("produce-single", 1, Feed.DIRECT), SINGLE_SEDA("produce-single-seda", 1,
+                Feed.SEDA), BATCH("produce-batch", 500, Feed.SEDA);
+
+        final String label;
+        final int batch;
+        final Feed feed;
+
+        Shape(String label, int batch, Feed feed) {
+            this.label = label;
+            this.batch = batch;
+            this.feed = feed;
+        }
+
+        /** The shape of that name, or {@code null}. */
+        static Shape named(String label) {
+            for (Shape shape : values()) {
+                if (shape.label.equals(label)) {
+                    return shape;
+                }
+            }
+            return null;
+        }
+    }
+
     /**
      * The recommended window for batches of 500: a producer reads and checks a whole batch before
      * sending any of it, and with the default window (1,000, two batches) the broker runs out of
@@ -75,8 +101,10 @@ final class ProduceScenario {
         }
     }
 
-    /** Tasks per second through a Camel route, one task per exchange or {@code batch} per exchange. */
-    static Run component(List<String> bodies, int batch, Feed feed) throws Exception {
+    /** Tasks per second through a Camel route, one task per exchange or {@code shape.batch} per exchange. */
+    static Run component(List<String> bodies, Shape shape) throws Exception {
+        int batch = shape.batch;
+        Feed feed = shape.feed;
         String app = BenchSupport.freshApp("produce", bodies.size() + 1000);
         try (CamelContext camel = new DefaultCamelContext()) {
             CountDownLatch done = new CountDownLatch(batch == 1 ? bodies.size() : (bodies.size() + batch - 1) / batch);
@@ -100,10 +128,12 @@ final class ProduceScenario {
                 }
             });
             camel.start();
-            // a seda consumer does not poll while the CamelContext is starting: it sleeps for its
-            // poll timeout (1 s by default) and looks again. Timed from here, that second was a
-            // fifth of every component round; with a 100 ms timeout, waiting 300 ms covers it
-            Thread.sleep(300);
+            if (feed == Feed.SEDA) {
+                // a seda consumer does not poll while the CamelContext is starting: it sleeps for its
+                // poll timeout (1 s by default) and looks again. Timed from here, that second was a
+                // fifth of every component round; with a 100 ms timeout, waiting 300 ms covers it
+                Thread.sleep(300);
+            }
             Consumer<Object> send = sender(camel, feed);
             CpuUse cpu = CpuUse.now();
             long start = System.nanoTime();

@@ -30,14 +30,11 @@ public final class ScenarioMain {
         }
         for (int round = 0; round < rounds; round++) {
             CpuUse start = CpuUse.now();
-            double component = switch (args[0]) {
-                case "produce-single" -> report(ProduceScenario.component(bodies, 1, ProduceScenario.Feed.DIRECT));
-                case "produce-single-seda" -> report(ProduceScenario.component(bodies, 1, ProduceScenario.Feed.SEDA));
-                case "produce-batch" -> report(ProduceScenario.component(bodies, 500, ProduceScenario.Feed.SEDA));
-                default -> ConsumeScenario.component(bodies);
-            };
+            ProduceScenario.Shape shape = ProduceScenario.Shape.named(args[0]);
+            double component = shape != null ? report(ProduceScenario.component(bodies, shape))
+                    : ConsumeScenario.component(bodies);
             CpuUse middle = CpuUse.now();
-            double baseline = args[0].startsWith("produce") ? report(ProduceScenario.baseline(bodies))
+            double baseline = shape != null ? report(ProduceScenario.baseline(bodies))
                     : ConsumeScenario.baseline(bodies);
             CpuUse end = CpuUse.now();
             System.out.printf(
