@@ -36,6 +36,10 @@ public final class TaskValidator {
      * @throws RefusedTaskException when DP3's worker would not accept the body
      */
     public ValidatedTask validate(byte[] body, String subject) {
+        ValidatedTask scanned = TaskScanner.scan(model, body);
+        if (scanned != null) {
+            return scanned;
+        }
         JsonNode root;
         try {
             root = JsonValues.parse(body);
@@ -215,7 +219,7 @@ public final class TaskValidator {
         return false;
     }
 
-    private static boolean sameEid(Object a, Object b) {
+    static boolean sameEid(Object a, Object b) {
         if (a instanceof String || b instanceof String) {
             return a.equals(b);
         }

@@ -73,6 +73,12 @@ public final class ValidatedTask {
         return message;
     }
 
+    /** This task with its message already known (the body it was read from, when that is DP3's own form). */
+    ValidatedTask written(byte[] bytes) {
+        message = bytes;
+        return this;
+    }
+
     boolean ttlGiven() {
         return ttlGiven;
     }
