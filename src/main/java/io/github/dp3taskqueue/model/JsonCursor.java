@@ -259,6 +259,9 @@ final class JsonCursor {
     }
 
     private void ws() {
+        if (pos < in.length && in[pos] > ' ') {
+            return; // the common case: DP3's form has no whitespace
+        }
         int start = pos;
         while (pos < in.length && (in[pos] == ' ' || in[pos] == '\n' || in[pos] == '\r' || in[pos] == '\t')) {
             pos++;

@@ -1,5 +1,6 @@
 package io.github.dp3taskqueue.model;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,7 @@ final class SeriesRules {
                             + " (the regular timeseries '" + spec.id() + "' has no timeseries_params.time_step)");
                 }
                 int length = v.values().iterator().next().size();
-                Dp3Time correct = t1.plus(spec.timeStep().multipliedBy(length));
+                Dp3Time correct = t1.plus(times(spec.timeStep(), length));
                 if (t2.compareTo(correct) != 0) {
                     return "Difference of t1 and t2 is invalid. Must be values_len*time_step.";
                 }
@@ -68,6 +69,18 @@ final class SeriesRules {
                 }
                 return null;
             }
+        }
+    }
+
+    /**
+     * {@code step * n}, as {@link Duration#multipliedBy} gives it but without its BigDecimal
+     * arithmetic, which the benchmark's profile found to be 16% of the fast path's allocation.
+     */
+    static Duration times(Duration step, int n) {
+        try {
+            return Duration.ofSeconds(Math.multiplyExact(step.getSeconds(), n), (long) step.getNano() * n);
+        } catch (ArithmeticException e) {
+            return step.multipliedBy(n); // the edge of the range: exactly as before, overflow included
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.dp3taskqueue.model;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +226,9 @@ final class TaskScanner {
     private Object series(AttributeSpec spec) throws Leave {
         r.expect('{');
         Map<String, List<Object>> found = new LinkedHashMap<>();
+        Iterator<String> configured = spec.series().keySet().iterator();
+        boolean inOrder = true;
+        int length = -1;
         do {
             String name = r.string();
             r.expect(':');
@@ -232,13 +236,18 @@ final class TaskScanner {
             if (type == null || found.containsKey(name)) {
                 throw JsonCursor.LEAVE;
             }
-            found.put(name, list(type));
+            inOrder &= configured.hasNext() && configured.next().equals(name);
+            List<Object> values = list(type);
+            if (length >= 0 && values.size() != length) {
+                throw JsonCursor.LEAVE; // series of different lengths
+            }
+            length = values.size();
+            found.put(name, values);
         } while (r.next('}'));
-        if (found.size() != spec.series().size()
-                || found.values().stream().mapToInt(List::size).distinct().count() != 1) {
-            throw JsonCursor.LEAVE; // a series missing, or of another length
+        if (found.size() != spec.series().size()) {
+            throw JsonCursor.LEAVE; // a series missing
         }
-        if (!List.copyOf(found.keySet()).equals(List.copyOf(spec.series().keySet()))) {
+        if (!inOrder) {
             canonical = false;
             Map<String, List<Object>> ordered = new LinkedHashMap<>(); // DP3 writes the configured order
             spec.series().keySet().forEach(name -> ordered.put(name, found.get(name)));
