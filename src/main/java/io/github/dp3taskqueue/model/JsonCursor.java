@@ -1,6 +1,7 @@
 package io.github.dp3taskqueue.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -28,11 +29,19 @@ final class JsonCursor {
     static final Leave LEAVE = new Leave();
     private static final int MAX_NUMBER = 100; // longer literals go to the full path (jiter's limit is 4,300)
 
+    /** {@link #read()}'s kinds of scalar: a string, an integer of up to 18 digits, anything else. */
+    static final int TEXT = 1;
+    static final int LONG = 2;
+    static final int OTHER = 3;
+
     private final byte[] in;
     private int pos;
     private boolean compact = true;
     /** The last scalar read, and where its bytes start (they end at {@link #pos}). */
-    private JsonNode scalar;
+    private int kind;
+    private String text;
+    private long whole;
+    private JsonNode node; // made only when asked for: most values are read without one
     private int scalarStart;
 
     JsonCursor(byte[] in) {
@@ -54,13 +63,36 @@ final class JsonCursor {
         return pos;
     }
 
-    /** The last scalar read. */
-    JsonNode lastScalar() {
-        return scalar;
+    /** The last scalar's kind: {@link #TEXT}, {@link #LONG} or {@link #OTHER}. */
+    int kind() {
+        return kind;
+    }
+
+    /** The last scalar, a {@link #TEXT}. */
+    String textValue() {
+        return text;
+    }
+
+    /** The last scalar, a {@link #LONG}. */
+    long longValue() {
+        return whole;
+    }
+
+    /** The last scalar as {@link JsonValues} reads it. */
+    JsonNode node() {
+        if (node == null) {
+            node = kind == TEXT ? TextNode.valueOf(text) : LongNode.valueOf(whole);
+        }
+        return node;
     }
 
     byte byteAt(int index) {
         return in[index];
+    }
+
+    /** Whether the bytes from {@code start} to {@code end} are those from {@code from} to {@code to}. */
+    boolean sameBytes(int start, int end, int from, int to) {
+        return Arrays.equals(in, start, end, in, from, to);
     }
 
     /** Whether the bytes from {@code start} are {@code text} and end at {@code end}. */
@@ -74,27 +106,37 @@ final class JsonCursor {
         return pos == in.length;
     }
 
-    /** A JSON scalar, as {@link JsonValues} reads it. */
-    JsonNode scalar() throws Leave {
+    /** Reads a scalar: its kind; its value is in {@link #textValue}, {@link #longValue} or {@link #node}. */
+    int read() throws Leave {
         ws();
         scalarStart = pos;
-        JsonNode node = switch (peek()) {
-            case '"' -> TextNode.valueOf(string());
-            case 't' -> literal("true", BooleanNode.TRUE);
-            case 'f' -> literal("false", BooleanNode.FALSE);
-            case 'n' -> literal("null", NullNode.instance);
+        node = null;
+        kind = OTHER;
+        switch (peek()) {
+            case '"' -> {
+                text = string();
+                kind = TEXT;
+            }
+            case 't' -> node = literal("true", BooleanNode.TRUE);
+            case 'f' -> node = literal("false", BooleanNode.FALSE);
+            case 'n' -> node = literal("null", NullNode.instance);
             default -> number();
-        };
-        scalar = node;
-        return node;
+        }
+        return kind;
+    }
+
+    /** A JSON scalar, as {@link JsonValues} reads it. */
+    JsonNode scalar() throws Leave {
+        read();
+        return node();
     }
 
     /** A string scalar. */
     String text() throws Leave {
-        if (scalar() instanceof TextNode t) {
-            return t.textValue();
+        if (read() != TEXT) {
+            throw LEAVE;
         }
-        throw LEAVE;
+        return text;
     }
 
     /** A string of printable ASCII without escapes. */
@@ -191,7 +233,7 @@ final class JsonCursor {
      * JSON's number grammar; an integer of up to 18 digits is a long, anything with a fraction or
      * an exponent a double.
      */
-    private JsonNode number() throws Leave {
+    private void number() throws Leave {
         int start = pos;
         if (peek() == '-') {
             pos++;
@@ -226,12 +268,14 @@ final class JsonCursor {
             for (int i = pos - digits; i < pos; i++) {
                 value = value * 10 + (in[i] - '0'); // 18 digits cannot overflow
             }
-            return LongNode.valueOf(in[start] == '-' ? -value : value);
+            whole = in[start] == '-' ? -value : value;
+            kind = LONG;
+            return;
         }
         if (pos - start > MAX_NUMBER) {
             throw LEAVE;
         }
-        return DoubleNode.valueOf(Double.parseDouble(new String(in, start, pos - start, StandardCharsets.ISO_8859_1)));
+        node = DoubleNode.valueOf(Double.parseDouble(new String(in, start, pos - start, StandardCharsets.ISO_8859_1)));
     }
 
     private int digits() {

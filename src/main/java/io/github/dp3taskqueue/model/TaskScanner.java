@@ -8,9 +8,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.github.dp3taskqueue.model.JsonCursor.Leave;
@@ -46,6 +44,16 @@ final class TaskScanner {
     private final StringBuilder scratch = new StringBuilder(48);
     /** Whether every value so far is written by DP3 as its bytes, in DP3's order (whitespace: see {@link #r}). */
     private boolean canonical = true;
+    /**
+     * The last data point eid, t1 and t2 read, with where their bytes are: a task repeats them (its
+     * eid in every data point, often its t1 and t2), and the same bytes validate the same way.
+     */
+    private Object pointEid;
+    private int pointEidFrom;
+    private int pointEidTo;
+    private final Dp3Time[] times = new Dp3Time[2]; // the last t1 and the last t2
+    private final int[] timeFrom = new int[2];
+    private final int[] timeTo = new int[2];
 
     private TaskScanner(DataModel model, byte[] in) {
         this.model = model;
@@ -101,9 +109,11 @@ final class TaskScanner {
         }
         r.expect(',');
         r.key("eid");
-        JsonNode eidIn = r.scalar();
-        int eidStart = r.scalarStart();
-        int eidEnd = r.pos();
+        r.read();
+        int eidFrom = r.scalarStart();
+        int eidTo = r.pos();
+        boolean repeated = pointEid != null && r.sameBytes(eidFrom, eidTo, pointEidFrom, pointEidTo);
+        JsonNode eidIn = repeated ? null : r.node();
         r.expect(',');
         r.key("attr");
         AttributeSpec spec = entity.attributes().get(r.text());
@@ -111,13 +121,19 @@ final class TaskScanner {
             throw JsonCursor.LEAVE;
         }
         same(spec.id());
-        Object eid = valid(entity.idDataType().validate(eidIn, p));
-        if (!TaskValidator.sameEid(taskEid, eid)) {
-            throw JsonCursor.LEAVE;
+        if (!repeated) { // checked as in the data point before, when it has the same bytes
+            Object eid = valid(entity.idDataType().validate(eidIn, p));
+            if (!TaskValidator.sameEid(taskEid, eid)) {
+                throw JsonCursor.LEAVE;
+            }
+            if (canonical) {
+                canonical = writtenAs(taskEid, eidFrom, eidTo); // DP3 writes the task's eid in every data point
+            }
+            pointEid = eid;
+            pointEidFrom = eidFrom;
+            pointEidTo = eidTo;
         }
-        if (canonical) {
-            same(taskEid, eidIn, eidStart, eidEnd); // DP3 writes the task's eid in every data point
-        }
+        Object eid = pointEid;
         Object[] values = new Object[POINT_FIELDS.length];
         JsonNode t2In = null;
         int last = -1;
@@ -132,14 +148,17 @@ final class TaskScanner {
                 case SRC -> same(valid(Lax.string(r.scalar(), p)));
                 case V -> value(spec);
                 case C -> confidence(spec);
-                case T1 -> time(spec, r.scalar());
+                case T1 -> {
+                    r.read();
+                    yield time(spec, 0);
+                }
                 default -> {
                     t2In = r.scalar();
                     if (DataPointValidator.falsy(t2In)) {
                         canonical = false; // DP3 writes t1 there
                         yield t2In;
                     }
-                    yield time(spec, t2In);
+                    yield time(spec, 1);
                 }
             };
         }
@@ -183,12 +202,23 @@ final class TaskScanner {
         return same(valid(DataPointValidator.unitFloat(r.scalar(), p)));
     }
 
-    /** {@code t1} or {@code t2} (a plain attribute has neither here): DP3's aware datetime. */
-    private Object time(AttributeSpec spec, JsonNode node) throws Leave {
+    /**
+     * The scalar just read as {@code t1} ({@code slot} 0) or {@code t2} (1), a plain attribute has
+     * neither here: DP3's aware datetime.
+     */
+    private Object time(AttributeSpec spec, int slot) throws Leave {
         if (spec.kind() == AttributeSpec.Kind.PLAIN) {
             throw JsonCursor.LEAVE; // t1 ignored, t2 refused unless null: the full path decides
         }
-        return same(((Dp3Time) valid(LaxTime.datetime(node, p))).aware());
+        int from = r.scalarStart();
+        int to = r.pos();
+        if (times[slot] != null && r.sameBytes(from, to, timeFrom[slot], timeTo[slot])) {
+            return times[slot]; // the same bytes as before: the same value, already compared with them
+        }
+        times[slot] = (Dp3Time) same(((Dp3Time) valid(LaxTime.datetime(r.node(), p))).aware());
+        timeFrom[slot] = from;
+        timeTo[slot] = to;
+        return times[slot];
     }
 
     /** {@code v}: a scalar of the attribute's type, a list of scalars, or a timeseries object of lists. */
@@ -211,14 +241,14 @@ final class TaskScanner {
      * what the validator would return, without asking it.
      */
     private Object typed(DataType type) throws Leave {
-        JsonNode node = r.scalar();
+        int kind = r.read();
         Object value;
-        if (node instanceof LongNode n && (type == Primitive.INT || type == Primitive.INT64)) {
-            value = n.longValue();
-        } else if (node instanceof TextNode t && type == Primitive.STRING) {
-            value = t.textValue();
+        if (kind == JsonCursor.LONG && (type == Primitive.INT || type == Primitive.INT64)) {
+            value = r.longValue();
+        } else if (kind == JsonCursor.TEXT && type == Primitive.STRING) {
+            value = r.textValue();
         } else {
-            value = valid(type.validate(node, p));
+            value = valid(type.validate(r.node(), p));
         }
         return same(value);
     }
@@ -293,22 +323,23 @@ final class TaskScanner {
     /** Notes whether DP3 writes {@code value} exactly as the last scalar's bytes; returns the value. */
     private Object same(Object value) {
         if (canonical) {
-            same(value, r.lastScalar(), r.scalarStart(), r.pos());
+            int start = r.scalarStart();
+            int end = r.pos();
+            if (r.kind() == JsonCursor.TEXT && value instanceof String s) {
+                canonical = s == r.textValue() || r.bytesAre(s, start + 1, end - 1);
+            } else if (r.kind() == JsonCursor.LONG && value instanceof Long l && l == r.longValue()) {
+                canonical = r.byteAt(start) != '-' || r.byteAt(start + 1) != '0'; // DP3 writes -0 as 0
+            } else {
+                canonical = writtenAs(value, start, end);
+            }
         }
         return value;
     }
 
-    private void same(Object value, JsonNode raw, int start, int end) {
-        if (value instanceof String s && raw instanceof TextNode t) {
-            canonical = s == t.textValue() || r.bytesAre(s, start + 1, end - 1);
-        } else if (value instanceof Long l && raw instanceof LongNode n && n.longValue() == l) {
-            canonical = r.byteAt(start) != '-' || r.byteAt(start + 1) != '0'; // DP3 writes -0 as 0
-        } else if (value instanceof Boolean b && raw instanceof BooleanNode n) {
-            canonical = b == n.booleanValue();
-        } else {
-            scratch.setLength(0);
-            ModelJson.value(scratch, value);
-            canonical = r.bytesAre(scratch, start, end);
-        }
+    /** Whether DP3 writes {@code value} as the bytes from {@code start} to {@code end}. */
+    private boolean writtenAs(Object value, int start, int end) {
+        scratch.setLength(0);
+        ModelJson.value(scratch, value);
+        return r.bytesAre(scratch, start, end);
     }
 }

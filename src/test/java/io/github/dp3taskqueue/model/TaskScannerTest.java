@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.dp3taskqueue.config.Dp3Config;
 import io.github.dp3taskqueue.model.JsonValues.JsonInvalidException;
@@ -62,14 +64,15 @@ class TaskScannerTest {
     @Test
     void mutatedCasesAreReadAsTheFullPathReadsThemOrLeftToIt() throws IOException {
         Random random = new Random(13);
-        List<String> inputs = inputs();
+        List<String> inputs = withRepeatedPoints(inputs());
         int scanned = 0;
         for (int i = 0; i < 100_000; i++) {
             StringBuilder body = new StringBuilder(inputs.get(random.nextInt(inputs.size())));
             for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
                 int at = random.nextInt(body.length() + 1);
-                switch (random.nextInt(5)) {
+                switch (random.nextInt(6)) {
                     case 3, 4 -> replaceValue(body, random);
+                    case 5 -> replaceDigit(body, random);
                     case 0 -> body.insert(at, PIECES[random.nextInt(PIECES.length)]);
                     case 1 -> body.delete(at, Math.min(body.length(), at + 1 + random.nextInt(4)));
                     default -> body.replace(at, Math.min(body.length(), at + 1),
@@ -79,6 +82,20 @@ class TaskScannerTest {
             scanned += compare(body.toString().getBytes(StandardCharsets.UTF_8)) ? 1 : 0;
         }
         assertThat(scanned).as("mutations read by the fast path").isGreaterThan(300);
+    }
+
+    /** One digit changed: a value of the same length (an eid, a datetime, a number) that differs. */
+    private static void replaceDigit(StringBuilder body, Random random) {
+        List<Integer> digits = new ArrayList<>();
+        for (int i = 0; i < body.length(); i++) {
+            if (Character.isDigit(body.charAt(i))) {
+                digits.add(i);
+            }
+        }
+        if (!digits.isEmpty()) {
+            int at = digits.get(random.nextInt(digits.size()));
+            body.setCharAt(at, (char) ('0' + (body.charAt(at) - '0' + 1 + random.nextInt(9)) % 10));
+        }
     }
 
     /** One value of the body (not a key) replaced by another. */
@@ -125,6 +142,30 @@ class TaskScannerTest {
             }
         }
         return inputs;
+    }
+
+    /**
+     * The cases, and each one whose data points are a list again with them twice: DP3's cases have
+     * one data point each, and a task that repeats an eid or a datetime is what the fast path's
+     * memory of the last ones is for (a mutated digit makes them differ at the same length).
+     */
+    private static List<String> withRepeatedPoints(List<String> inputs) throws IOException {
+        List<String> seeds = new ArrayList<>(inputs);
+        for (String input : inputs) {
+            JsonNode task;
+            try {
+                task = JSON.readTree(input);
+            } catch (IOException e) {
+                continue; // not JSON: a case of its own
+            }
+            if (task instanceof ObjectNode object && object.get("data_points") instanceof ArrayNode points
+                    && !points.isEmpty()) {
+                ObjectNode twice = object.deepCopy();
+                ((ArrayNode) twice.get("data_points")).addAll(points.deepCopy());
+                seeds.add(JSON.writeValueAsString(twice));
+            }
+        }
+        return seeds;
     }
 
     /** Whether the fast path read the body; when it did, it must have read it as the full path does. */
