@@ -36,7 +36,7 @@ public final class TaskValidator {
      * @throws RefusedTaskException when DP3's worker would not accept the body
      */
     public ValidatedTask validate(byte[] body, String subject) {
-        ValidatedTask scanned = TaskScanner.scan(model, body);
+        ValidatedTask scanned = scan(body);
         if (scanned != null) {
             return scanned;
         }
@@ -50,6 +50,15 @@ public final class TaskValidator {
                     null, null);
         }
         return validate(root, subject);
+    }
+
+    /**
+     * The task, when the body is one task in the form DP3 writes and DP3 accepts it, read in one
+     * pass without a JSON tree; {@code null} when {@link #validate(byte[], String)} must decide (any
+     * other form, JSON lines, an array, any problem).
+     */
+    public ValidatedTask scan(byte[] body) {
+        return TaskScanner.scan(model, body);
     }
 
     /** The same for a body already read by {@link JsonValues#parse}. */

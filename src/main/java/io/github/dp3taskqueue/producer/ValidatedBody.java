@@ -34,6 +34,10 @@ final class ValidatedBody {
 
     static List<ValidatedTask> of(Exchange exchange, Object payload, TaskValidator validator, boolean skipInvalid) {
         if (payload instanceof byte[] bytes) {
+            ValidatedTask scanned = validator.scan(bytes); // the common case: one task, in DP3's form
+            if (scanned != null) {
+                return List.of(scanned);
+            }
             JsonNode whole;
             try {
                 whole = JsonValues.parse(bytes);
