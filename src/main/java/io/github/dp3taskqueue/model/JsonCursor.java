@@ -139,7 +139,7 @@ final class JsonCursor {
         return text;
     }
 
-    /** A string of printable ASCII without escapes. */
+    /** A string of ASCII from 0x20 up (DEL included, as JSON allows), without escapes. */
     String string() throws Leave {
         ws();
         if (peek() != '"') {
