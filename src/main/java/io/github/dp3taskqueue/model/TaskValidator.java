@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,6 +37,14 @@ public final class TaskValidator {
      * @throws RefusedTaskException when DP3's worker would not accept the body
      */
     public ValidatedTask validate(byte[] body, String subject) {
+        return validate(body, () -> subject);
+    }
+
+    /**
+     * The same, with the subject made only when the full path reads the body (a batch names each
+     * item, and most items take the fast path).
+     */
+    public ValidatedTask validate(byte[] body, Supplier<String> subject) {
         ValidatedTask scanned = scan(body);
         if (scanned != null) {
             return scanned;
@@ -44,12 +53,12 @@ public final class TaskValidator {
         try {
             root = JsonValues.parse(body);
         } catch (JsonInvalidException e) {
-            throw new RefusedTaskException(subject,
+            throw new RefusedTaskException(subject.get(),
                     List.of(new Problem(List.of(), "json_invalid", "Invalid JSON: " + e.getMessage(),
                             null, null)),
                     null, null);
         }
-        return validate(root, subject);
+        return validate(root, subject.get());
     }
 
     /**

@@ -103,7 +103,8 @@ public final class ConfirmedPublisher {
     /**
      * Publishes the messages; {@code onDone} runs once when all are confirmed (with
      * {@code null}) or when the last has ended and any failed (with the first failure). Blocks
-     * while the window of unconfirmed messages is full (see {@link PublishWindow}); never throws:
+     * while the window of unconfirmed messages is full, and several messages publish in turns with
+     * other exchanges' (see {@link PublishWindow}); never throws:
      * a message that cannot be sent (stopped, interrupted) ends as a failure through
      * {@code onDone} like any other.
      */
@@ -115,17 +116,34 @@ public final class ConfirmedPublisher {
     public void publish(List<OutgoingMessage> messages, BiConsumer<Throwable, Integer> onDone) {
         PublishBatch batch = new PublishBatch(messages.size(), onDone, completions);
         long since = System.nanoTime();
-        for (int i = 0; i < messages.size(); i++) {
-            RuntimeException refusal = stopped ? ProducerStoppedException.notPublished()
-                    : window.acquire(since, this::stoppedError, this::stalled, messages.get(i));
+        boolean inTurns = messages.size() > 1; // a single message needs no turn: it is one publish anyway
+        int sent = 0;
+        RuntimeException refusal = null;
+        while (sent < messages.size() && refusal == null) {
+            refusal = inTurns ? window.takeTurn(since, this::stoppedError, this::stalled, messages.get(sent)) : null;
             if (refusal != null) {
-                for (int j = i; j < messages.size(); j++) {
-                    batch.messageDone(refusal);
-                }
-                return;
+                break;
             }
-            send(new PendingMessage(messages.get(i), MessageProperties.create(persistent), batch));
+            try {
+                int end = Math.min(messages.size(), sent + PublishWindow.TURN);
+                while (sent < end && (refusal = place(since, messages.get(sent))) == null) {
+                    send(new PendingMessage(messages.get(sent++), MessageProperties.create(persistent), batch));
+                }
+            } finally {
+                if (inTurns) {
+                    window.endTurn();
+                }
+            }
         }
+        for (int i = sent; i < messages.size(); i++) {
+            batch.messageDone(refusal);
+        }
+    }
+
+    /** A place in the window for {@code message}: {@code null}, or the error it ends with. */
+    private RuntimeException place(long since, OutgoingMessage message) {
+        return stopped ? ProducerStoppedException.notPublished()
+                : window.acquire(since, this::stoppedError, this::stalled, message);
     }
 
     private RuntimeException stoppedError() {

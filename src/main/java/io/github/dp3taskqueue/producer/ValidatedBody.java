@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 
@@ -57,7 +58,7 @@ final class ValidatedBody {
         }
         List<Object> items = BodyItems.of(exchange, payload);
         if (items.size() == 1 && !skipInvalid) {
-            return List.of(one(items.get(0), validator, "the task"));
+            return List.of(one(items.get(0), validator, () -> "the task"));
         }
         return all(exchange, items, validator, skipInvalid);
     }
@@ -70,9 +71,10 @@ final class ValidatedBody {
         List<ValidatedTask> tasks = new ArrayList<>(items.size());
         List<String> invalid = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            String name = JsonLines.name(items.get(i), i); // JSON lines by line number, other items by index from 0
-            try {
-                tasks.add(one(items.get(i), validator, name));
+            Object item = items.get(i);
+            int index = i;
+            try { // JSON lines named by line number, other items by index from 0
+                tasks.add(one(item, validator, () -> JsonLines.name(item, index)));
             } catch (InvalidTaskException e) {
                 invalid.add(e.getMessage());
             }
@@ -81,14 +83,15 @@ final class ValidatedBody {
         return tasks;
     }
 
-    private static ValidatedTask one(Object item, TaskValidator validator, String name) {
+    /** One item; {@code name} says how errors name it, asked for only when there is one. */
+    private static ValidatedTask one(Object item, TaskValidator validator, Supplier<String> name) {
         if (item instanceof JsonNode node) {
-            return validator.validate(node, name);
+            return validator.validate(node, name.get());
         }
         return validator.validate(bytes(item, name), name);
     }
 
-    private static byte[] bytes(Object item, String name) {
+    private static byte[] bytes(Object item, Supplier<String> name) {
         if (item instanceof byte[] bytes) {
             return bytes;
         }
@@ -108,10 +111,10 @@ final class ValidatedBody {
             try {
                 return MAPPER.writeValueAsBytes(map);
             } catch (JsonProcessingException e) {
-                throw new InvalidTaskException(name + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+                throw new InvalidTaskException(name.get() + " cannot be written as JSON: " + e.getOriginalMessage(), e);
             }
         }
-        throw new InvalidTaskException(name + " is a " + (item == null ? "null" : item.getClass().getName())
+        throw new InvalidTaskException(name.get() + " is a " + (item == null ? "null" : item.getClass().getName())
                 + ", not a DP3 data point task or its JSON");
     }
 }

@@ -1,6 +1,7 @@
 package io.github.dp3taskqueue.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -293,5 +294,68 @@ class ConfirmedPublisherTest {
         assertThat(caller.isAlive()).isFalse();
         assertThat(waiting.get()).isInstanceOf(ProducerStoppedException.class);
         assertThat(outcomes).allSatisfy(o -> assertThat(o.get()).isInstanceOf(ProducerStoppedException.class));
+    }
+
+    /** {@code count} messages of worker {@code worker}, published by a thread of their own; its outcome. */
+    private static AtomicReference<Object> publishAside(ConfirmedPublisher publisher, int worker, int count,
+            List<Thread> threads) {
+        List<OutgoingMessage> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(message(worker));
+        }
+        AtomicReference<Object> outcome = new AtomicReference<>();
+        Thread thread = new Thread(
+                () -> publisher.publish(messages, error -> outcome.set(error == null ? "confirmed" : error)));
+        thread.start();
+        threads.add(thread);
+        return outcome;
+    }
+
+    /** Waits until {@code thread} waits (for a place or a turn), and the channel has {@code published} messages. */
+    private void awaitWaiting(Thread thread, int published) {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> channel(0).published.size() == published
+                        && thread.getState() == Thread.State.TIMED_WAITING);
+    }
+
+    @Test
+    void anExchangeOfSeveralMessagesPublishesItsTurnBeforeAnotherExchangeGetsOne() throws Exception {
+        ConfirmedPublisher publisher = publisher(30_000);
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<Object> first = publishAside(publisher, 1, 20, threads); // the window is 10
+        awaitWaiting(threads.get(0), 10);
+        AtomicReference<Object> second = publishAside(publisher, 2, 2, threads);
+        awaitWaiting(threads.get(1), 10);
+        channel(0).ack.handle(10, true); // ten free places: the first exchange's turn goes on
+        await().atMost(Duration.ofSeconds(30)).until(() -> channel(0).published.size() == 20);
+        channel(0).ack.handle(20, true);
+        await().atMost(Duration.ofSeconds(30)).until(() -> channel(0).published.size() == 22);
+        assertThat(channel(0).published.subList(0, 20)).allMatch(p -> p.startsWith("1 "));
+        assertThat(channel(0).published.subList(20, 22)).allMatch(p -> p.startsWith("2 "));
+        channel(0).ack.handle(22, true);
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        assertThat(first.get()).isEqualTo("confirmed");
+        assertThat(second.get()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void anExchangeWaitingForItsTurnGivesUpWhenTheProducerStops() throws Exception {
+        ConfirmedPublisher publisher = publisher(30_000);
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<Object> first = publishAside(publisher, 1, 20, threads);
+        awaitWaiting(threads.get(0), 10);
+        AtomicReference<Object> second = publishAside(publisher, 2, 2, threads);
+        awaitWaiting(threads.get(1), 10);
+        schedulerDown = true;
+        publisher.stop(Duration.ZERO);
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+            assertThat(thread.isAlive()).isFalse();
+        }
+        assertThat(first.get()).isInstanceOf(ProducerStoppedException.class);
+        assertThat(second.get()).isInstanceOf(ProducerStoppedException.class);
+        assertThat(channel(0).published).hasSize(10).allMatch(p -> p.startsWith("1 "));
     }
 }
