@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.github.dp3taskqueue.model.JsonCursor.Leave;
 import io.github.dp3taskqueue.model.TaskEid.Uncaught;
+import io.github.dp3taskqueue.task.Dp3DateTime;
 
 /**
  * The fast path of {@link TaskValidator}: one pass over a body's bytes, without a JSON tree, for the
@@ -215,7 +216,13 @@ final class TaskScanner {
         if (times[slot] != null && r.sameBytes(from, to, timeFrom[slot], timeTo[slot])) {
             return times[slot]; // the same bytes as before: the same value, already compared with them
         }
-        times[slot] = (Dp3Time) same(((Dp3Time) valid(LaxTime.datetime(r.node(), p))).aware());
+        Object text = r.kind() == JsonCursor.TEXT ? LaxTime.text(r.textValue()) : null;
+        if (text instanceof Dp3Time time) { // as LaxTime.datetime reads text, without formatting it again
+            times[slot] = time.aware();
+            canonical &= Dp3DateTime.isWritten(r.textValue(), false);
+        } else {
+            times[slot] = (Dp3Time) same(((Dp3Time) valid(LaxTime.datetime(r.node(), p))).aware());
+        }
         timeFrom[slot] = from;
         timeTo[slot] = to;
         return times[slot];

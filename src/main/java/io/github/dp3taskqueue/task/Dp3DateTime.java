@@ -92,8 +92,6 @@ public final class Dp3DateTime {
         }
         int i = 19;
         int nanos = 0;
-        // most producers already write DP3's form: then the text itself is the answer
-        boolean alreadyCanonical = t.charAt(10) == 'T';
         if (i < n && t.charAt(i) == '.') {
             int start = ++i;
             while (i < n && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
@@ -104,14 +102,12 @@ public final class Dp3DateTime {
                 return null;
             }
             nanos = Integer.parseInt(t.substring(start, i)) * (int) Math.pow(10, 9 - length);
-            alreadyCanonical &= length == 6 && nanos != 0;
         }
         ZoneOffset offset = null;
         if (i < n) {
             char c = t.charAt(i);
             if ((c == 'Z' || c == 'z') && i == n - 1) {
                 offset = ZoneOffset.UTC;
-                alreadyCanonical &= c == 'Z';
             } else if ((c == '+' || c == '-') && i + 6 == n && t.charAt(i + 3) == ':') {
                 int oh = digits(t, i + 1, 2);
                 int om = digits(t, i + 4, 2);
@@ -123,7 +119,6 @@ public final class Dp3DateTime {
                 } catch (DateTimeException e) {
                     return null;
                 }
-                alreadyCanonical &= offset.getTotalSeconds() != 0;
             } else {
                 return null;
             }
@@ -131,7 +126,36 @@ public final class Dp3DateTime {
         if (day > 28 && day > YearMonth.of(year, month).lengthOfMonth()) {
             return null; // the full parser names the error
         }
-        return alreadyCanonical ? t : write(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
+        // most producers already write DP3's form: then the text itself is the answer
+        return isWritten(t, true) ? t : write(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
+    }
+
+    /**
+     * Whether a datetime text that was read as a valid datetime is already what DP3 writes for its
+     * value: {@code T} between date and time, seconds, a fraction only of six digits and not zero,
+     * {@code Z} or a {@code ±HH:MM} offset other than zero, or no offset when {@code naive} values
+     * are written as such (DP3's aware datetimes give a naive value {@code Z}).
+     */
+    public static boolean isWritten(String t, boolean naive) {
+        int n = t.length();
+        if (n < 19 || t.charAt(10) != 'T' || t.charAt(16) != ':') {
+            return false;
+        }
+        int i = 19;
+        if (i < n && t.charAt(i) == '.') {
+            if (digits(t, 20, 6) <= 0) {
+                return false; // fewer than six digits, or zero (a seventh is not followed by the offset)
+            }
+            i = 26;
+        }
+        if (i == n) {
+            return naive;
+        }
+        char c = t.charAt(i);
+        if (c == 'Z') {
+            return i + 1 == n;
+        }
+        return (c == '+' || c == '-') && i + 6 == n && t.charAt(i + 3) == ':' && !t.startsWith("00:00", i + 1);
     }
 
     /** The decimal value of {@code count} ASCII digits at {@code from}, or -1 (also when the text is shorter). */

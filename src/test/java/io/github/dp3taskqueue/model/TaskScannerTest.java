@@ -40,7 +40,11 @@ class TaskScannerTest {
     private static final String[] VALUES = {"0", "-0", "1", "-1", "0.5", "1.0", "1e2", "1E-2", "2.50", "true", "false",
             "null", "\"\"", "\"x\"", "\"1\"", "\" 1 \"", "\"true\"", "\"\\u0078\"", "\"é\"", "[]", "[1]", "{}",
             "\"2024-05-01T12:00:00Z\"", "\"2024-05-01T12:00:00\"", "\"2024-05-01T12:00:00.000Z\"",
-            "\"2024-05-01 12:00:00+02:00\"", "1714564800", "1714564800123", "\"2024-05-01\"", "\"192.0.2.10\"",
+            "\"2024-05-01 12:00:00+02:00\"", "\"2024-05-01T12:00:00z\"", "\"2024-05-01t12:00:00Z\"",
+            "\"2024-05-01T12:00Z\"", "\"2024-05-01T12:00:00.123456Z\"", "\"2024-05-01T12:00:00.1234567Z\"",
+            "\"2024-05-01T12:00:00+00:00\"", "\"2024-05-01T12:00:00-00:00\"", "\"2024-05-01T12:00:00+0200\"",
+            "\"2024-05-01T12:00:00,5Z\"", "\"2024-05-01T12:00:00.000001+02:00\"", "\"2024-05-01_12:00:00Z\"",
+            "1714564800", "1714564800123", "\"2024-05-01\"", "\"192.0.2.10\"",
             "\"192.000.2.10\"", "\"::1\"", "\"0:0:0:0:0:0:0:1\"", "\"AA:BB:CC:DD:EE:FF\"", "\"aa-bb-cc-dd-ee-ff\"",
             "12345678901234567890", "9223372036854775807", "1e400", "\"{}\"", "\"[1,2]\""};
     /** A value in the body: a string that is not a key, a number, a literal. */
@@ -82,6 +86,30 @@ class TaskScannerTest {
             scanned += compare(body.toString().getBytes(StandardCharsets.UTF_8)) ? 1 : 0;
         }
         assertThat(scanned).as("mutations read by the fast path").isGreaterThan(300);
+    }
+
+    @Test
+    void datetimesInEveryFormAreReadAsTheFullPathReadsThem() throws IOException {
+        String[] forms = {"2024-05-01T12:00:00Z", "2024-05-01T12:00:00z", "2024-05-01t12:00:00Z",
+                "2024-05-01 12:00:00Z", "2024-05-01_12:00:00Z", "2024-05-01T12:00Z", "2024-05-01T12:00:00",
+                "2024-05-01T12:00:00.123456Z", "2024-05-01T12:00:00.123Z", "2024-05-01T12:00:00.1234567Z",
+                "2024-05-01T12:00:00.000000Z", "2024-05-01T12:00:00,5Z", "2024-05-01T12:00:00+02:00",
+                "2024-05-01T12:00:00+00:00", "2024-05-01T12:00:00-00:00", "2024-05-01T12:00:00+0200",
+                "2024-05-01T12:00:00.000001-05:30", "2024-05-01T12:00:00+23:59", "2024-05-01", "1714564800"};
+        Pattern time = Pattern.compile("\"(t1|t2)\":\"[^\"]*\"");
+        int scanned = 0;
+        for (String input : inputs()) {
+            Matcher m = time.matcher(input);
+            while (m.find()) {
+                for (String form : forms) {
+                    String value = form.matches("\\d+") ? form : "\"" + form + "\"";
+                    String body = input.substring(0, m.start()) + "\"" + m.group(1) + "\":" + value
+                            + input.substring(m.end());
+                    scanned += compare(body.getBytes(StandardCharsets.UTF_8)) ? 1 : 0;
+                }
+            }
+        }
+        assertThat(scanned).as("bodies read by the fast path").isGreaterThan(forms.length);
     }
 
     /** One digit changed: a value of the same length (an eid, a datetime, a number) that differs. */
@@ -138,7 +166,11 @@ class TaskScannerTest {
         List<String> inputs = new ArrayList<>();
         for (String line : Files.readAllLines(TestData.dir("model/datapoint-tasks.jsonl"), StandardCharsets.UTF_8)) {
             if (!line.isBlank()) {
-                inputs.add(JSON.readTree(line).get("input").asText());
+                JsonNode dp3Case = JSON.readTree(line);
+                inputs.add(dp3Case.get("input").asText());
+                if (dp3Case.hasNonNull("message")) { // DP3's own form: what the fast path publishes as it is
+                    inputs.add(dp3Case.get("message").asText());
+                }
             }
         }
         return inputs;
