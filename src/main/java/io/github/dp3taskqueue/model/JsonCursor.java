@@ -139,6 +139,24 @@ final class JsonCursor {
         return text;
     }
 
+    /**
+     * Whether the next value is the string {@code expected}, written without escapes, compared in
+     * place (no String made); past it when it is. {@code false} leaves the position unchanged.
+     */
+    boolean textIs(String expected) throws Leave {
+        ws();
+        if (peek() != '"') {
+            throw LEAVE;
+        }
+        int start = pos + 1;
+        int end = start + expected.length();
+        if (end >= in.length || in[end] != '"' || !equalsAt(expected, start)) {
+            return false;
+        }
+        pos = end + 1;
+        return true;
+    }
+
     /** A string of ASCII from 0x20 up (DEL included, as JSON allows), without escapes. */
     String string() throws Leave {
         ws();

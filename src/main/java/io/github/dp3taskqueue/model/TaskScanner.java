@@ -105,7 +105,7 @@ final class TaskScanner {
     private ValidatedPoint point(EntitySpec entity, Object taskEid) throws Leave, Uncaught {
         r.expect('{');
         r.key("etype");
-        if (!r.text().equals(entity.id())) {
+        if (!r.textIs(entity.id())) { // compared in place: a data point repeats its task's etype
             throw JsonCursor.LEAVE;
         }
         r.expect(',');

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +46,8 @@ public final class Dp3Benchmark {
                 Runtime.getRuntime().availableProcessors());
         JitWarmup.run(bodies, 3);
         List<String> results = new ArrayList<>();
-        // the produce scenarios have the same baseline: one series of baseline runs, between their
-        // rounds (saves baseline runs of 100,000 persistent messages)
+        // the produce scenarios have the same baseline: one series of baseline runs, one in each
+        // round (saves baseline runs of 100,000 persistent messages)
         results.addAll(compareProducers(warm, bodies, rounds));
         double batch = Double
                 .parseDouble(results.stream().filter(r -> r.startsWith("RESULT produce-batch ")).findFirst()
@@ -116,14 +117,16 @@ public final class Dp3Benchmark {
 
     /**
      * Rounds of produce-single (an asynchronous call into the route), produce-single-seda (through a
-     * seda stage), produce-batch and their common baseline. The baseline runs before each round and
-     * once after the last, so each round lies between two baseline runs, and a shape's ratio is the
-     * median of its rounds' ratios, each against the mean of the two baseline runs around it: this
-     * machine's broker drifts by up to ±12% between identical baseline runs (ten in a row on
-     * 2026-12-03: 15,229 to 19,401 tasks/s), slowly, so a round is compared with the broker's speed
-     * at its own time. Each RESULT line also gives the JVM's CPU time per task while the component's
-     * rounds and the baseline's rounds were timed (medians), since on this 2-core machine CPU left
-     * to the broker is throughput.
+     * seda stage), produce-batch and their common baseline, in an order that rotates from round to
+     * round (baseline, single, single-seda, batch; then single, single-seda, batch, baseline; ...),
+     * so that no scenario always runs right after the same one, nor always early or late in a round:
+     * this machine's broker changes speed between runs (ten identical baseline runs in a row on
+     * 2026-12-03 ranged from 15,229 to 19,401 tasks/s), and with a fixed order whatever that depends
+     * on (the run before, the time within a round) would favour or handicap the same scenario in
+     * every round.
+     * Each RESULT line also gives the JVM's CPU time per task while the component's rounds and the
+     * baseline's rounds were timed (medians), since on this 2-core machine CPU left to the broker
+     * is throughput.
      */
     private static List<String> compareProducers(List<String> warm, List<String> bodies, int rounds) throws Exception {
         long began = System.nanoTime();
@@ -133,17 +136,20 @@ public final class Dp3Benchmark {
         ProduceScenario.baseline(warm.subList(0, Math.min(10_000, warm.size())));
         Map<ProduceScenario.Shape, List<ProduceScenario.Run>> runs = new EnumMap<>(ProduceScenario.Shape.class);
         List<ProduceScenario.Run> baseline = new ArrayList<>();
-        baseline.add(baselineRun(bodies, "produce round 1 starts:"));
+        List<ProduceScenario.Shape> order = new ArrayList<>();
+        order.add(null); // the baseline
+        order.addAll(List.of(ProduceScenario.Shape.values()));
         for (int round = 1; round <= rounds; round++) {
             StringBuilder line = new StringBuilder("produce round " + round + ":");
-            for (ProduceScenario.Shape shape : ProduceScenario.Shape.values()) {
+            for (ProduceScenario.Shape shape : order) {
                 CpuUse start = CpuUse.now();
-                ProduceScenario.Run run = ProduceScenario.component(bodies, shape);
-                runs.computeIfAbsent(shape, s -> new ArrayList<>()).add(run);
-                line.append(describe(shape.label, run, CpuUse.now().since(start)));
+                ProduceScenario.Run run = shape == null ? ProduceScenario.baseline(bodies)
+                        : ProduceScenario.component(bodies, shape);
+                (shape == null ? baseline : runs.computeIfAbsent(shape, s -> new ArrayList<>())).add(run);
+                line.append(describe(shape == null ? "baseline" : shape.label, run, CpuUse.now().since(start)));
             }
             System.out.println(line);
-            baseline.add(baselineRun(bodies, "produce round " + round + " ends:"));
+            Collections.rotate(order, -1);
         }
         System.out.printf("produce-single, produce-single-seda and produce-batch took %d s%n",
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began));
@@ -152,32 +158,18 @@ public final class Dp3Benchmark {
         List<String> lines = new ArrayList<>();
         for (ProduceScenario.Shape shape : ProduceScenario.Shape.values()) {
             List<ProduceScenario.Run> timed = runs.get(shape);
-            List<Double> ratios = new ArrayList<>();
-            for (int round = 0; round < timed.size(); round++) {
-                double around = (baseline.get(round).rate() + baseline.get(round + 1).rate()) / 2;
-                ratios.add(timed.get(round).rate() / around);
-            }
-            double ratio = BenchSupport.median(ratios);
             double c = BenchSupport.median(timed.stream().map(ProduceScenario.Run::rate).toList());
             double cCpu = BenchSupport.median(timed.stream().map(ProduceScenario.Run::cpuMicrosPerTask).toList());
             System.out.printf(
-                    "%s median: component %.0f tasks/s, baseline %.0f tasks/s; rounds' ratios %s, median %.2f; CPU "
-                            + "per task %.1f us against %.1f us (%.2f x)%n",
-                    shape.label, c, b, ratios.stream().map(BenchSupport::plain).toList(), ratio, cCpu, bCpu,
-                    cCpu / bCpu);
+                    "%s median: component %.0f tasks/s, baseline %.0f tasks/s, ratio %.2f; CPU per task %.1f us "
+                            + "against %.1f us (%.2f x)%n",
+                    shape.label, c, b, c / b, cCpu, bCpu, cCpu / bCpu);
             lines.add("RESULT " + shape.label + " component=" + BenchSupport.plain(c) + " baseline="
                     + BenchSupport.plain(b) + " ratio="
-                    + BenchSupport.plain(ratio) + " cpu_us_component=" + BenchSupport.plain(cCpu) + " cpu_us_baseline="
+                    + BenchSupport.plain(c / b) + " cpu_us_component=" + BenchSupport.plain(cCpu) + " cpu_us_baseline="
                     + BenchSupport.plain(bCpu) + " cpu_ratio=" + BenchSupport.plain(cCpu / bCpu));
         }
         return lines;
-    }
-
-    private static ProduceScenario.Run baselineRun(List<String> bodies, String when) throws Exception {
-        CpuUse start = CpuUse.now();
-        ProduceScenario.Run plain = ProduceScenario.baseline(bodies);
-        System.out.println(when + describe("baseline", plain, CpuUse.now().since(start)));
-        return plain;
     }
 
     private static String describe(String name, ProduceScenario.Run run, CpuUse cpu) {
