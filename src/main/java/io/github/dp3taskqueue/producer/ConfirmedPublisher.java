@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,9 @@ public final class ConfirmedPublisher {
     private volatile boolean stopped;
     private volatile boolean disconnected; // no channel since a loss, reconnecting
     private ScheduledFuture<?> sweep;
+    // made once: the window asks for them for every message published
+    private final Supplier<RuntimeException> stoppedCheck = this::stoppedError;
+    private final PublishWindow.Stall stallCheck = this::stalled;
 
     public ConfirmedPublisher(ChannelSource channels, TopologyNames names, int window, long queueFullTimeoutMillis,
             boolean persistent, RetrySchedule reconnects, ScheduledExecutorService scheduler, Executor completions,
@@ -120,7 +124,7 @@ public final class ConfirmedPublisher {
         int sent = 0;
         RuntimeException refusal = null;
         while (sent < messages.size() && refusal == null) {
-            refusal = inTurns ? window.takeTurn(since, this::stoppedError, this::stalled, messages.get(sent)) : null;
+            refusal = inTurns ? window.takeTurn(since, stoppedCheck, stallCheck, messages.get(sent)) : null;
             if (refusal != null) {
                 break;
             }
@@ -143,7 +147,7 @@ public final class ConfirmedPublisher {
     /** A place in the window for {@code message}: {@code null}, or the error it ends with. */
     private RuntimeException place(long since, OutgoingMessage message) {
         return stopped ? ProducerStoppedException.notPublished()
-                : window.acquire(since, this::stoppedError, this::stalled, message);
+                : window.acquire(since, stoppedCheck, stallCheck, message);
     }
 
     private RuntimeException stoppedError() {

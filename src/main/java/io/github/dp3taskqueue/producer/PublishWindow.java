@@ -30,9 +30,13 @@ final class PublishWindow {
     private final Semaphore places;
     private final ReentrantLock turn = new ReentrantLock(true); // fair: turns go round the waiting exchanges
     private final long timeoutNanos;
+    // made once: acquire runs for every message published
+    private final Attempt place;
+    private final Attempt turnTaken = () -> turn.tryLock(POLL_MILLIS, TimeUnit.MILLISECONDS);
 
     PublishWindow(int size, long timeoutNanos) {
         this.places = new Semaphore(size);
+        this.place = () -> places.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
         this.timeoutNanos = timeoutNanos;
     }
 
@@ -45,8 +49,7 @@ final class PublishWindow {
      */
     RuntimeException acquire(long sinceNanos, Supplier<RuntimeException> stopped, Stall stalled,
             OutgoingMessage message) {
-        return await(() -> places.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS), "the confirm window", sinceNanos,
-                stopped, stalled, message);
+        return await(place, "the confirm window", sinceNanos, stopped, stalled, message);
     }
 
     /**
@@ -55,8 +58,7 @@ final class PublishWindow {
      */
     RuntimeException takeTurn(long sinceNanos, Supplier<RuntimeException> stopped, Stall stalled,
             OutgoingMessage message) {
-        return await(() -> turn.tryLock(POLL_MILLIS, TimeUnit.MILLISECONDS), "its turn to publish", sinceNanos,
-                stopped, stalled, message);
+        return await(turnTaken, "its turn to publish", sinceNanos, stopped, stalled, message);
     }
 
     void endTurn() {
