@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
+import io.github.dp3taskqueue.connection.BatchingConnectionFactory;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.consumer.TaskQueueConsumer;
 import io.github.dp3taskqueue.consumer.TaskQueuePollingConsumer;
@@ -111,7 +112,7 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
             }
             return new BrokerConnection(publisher != null ? publisher : shared, false, description);
         }
-        com.rabbitmq.client.ConnectionFactory rabbit = new com.rabbitmq.client.ConnectionFactory();
+        com.rabbitmq.client.ConnectionFactory rabbit = new BatchingConnectionFactory();
         rabbit.setHost(settings.host());
         rabbit.setPort(settings.port());
         rabbit.setVirtualHost(settings.virtualHost());

@@ -23,6 +23,7 @@ import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ShutdownSignalException;
 
+import io.github.dp3taskqueue.connection.BatchedWrites;
 import io.github.dp3taskqueue.connection.BrokerReplies;
 import io.github.dp3taskqueue.connection.ChannelSource;
 import io.github.dp3taskqueue.connection.RetrySchedule;
@@ -72,6 +73,8 @@ public final class ConfirmedPublisher {
     private final QueueFullRetry backingOff;
     private final BrokerBlock block = new BrokerBlock();
     private Channel channel; // guarded by lock
+    // the channel's connection's batched writes, or null (a connectionFactory of the user's); set with channel
+    private volatile BatchedWrites writes;
     private boolean reconnecting; // guarded by lock
     private volatile boolean stopped;
     private volatile boolean disconnected; // no channel since a loss, reconnecting
@@ -98,7 +101,7 @@ public final class ConfirmedPublisher {
     public void start() throws IOException {
         Channel opened = openConfirmChannel();
         synchronized (lock) {
-            channel = opened;
+            use(opened);
         }
         sweep = scheduler.scheduleWithFixedDelay(this::expireWaiting, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
@@ -128,12 +131,14 @@ public final class ConfirmedPublisher {
             if (refusal != null) {
                 break;
             }
+            int end = Math.min(messages.size(), sent + PublishWindow.TURN);
+            BatchedWrites held = inTurns ? holdWrites() : null;
             try {
-                int end = Math.min(messages.size(), sent + PublishWindow.TURN);
-                while (sent < end && (refusal = place(since, messages.get(sent))) == null) {
+                while (sent < end && (refusal = place(since, messages.get(sent), held)) == null) {
                     send(new PendingMessage(messages.get(sent++), MessageProperties.create(persistent), batch));
                 }
             } finally {
+                writeHeld(held); // catches what it can throw, so the turn always ends
                 if (inTurns) {
                     window.endTurn();
                 }
@@ -144,10 +149,63 @@ public final class ConfirmedPublisher {
         }
     }
 
-    /** A place in the window for {@code message}: {@code null}, or the error it ends with. */
-    private RuntimeException place(long since, OutgoingMessage message) {
-        return stopped ? ProducerStoppedException.notPublished()
-                : window.acquire(since, stoppedCheck, stallCheck, message);
+    /**
+     * A place in the window for {@code message}: {@code null}, or the error it ends with. What this
+     * thread holds ({@code held}, or a turn's of its own further up the stack) is written before it
+     * waits: the broker confirms, and so frees places, only what it has read.
+     */
+    private RuntimeException place(long since, OutgoingMessage message, BatchedWrites held) {
+        if (stopped) {
+            return ProducerStoppedException.notPublished();
+        }
+        if (window.tryAcquire()) {
+            return null;
+        }
+        writeHeld(held != null ? held : writes);
+        RuntimeException refusal = window.acquire(since, stoppedCheck, stallCheck, message);
+        if (held != null) {
+            held.hold();
+        }
+        return refusal;
+    }
+
+    /**
+     * Holds this thread's writes on the current connection for a turn, so that the turn's messages
+     * reach the socket together, not one system call each (see {@link BatchedWrites}); the writes
+     * held, or {@code null}. A single message is written at once.
+     */
+    private BatchedWrites holdWrites() {
+        BatchedWrites current = writes;
+        if (current != null) {
+            current.hold();
+        }
+        return current;
+    }
+
+    /**
+     * Writes what this thread holds on {@code held} (nothing when it holds nothing there); a broken
+     * socket is a lost channel, as when a publish fails.
+     */
+    private void writeHeld(BatchedWrites held) {
+        if (held == null) {
+            return;
+        }
+        try {
+            held.release();
+        } catch (IOException e) {
+            LOG.debug("writing held messages failed, will republish after reconnect: {}", e.getMessage());
+            synchronized (lock) {
+                if (writes == held) {
+                    channelLost(channel, null);
+                }
+            }
+        }
+    }
+
+    /** The channel to publish on from now on (guarded by lock). */
+    private void use(Channel opened) {
+        channel = opened;
+        writes = opened == null ? null : BatchedWrites.of(opened);
     }
 
     private RuntimeException stoppedError() {
@@ -317,7 +375,7 @@ public final class ConfirmedPublisher {
             if (channel != lost) {
                 return;
             }
-            channel = null;
+            use(null);
             disconnected = true;
             PublishRefusal refusal = signal == null ? null : PublishRefusal.of(signal);
             List<PendingMessage> requeue = unconfirmed.takeAll();
@@ -358,7 +416,7 @@ public final class ConfirmedPublisher {
         }
         synchronized (lock) {
             reconnecting = false;
-            channel = opened;
+            use(opened);
             disconnected = false;
             LOG.info("publishing channel re-established; republishing {} messages", parked.size());
             sendParked();
@@ -413,7 +471,7 @@ public final class ConfirmedPublisher {
                 } catch (IOException | TimeoutException | RuntimeException e) {
                     LOG.debug("closing the publishing channel: {}", e.getMessage());
                 }
-                channel = null;
+                use(null);
             }
         }
         for (PendingMessage pending : abandoned) {

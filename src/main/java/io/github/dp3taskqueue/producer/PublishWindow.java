@@ -52,6 +52,11 @@ final class PublishWindow {
         return await(place, "the confirm window", sinceNanos, stopped, stalled, message);
     }
 
+    /** A place at once, if there is one free. */
+    boolean tryAcquire() {
+        return places.tryAcquire();
+    }
+
     /**
      * Takes the turn to publish up to {@link #TURN} messages of an exchange, {@code message}
      * first; as {@link #acquire}. A turn taken ends with {@link #endTurn()}.

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -19,15 +20,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.AlreadyClosedException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmCallback;
+import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Return;
 import com.rabbitmq.client.ReturnCallback;
 import com.rabbitmq.client.ShutdownListener;
 import com.rabbitmq.client.ShutdownSignalException;
+import com.rabbitmq.client.impl.AMQConnection;
 
+import io.github.dp3taskqueue.connection.BatchedWrites;
 import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
+import io.github.dp3taskqueue.testing.CountingFrameHandler;
 import io.github.dp3taskqueue.topology.TopologyNames;
 
 /**
@@ -46,6 +52,9 @@ class ConfirmedPublisherTest {
         ShutdownListener shutdown;
         long nextSeq = 1;
         boolean open = true;
+        AMQConnection connection; // null: not a connection of the component's
+        BatchedWrites writes; // its frame handler
+        long loseAt; // the broker closes the channel when this sequence number is published (0: never)
         final Channel proxy = (Channel) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[]{Channel.class},
                 (p, method, args) -> switch (method.getName()) {
@@ -65,12 +74,21 @@ class ConfirmedPublisherTest {
                     }
                     case "getNextPublishSeqNo" -> nextSeq;
                     case "basicPublish" -> {
+                        if (writes != null) { // as amqp-client writes a command: its frames, then a flush
+                            writes.writeFrame(null);
+                            writes.flush();
+                        }
+                        if (nextSeq == loseAt) {
+                            lose();
+                            throw new AlreadyClosedException(shutdownSignal());
+                        }
                         nextSeq++;
                         AMQP.BasicProperties props = (AMQP.BasicProperties) args[3];
                         published.add(args[1] + " " + props.getMessageId());
                         yield null;
                     }
                     case "isOpen" -> open;
+                    case "getConnection" -> connection;
                     case "close" -> {
                         open = false;
                         yield null;
@@ -82,7 +100,11 @@ class ConfirmedPublisherTest {
 
         void lose() {
             open = false;
-            shutdown.shutdownCompleted(new ShutdownSignalException(false, false, null, proxy));
+            shutdown.shutdownCompleted(shutdownSignal());
+        }
+
+        ShutdownSignalException shutdownSignal() {
+            return new ShutdownSignalException(false, false, null, proxy);
         }
     }
 
@@ -128,8 +150,17 @@ class ConfirmedPublisherTest {
     }
 
     private ConfirmedPublisher publisher(long queueFullTimeoutMillis) throws Exception {
+        return publisher(queueFullTimeoutMillis, null);
+    }
+
+    /** A publisher whose channels are on a connection with {@code writes} (null: on the user's connection). */
+    private ConfirmedPublisher publisher(long queueFullTimeoutMillis, BatchedWrites writes) throws Exception {
+        AMQConnection connection = writes == null ? null
+                : new AMQConnection(new ConnectionFactory().params(Executors.newSingleThreadExecutor()), writes);
         ConfirmedPublisher publisher = new ConfirmedPublisher(() -> {
             RecordingChannel channel = new RecordingChannel();
+            channel.connection = connection;
+            channel.writes = writes;
             channels.add(channel);
             return channel.proxy;
         }, TopologyNames.of("app"), 10, queueFullTimeoutMillis, true, new RetrySchedule(List.of(Duration.ofMillis(1))),
@@ -357,5 +388,49 @@ class ConfirmedPublisherTest {
         assertThat(first.get()).isInstanceOf(ProducerStoppedException.class);
         assertThat(second.get()).isInstanceOf(ProducerStoppedException.class);
         assertThat(channel(0).published).hasSize(10).allMatch(p -> p.startsWith("1 "));
+    }
+
+    @Test
+    void aTurnsMessagesAreWrittenTogetherAndWhatIsHeldIsWrittenBeforeWaitingForTheWindow() throws Exception {
+        CountingFrameHandler socket = new CountingFrameHandler();
+        ConfirmedPublisher publisher = publisher(30_000, new BatchedWrites(socket));
+        List<Thread> threads = new ArrayList<>();
+        AtomicReference<Object> batch = publishAside(publisher, 1, 25, threads); // the window is 10
+        awaitWaiting(threads.get(0), 10);
+        // ten messages, one write; without it the broker could never confirm them and free a place
+        assertThat(socket.frames).hasValue(10);
+        assertThat(socket.flushes).hasValue(1);
+        channel(0).ack.handle(10, true);
+        awaitWaiting(threads.get(0), 20);
+        assertThat(socket.flushes).hasValue(2);
+        channel(0).ack.handle(20, true);
+        threads.get(0).join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(socket.flushes).as("the turn's end writes its last five").hasValue(3);
+        channel(0).ack.handle(25, true);
+        assertThat(batch.get()).isEqualTo("confirmed");
+
+        AtomicReference<Object> single = publish(publisher, message(2));
+        assertThat(socket.flushes).as("a single message is written at once").hasValue(4);
+        channel(0).ack.handle(26, false);
+        assertThat(single.get()).isEqualTo("confirmed");
+    }
+
+    @Test
+    void aTurnWhoseChannelIsLostEndsItsHoldSoALaterSingleMessageIsWrittenAtOnce() throws Exception {
+        CountingFrameHandler socket = new CountingFrameHandler();
+        ConfirmedPublisher publisher = publisher(30_000, new BatchedWrites(socket));
+        channel(0).loseAt = 3; // a channel error: the connection, and its writes, stay
+        AtomicReference<Object> batch = publish(publisher, message(1), message(1), message(1), message(1));
+        assertThat(channel(0).published).hasSize(2);
+        assertThat(socket.flushes).as("the turn wrote what it held").hasValue(1);
+        fireTimers(); // the reconnect: a new channel on the same connection, the parked messages republished
+        assertThat(channel(1).published).hasSize(4);
+        int flushes = socket.flushes.get();
+        AtomicReference<Object> single = publish(publisher, message(2));
+        assertThat(channel(1).published).hasSize(5);
+        assertThat(socket.flushes).as("written at once, not held for a turn that is over").hasValue(flushes + 1);
+        channel(1).ack.handle(5, true);
+        assertThat(batch.get()).isEqualTo("confirmed");
+        assertThat(single.get()).isEqualTo("confirmed");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -14,10 +15,15 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
+import io.github.dp3taskqueue.TaskQueueEndpoint;
+import io.github.dp3taskqueue.connection.BatchedWrites;
+import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.routing.Dp3Hash;
 import io.github.dp3taskqueue.task.TestData;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
@@ -186,5 +192,52 @@ class ProducerRoutingIT {
         assertThat(c.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(7);
         assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-1")).isEqualTo(517);
 
+    }
+
+    /**
+     * The component's own connection writes a batch's messages together (BatchedWrites), and what it
+     * holds reaches the broker before the producer waits for a confirm: a window of 10 for 1,000
+     * tasks waits 100 times, and as ten of these messages do not fill amqp-client's 8 KiB buffer, a
+     * wait with them still held would never end. A user's connectionFactory is left as it is.
+     */
+    @Test
+    void aBatchIsWrittenTogetherOnTheComponentsOwnConnectionAndArrivesWholeAndInOrder() throws Exception {
+        String app = dp3.app();
+        CamelContext camel = dp3.camel();
+        camel.start();
+        TaskQueueEndpoint own = camel.getEndpoint(dp3.uri("workers=4"), TaskQueueEndpoint.class);
+        try (BrokerConnection link = own.openBrokerConnection("test", true)) {
+            Channel channel = link.openChannel();
+            assertThat(BatchedWrites.of(channel)).isNotNull();
+            channel.close();
+        }
+        CachingConnectionFactory users = new CachingConnectionFactory(TestBroker.host(), TestBroker.port());
+        try (CamelContext other = new DefaultCamelContext()) { // the bean is autowired: a context of its own
+            other.getRegistry().bind("usersFactory", users);
+            other.start();
+            TaskQueueEndpoint theirs = other.getEndpoint(
+                    "dp3-taskqueue:" + app + "?workers=4&connectionFactory=#usersFactory", TaskQueueEndpoint.class);
+            try (BrokerConnection link = theirs.openBrokerConnection("test", true)) {
+                Channel channel = link.openChannel();
+                assertThat(BatchedWrites.of(channel)).isNull();
+                channel.close();
+            }
+        } finally {
+            users.destroy();
+        }
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) { // one entity: one worker queue, in order
+            tasks.add(task("e", "one").replace("\"v\":1", "\"v\":" + i));
+        }
+        Exchange sent = camel.createProducerTemplate()
+                .asyncSend(dp3.uri("declareTopology=true&workers=4&confirmWindow=10"),
+                        e -> e.getMessage().setBody(tasks))
+                .get(60, TimeUnit.SECONDS); // held messages the broker never sees would wait for ever
+        assertThat(sent.getException()).isNull();
+        assertThat(sent.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT)).isEqualTo(1000);
+        int worker = Dp3Hash.worker("e:one", 4);
+        List<String> queued = TestBroker.drain(app + "-worker-" + worker).stream()
+                .map(b -> new String(b, StandardCharsets.UTF_8)).toList();
+        assertThat(queued).containsExactlyElementsOf(tasks);
     }
 }

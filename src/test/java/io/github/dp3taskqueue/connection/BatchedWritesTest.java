@@ -1,0 +1,66 @@
+package io.github.dp3taskqueue.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.dp3taskqueue.testing.CountingFrameHandler;
+
+/** Whose flushes {@link BatchedWrites} holds back, and that a release writes what was held. */
+class BatchedWritesTest {
+
+    private final CountingFrameHandler socket = new CountingFrameHandler();
+    private final BatchedWrites writes = new BatchedWrites(socket);
+
+    @Test
+    void withoutAHoldEveryFlushIsWrittenAtOnce() throws IOException {
+        writes.flush();
+        writes.flush();
+        assertThat(socket.flushes).hasValue(2);
+    }
+
+    @Test
+    void theHoldingThreadsFlushesWaitForItsReleaseWhichWritesThemOnce() throws IOException {
+        writes.hold();
+        for (int i = 0; i < 64; i++) {
+            writes.writeFrame(null);
+            writes.flush();
+        }
+        assertThat(socket.frames).hasValue(64); // the frames went to the buffer as they came
+        assertThat(socket.flushes).hasValue(0);
+        writes.release();
+        assertThat(socket.flushes).hasValue(1);
+        writes.flush(); // released: written at once again
+        assertThat(socket.flushes).hasValue(2);
+    }
+
+    @Test
+    void anotherThreadsFlushIsNotHeldAndAReleaseByItIsNoRelease() throws Exception {
+        writes.hold();
+        Thread other = new Thread(() -> {
+            try {
+                writes.flush(); // a heartbeat, another channel: written at once, with what is held
+                writes.release(); // not its hold
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        other.start();
+        other.join();
+        assertThat(socket.flushes).hasValue(1);
+        writes.flush();
+        assertThat(socket.flushes).hasValue(1); // still held for this thread
+        writes.release();
+        assertThat(socket.flushes).hasValue(2);
+    }
+
+    @Test
+    void aBrokenSocketIsToldAtTheRelease() {
+        writes.hold();
+        socket.broken = true;
+        assertThatThrownBy(writes::release).isInstanceOf(IOException.class).hasMessage("Broken pipe");
+    }
+}
