@@ -17,8 +17,9 @@ import com.rabbitmq.client.impl.FrameHandler;
  * {@linkplain #release() releases} them.
  * <p>
  * Why: measured on 2026-12-03 (a plain amqp-client publisher, 100,000 persistent messages of
- * 600 bytes on loopback), writing the messages 64 at a time took the JVM's CPU per message from
- * 10.4-12.3 µs to 6.4-7.7 µs, CPU that the broker on the same 2-core machine gets instead.
+ * 600 bytes on loopback, five alternating pairs), writing the messages 64 at a time took the JVM's
+ * CPU per message from 10.4-12.3 µs to 6.4-7.7 µs in the four pairs after the first (15.7 and
+ * 15.0 µs while the JIT was still compiling), CPU that the broker on the same 2-core machine gets.
  * <p>
  * Only the holding thread's flushes wait: any other thread's flush (a heartbeat, another channel)
  * writes at once, and the held messages with it. A holder must release before it waits for
