@@ -38,23 +38,25 @@ class BatchedWritesTest {
     }
 
     @Test
-    void anotherThreadsFlushIsNotHeldAndAReleaseByItIsNoRelease() throws Exception {
+    void anotherThreadsFlushOrReleaseWritesAtOnceAndLeavesTheHoldAsItIs() throws Exception {
         writes.hold();
         Thread other = new Thread(() -> {
             try {
                 writes.flush(); // a heartbeat, another channel: written at once, with what is held
-                writes.release(); // not its hold
+                writes.release(); // not its hold: writes, and the hold stays
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         });
         other.start();
         other.join();
-        assertThat(socket.flushes).hasValue(1);
-        writes.flush();
-        assertThat(socket.flushes).hasValue(1); // still held for this thread
-        writes.release();
         assertThat(socket.flushes).hasValue(2);
+        writes.flush();
+        assertThat(socket.flushes).hasValue(2); // still held for this thread
+        writes.release();
+        assertThat(socket.flushes).hasValue(3);
+        writes.flush();
+        assertThat(socket.flushes).hasValue(4);
     }
 
     @Test
