@@ -100,7 +100,7 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tasktype":
-        case "taskType": getOrCreateConfiguration(target).setTaskType(property(camelContext, io.github.dp3taskqueue.task.TaskKind.class, value)); return true;
+        case "taskType": getOrCreateConfiguration(target).setTaskType(property(camelContext, io.github.dp3taskqueue.dp3.task.TaskKind.class, value)); return true;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": target.setUseGlobalSslContextParameters(property(camelContext, boolean.class, value)); return true;
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -191,7 +191,7 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tasktype":
-        case "taskType": return io.github.dp3taskqueue.task.TaskKind.class;
+        case "taskType": return io.github.dp3taskqueue.dp3.task.TaskKind.class;
         case "useglobalsslcontextparameters":
         case "useGlobalSslContextParameters": return boolean.class;
         case "username": return java.lang.String.class;

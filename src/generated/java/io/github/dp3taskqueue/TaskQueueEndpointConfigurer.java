@@ -90,7 +90,7 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "tasktype":
-        case "taskType": target.getConfiguration().setTaskType(property(camelContext, io.github.dp3taskqueue.task.TaskKind.class, value)); return true;
+        case "taskType": target.getConfiguration().setTaskType(property(camelContext, io.github.dp3taskqueue.dp3.task.TaskKind.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "virtualhost":
         case "virtualHost": target.getConfiguration().setVirtualHost(property(camelContext, java.lang.String.class, value)); return true;
@@ -176,7 +176,7 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "tasktype":
-        case "taskType": return io.github.dp3taskqueue.task.TaskKind.class;
+        case "taskType": return io.github.dp3taskqueue.dp3.task.TaskKind.class;
         case "username": return java.lang.String.class;
         case "virtualhost":
         case "virtualHost": return java.lang.String.class;

@@ -4,12 +4,12 @@ import java.nio.file.Path;
 
 import org.apache.camel.util.TimeUtils;
 
-import io.github.dp3taskqueue.config.Dp3Config;
 import io.github.dp3taskqueue.connection.RetrySchedule;
-import io.github.dp3taskqueue.model.ApiDataPoints;
-import io.github.dp3taskqueue.model.TaskValidator;
-import io.github.dp3taskqueue.routing.EntityModel;
-import io.github.dp3taskqueue.task.TaskKind;
+import io.github.dp3taskqueue.dp3.config.Dp3Config;
+import io.github.dp3taskqueue.dp3.model.ApiDataPoints;
+import io.github.dp3taskqueue.dp3.model.EntityModel;
+import io.github.dp3taskqueue.dp3.model.TaskValidator;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.topology.Topology;
 import io.github.dp3taskqueue.topology.TopologyNames;
 

@@ -7,7 +7,7 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
-import io.github.dp3taskqueue.task.TaskKind;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 
 /**
  * Every option of a {@code dp3-taskqueue} endpoint. Broker settings and the worker count left

@@ -26,8 +26,8 @@ import io.github.dp3taskqueue.connection.BatchingConnectionFactory;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.consumer.TaskQueueConsumer;
 import io.github.dp3taskqueue.consumer.TaskQueuePollingConsumer;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.producer.TaskQueueProducer;
-import io.github.dp3taskqueue.task.TaskKind;
 
 /**
  * Sends tasks to DP3 workers, or consumes a DP3 worker's queues, over RabbitMQ with DP3's

@@ -7,9 +7,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
-import io.github.dp3taskqueue.routing.IdType;
-import io.github.dp3taskqueue.task.TaskKind;
-import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.dp3.model.IdType;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
+import io.github.dp3taskqueue.testing.TestData;
 
 class EndpointSettingsTest {
 

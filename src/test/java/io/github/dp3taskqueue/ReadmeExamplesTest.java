@@ -12,9 +12,9 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.dp3taskqueue.config.Dp3Config;
-import io.github.dp3taskqueue.model.TaskValidator;
-import io.github.dp3taskqueue.model.ValidatedTask;
+import io.github.dp3taskqueue.dp3.config.Dp3Config;
+import io.github.dp3taskqueue.dp3.model.TaskValidator;
+import io.github.dp3taskqueue.dp3.model.ValidatedTask;
 
 /**
  * The README's examples work when pasted: they are the files of {@code docs/examples/}, shown

@@ -9,10 +9,9 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.github.dp3taskqueue.model.ApiAnswers;
-import io.github.dp3taskqueue.model.Problem;
-import io.github.dp3taskqueue.task.ControlMessage;
-import io.github.dp3taskqueue.task.TaskJsonWriter;
+import io.github.dp3taskqueue.dp3.json.TaskJsonWriter;
+import io.github.dp3taskqueue.dp3.model.Problem;
+import io.github.dp3taskqueue.dp3.task.ControlMessage;
 
 /**
  * {@code GET /control/{action}} as DP3's control router: {@code make_snapshots} (DP3 sends it to

@@ -13,13 +13,12 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.config.Dp3Config;
-import io.github.dp3taskqueue.model.ApiAnswers;
-import io.github.dp3taskqueue.model.ApiEntities;
-import io.github.dp3taskqueue.model.JsonValues;
-import io.github.dp3taskqueue.model.RefusedTaskException;
-import io.github.dp3taskqueue.model.ValidatedTask;
-import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.config.Dp3Config;
+import io.github.dp3taskqueue.dp3.json.JsonValues;
+import io.github.dp3taskqueue.dp3.model.ApiEntities;
+import io.github.dp3taskqueue.dp3.model.RefusedTaskException;
+import io.github.dp3taskqueue.dp3.model.ValidatedTask;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 
 import io.vertx.core.net.SocketAddress;
 

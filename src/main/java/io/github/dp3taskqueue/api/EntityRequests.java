@@ -13,10 +13,10 @@ import org.apache.camel.Message;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import io.github.dp3taskqueue.model.ApiEntities;
-import io.github.dp3taskqueue.model.DataModel;
-import io.github.dp3taskqueue.model.JsonValues;
-import io.github.dp3taskqueue.model.ValidatedTask;
+import io.github.dp3taskqueue.dp3.json.JsonValues;
+import io.github.dp3taskqueue.dp3.model.ApiEntities;
+import io.github.dp3taskqueue.dp3.model.DataModel;
+import io.github.dp3taskqueue.dp3.model.ValidatedTask;
 
 /**
  * The entity endpoints of DP3's API that publish a task: set an attribute, extend TTLs, delete,

@@ -7,8 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import io.github.dp3taskqueue.model.ApiAnswers;
-import io.github.dp3taskqueue.model.Problem;
+import io.github.dp3taskqueue.dp3.model.Problem;
 
 /**
  * DP3's API's answer to a body that is not JSON: FastAPI parses it with Python's {@code json}, and

@@ -14,8 +14,6 @@ import java.util.Set;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-import io.github.dp3taskqueue.model.ApiAnswers;
-
 /**
  * Forwards a request this route does not serve (reads need DP3's database) to DP3's own API, and
  * answers with what it answered: status, body and content type. Bounded: a DP3 API that does not

@@ -7,13 +7,13 @@ import org.apache.camel.Message;
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
-import io.github.dp3taskqueue.task.DataPointTask;
-import io.github.dp3taskqueue.task.InvalidTaskException;
-import io.github.dp3taskqueue.task.ReceivedTask;
-import io.github.dp3taskqueue.task.Snapshot;
-import io.github.dp3taskqueue.task.Task;
-import io.github.dp3taskqueue.task.TaskJsonReader;
-import io.github.dp3taskqueue.task.TaskKind;
+import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
+import io.github.dp3taskqueue.dp3.task.DataPointTask;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.ReceivedTask;
+import io.github.dp3taskqueue.dp3.task.Snapshot;
+import io.github.dp3taskqueue.dp3.task.Task;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 
 /** Turns deliveries into Camel exchanges: the parsed task (or the error naming why not) and headers. */
 final class DeliveryExchanges {

@@ -8,12 +8,12 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import io.github.dp3taskqueue.model.ModelNodes;
-import io.github.dp3taskqueue.model.TaskValidator;
-import io.github.dp3taskqueue.model.ValidatedPoint;
-import io.github.dp3taskqueue.model.ValidatedTask;
-import io.github.dp3taskqueue.task.DataPoint;
-import io.github.dp3taskqueue.task.DataPointTask;
+import io.github.dp3taskqueue.dp3.model.ModelNodes;
+import io.github.dp3taskqueue.dp3.model.TaskValidator;
+import io.github.dp3taskqueue.dp3.model.ValidatedPoint;
+import io.github.dp3taskqueue.dp3.model.ValidatedTask;
+import io.github.dp3taskqueue.dp3.task.DataPoint;
+import io.github.dp3taskqueue.dp3.task.DataPointTask;
 
 /**
  * A delivered body checked against DP3's model as DP3's worker checks it: a body DP3 would refuse

@@ -11,16 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import io.github.dp3taskqueue.model.ApiDataPoints;
-import io.github.dp3taskqueue.model.JsonValues;
-import io.github.dp3taskqueue.model.ValidatedTask;
-import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.json.JsonValues;
+import io.github.dp3taskqueue.dp3.model.ApiDataPoints;
+import io.github.dp3taskqueue.dp3.model.ValidatedTask;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 
 /**
  * A body in DP3's API form ({@code input=api}): the JSON array DP3's {@code POST /datapoints}
  * takes, as text, bytes, a stream or Java objects (a list of maps), validated and grouped into
  * tasks as DP3's API does. All or nothing: one invalid data point refuses the whole body, with
- * DP3's error list ({@link io.github.dp3taskqueue.model.RefusedTaskException#problems()}).
+ * DP3's error list ({@link io.github.dp3taskqueue.dp3.model.RefusedTaskException#problems()}).
  */
 final class ApiBody {
 

@@ -12,10 +12,10 @@ import org.apache.camel.Exchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.dp3taskqueue.task.InvalidTaskException;
-import io.github.dp3taskqueue.task.ReceivedTask;
-import io.github.dp3taskqueue.task.Task;
-import io.github.dp3taskqueue.task.TaskJsonReader;
+import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.ReceivedTask;
+import io.github.dp3taskqueue.dp3.task.Task;
 
 /**
  * Splits an exchange body into the items that are each one task: a task object, a collection, a

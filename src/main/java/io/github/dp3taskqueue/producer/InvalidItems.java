@@ -5,7 +5,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 
 /**
  * What a batch with invalid items becomes: without {@code skipInvalidTasks} one refusal listing them

@@ -12,19 +12,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.model.ApiDataPoints;
-import io.github.dp3taskqueue.model.TaskValidator;
-import io.github.dp3taskqueue.model.ValidatedTask;
-import io.github.dp3taskqueue.routing.Dp3Hash;
-import io.github.dp3taskqueue.routing.EntityModel;
-import io.github.dp3taskqueue.task.ControlMessage;
-import io.github.dp3taskqueue.task.InvalidTaskException;
-import io.github.dp3taskqueue.task.ReceivedTask;
-import io.github.dp3taskqueue.task.Snapshot;
-import io.github.dp3taskqueue.task.Task;
-import io.github.dp3taskqueue.task.TaskJsonReader;
-import io.github.dp3taskqueue.task.TaskJsonWriter;
-import io.github.dp3taskqueue.task.TaskKind;
+import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
+import io.github.dp3taskqueue.dp3.json.TaskJsonWriter;
+import io.github.dp3taskqueue.dp3.model.ApiDataPoints;
+import io.github.dp3taskqueue.dp3.model.EntityModel;
+import io.github.dp3taskqueue.dp3.model.TaskValidator;
+import io.github.dp3taskqueue.dp3.model.ValidatedTask;
+import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
+import io.github.dp3taskqueue.dp3.task.ControlMessage;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.ReceivedTask;
+import io.github.dp3taskqueue.dp3.task.Snapshot;
+import io.github.dp3taskqueue.dp3.task.Task;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.topology.TopologyNames;
 
 /**

@@ -12,14 +12,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.dp3taskqueue.model.JsonValues;
-import io.github.dp3taskqueue.model.JsonValues.JsonInvalidException;
-import io.github.dp3taskqueue.model.TaskValidator;
-import io.github.dp3taskqueue.model.ValidatedTask;
-import io.github.dp3taskqueue.task.DataPointTask;
-import io.github.dp3taskqueue.task.InvalidTaskException;
-import io.github.dp3taskqueue.task.ReceivedTask;
-import io.github.dp3taskqueue.task.TaskJsonWriter;
+import io.github.dp3taskqueue.dp3.json.JsonValues;
+import io.github.dp3taskqueue.dp3.json.JsonValues.JsonInvalidException;
+import io.github.dp3taskqueue.dp3.json.TaskJsonWriter;
+import io.github.dp3taskqueue.dp3.model.TaskValidator;
+import io.github.dp3taskqueue.dp3.model.ValidatedTask;
+import io.github.dp3taskqueue.dp3.task.DataPointTask;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.ReceivedTask;
 
 /**
  * The data point tasks of a body checked against DP3's model (the endpoint's {@code configDir}):

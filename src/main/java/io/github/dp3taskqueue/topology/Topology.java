@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.dp3taskqueue.connection.BrokerProduct;
-import io.github.dp3taskqueue.task.TaskKind;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 
 /**
  * The DP3 topology of one application and worker count, as DP3's {@code rmq_reconfigure.sh}

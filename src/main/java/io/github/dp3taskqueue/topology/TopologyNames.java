@@ -1,6 +1,6 @@
 package io.github.dp3taskqueue.topology;
 
-import io.github.dp3taskqueue.task.TaskKind;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 
 /**
  * The names of a DP3 application's exchanges and queues (PROTOCOL.md §1). Each exchange name

@@ -7,11 +7,11 @@ import java.util.List;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 
-import io.github.dp3taskqueue.config.Dp3Config;
-import io.github.dp3taskqueue.model.TaskValidator;
+import io.github.dp3taskqueue.dp3.config.Dp3Config;
+import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
+import io.github.dp3taskqueue.dp3.model.TaskValidator;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.producer.PublishPlanner;
-import io.github.dp3taskqueue.task.TaskJsonReader;
-import io.github.dp3taskqueue.task.TaskKind;
 import io.github.dp3taskqueue.topology.TopologyNames;
 
 /**

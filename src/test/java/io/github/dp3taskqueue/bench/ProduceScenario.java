@@ -22,7 +22,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
-import io.github.dp3taskqueue.routing.Dp3Hash;
+import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /**

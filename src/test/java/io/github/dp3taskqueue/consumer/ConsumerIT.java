@@ -24,15 +24,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.rabbitmq.client.GetResponse;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.task.ControlMessage;
-import io.github.dp3taskqueue.task.DataPointTask;
-import io.github.dp3taskqueue.task.InvalidTaskException;
-import io.github.dp3taskqueue.task.ReceivedTask;
-import io.github.dp3taskqueue.task.Snapshot;
-import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.dp3.task.ControlMessage;
+import io.github.dp3taskqueue.dp3.task.DataPointTask;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.ReceivedTask;
+import io.github.dp3taskqueue.dp3.task.Snapshot;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;
+import io.github.dp3taskqueue.testing.TestData;
 
 /** The consumer as a DP3 worker: parsing, headers, ack after completion, failures, bad bodies. */
 @ExtendWith(TestBroker.class)

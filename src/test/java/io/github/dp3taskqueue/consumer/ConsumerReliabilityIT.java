@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.rabbitmq.client.GetResponse;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.task.DataPointTask;
+import io.github.dp3taskqueue.dp3.task.DataPointTask;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.TestBroker;

@@ -6,10 +6,10 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Envelope;
 
+import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
+import io.github.dp3taskqueue.dp3.task.ReceivedTask;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
-import io.github.dp3taskqueue.task.ReceivedTask;
-import io.github.dp3taskqueue.task.TaskJsonReader;
-import io.github.dp3taskqueue.task.TaskKind;
 
 /** Deliveries of data point tasks on a channel that is open and does nothing, for tests without a broker. */
 final class DeliveriesForTests {

@@ -8,12 +8,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.dp3taskqueue.config.Dp3Config;
-import io.github.dp3taskqueue.model.RefusedTaskException;
-import io.github.dp3taskqueue.model.TaskValidator;
-import io.github.dp3taskqueue.task.DataPoint;
-import io.github.dp3taskqueue.task.DataPointTask;
-import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.dp3.config.Dp3Config;
+import io.github.dp3taskqueue.dp3.model.RefusedTaskException;
+import io.github.dp3taskqueue.dp3.model.TaskValidator;
+import io.github.dp3taskqueue.dp3.task.DataPoint;
+import io.github.dp3taskqueue.dp3.task.DataPointTask;
+import io.github.dp3taskqueue.testing.TestData;
 
 /** What a consumer with configDir hands its route: DP3's own reading of the task, with the validated values. */
 class ModelTasksTest {

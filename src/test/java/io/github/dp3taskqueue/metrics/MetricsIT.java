@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.routing.Dp3Hash;
+import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 

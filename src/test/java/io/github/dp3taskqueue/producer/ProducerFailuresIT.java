@@ -23,8 +23,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 import io.github.dp3taskqueue.connection.BrokerUnavailableException;
-import io.github.dp3taskqueue.routing.Dp3Hash;
-import io.github.dp3taskqueue.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 import io.github.dp3taskqueue.topology.StartupCheck;

@@ -24,10 +24,10 @@ import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BatchedWrites;
 import io.github.dp3taskqueue.connection.BrokerConnection;
-import io.github.dp3taskqueue.routing.Dp3Hash;
-import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
+import io.github.dp3taskqueue.testing.TestData;
 
 /** Tasks land in exactly the queues DP3 would pick. */
 @ExtendWith(TestBroker.class)

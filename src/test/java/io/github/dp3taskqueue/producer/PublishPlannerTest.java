@@ -16,11 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.routing.Dp3Hash;
-import io.github.dp3taskqueue.routing.EntityModel;
-import io.github.dp3taskqueue.task.InvalidTaskException;
-import io.github.dp3taskqueue.task.TaskKind;
-import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.dp3.model.EntityModel;
+import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
+import io.github.dp3taskqueue.testing.TestData;
 import io.github.dp3taskqueue.topology.TopologyNames;
 
 /** The publish path up to the wire, without a broker: body forms, validation, worker choice. */

@@ -25,10 +25,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
-import io.github.dp3taskqueue.routing.Dp3Hash;
-import io.github.dp3taskqueue.task.TestData;
+import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.testing.RouteFiles;
 import io.github.dp3taskqueue.testing.TestBroker;
+import io.github.dp3taskqueue.testing.TestData;
 
 /** routes/dp3-api.yaml over HTTP: every request of api-datapoints.jsonl answered and published as DP3's API does. */
 @ExtendWith(TestBroker.class)

@@ -1,0 +1,93 @@
+package io.github.dp3taskqueue.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.dp3taskqueue.dp3.json.JsonText;
+import io.github.dp3taskqueue.dp3.model.ModelJson;
+import io.github.dp3taskqueue.dp3.model.Problem;
+import io.github.dp3taskqueue.dp3.time.Dp3Time;
+
+/**
+ * The JSON bodies DP3's API answers (FastAPI's compact JSON, non-ASCII raw): {@code {"detail": …}}
+ * with a text, or with the error list of a 422, each error {@code type, loc, msg, input[, ctx]}.
+ */
+public final class ApiAnswers {
+
+    private ApiAnswers() {
+    }
+
+    /** {@code {"detail":"TEXT"}}. */
+    public static byte[] detail(String text) {
+        StringBuilder out = new StringBuilder("{\"detail\":");
+        JsonText.string(out, text);
+        return out.append('}').toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * DP3's 422 body for these problems, or {@code null} where DP3 answers 500 instead: JSON has no
+     * NaN or infinity, so an error whose input holds one cannot be written.
+     */
+    public static byte[] unprocessable(List<Problem> problems) {
+        StringBuilder out = new StringBuilder("{\"detail\":[");
+        for (int i = 0; i < problems.size(); i++) {
+            Problem problem = problems.get(i);
+            if (notFinite(problem.input()) || notFinite(problem.ctx())) {
+                return null;
+            }
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append("{\"type\":");
+            JsonText.string(out, problem.type()).append(",\"loc\":[");
+            for (int j = 0; j < problem.loc().size(); j++) {
+                if (j > 0) {
+                    out.append(',');
+                }
+                Object segment = problem.loc().get(j);
+                if (segment instanceof Integer index) {
+                    out.append(index);
+                } else {
+                    JsonText.string(out, segment.toString());
+                }
+            }
+            out.append("],\"msg\":");
+            JsonText.string(out, problem.msg()).append(",\"input\":");
+            ModelJson.value(out, problem.input() instanceof Dp3Time time ? time.isoformat() : problem.input());
+            if (problem.ctx() != null) {
+                out.append(",\"ctx\":");
+                ModelJson.value(out, problem.ctx());
+            }
+            out.append('}');
+        }
+        return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean notFinite(Object value) {
+        if (value instanceof Double d) {
+            return !Double.isFinite(d);
+        }
+        if (value instanceof JsonNode node) {
+            if (node.isFloatingPointNumber()) {
+                return !Double.isFinite(node.doubleValue());
+            }
+            for (JsonNode item : node) {
+                if (notFinite(item)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(ApiAnswers::notFinite);
+        }
+        if (value instanceof Collection<?> items) {
+            return items.stream().anyMatch(ApiAnswers::notFinite);
+        }
+        return false;
+    }
+}

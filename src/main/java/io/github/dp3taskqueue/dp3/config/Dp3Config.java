@@ -1,0 +1,93 @@
+package io.github.dp3taskqueue.dp3.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import io.github.dp3taskqueue.dp3.model.DataModel;
+import io.github.dp3taskqueue.dp3.model.EntityModel;
+
+/**
+ * What a task-queue client reads from a DP3 config directory (PROTOCOL.md §7): the broker
+ * settings and worker count of {@code processing_core.yml}, and the entity id types of
+ * {@code db_entities/*.yml}. A setting the file does not give is {@code null}.
+ *
+ * @param host            {@code msg_broker.host}
+ * @param port            {@code msg_broker.port}
+ * @param virtualHost     {@code msg_broker.virtual_host}
+ * @param username        {@code msg_broker.username}
+ * @param password        {@code msg_broker.password}
+ * @param workerProcesses {@code worker_processes}
+ * @param entityModel     the declared entity types
+ * @param dataModel       the whole data model of {@code db_entities/}
+ * @param enabledModules  {@code enabled_modules}: the modules DP3's API accepts in {@code refresh_module_config}
+ */
+public record Dp3Config(String host, Integer port, String virtualHost, String username, String password,
+        Integer workerProcesses, EntityModel entityModel, DataModel dataModel, List<String> enabledModules) {
+
+    private static final YamlFiles YAML = new YamlFiles();
+
+    /**
+     * Reads a DP3 config directory.
+     *
+     * @throws IllegalArgumentException naming the file and the problem
+     */
+    public static Dp3Config read(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("configDir " + directory + " is not a directory");
+        }
+        Path core = directory.resolve("processing_core.yml");
+        JsonNode root = Files.exists(core) ? YAML.read(core) : null;
+        if (root == null) {
+            root = JsonNodeFactory.instance.objectNode();
+        }
+        JsonNode broker = root.path("msg_broker");
+        Integer workers = intOrNull(root.path("worker_processes"), core, "worker_processes");
+        DataModel model = DataModelReader.read(directory, YAML);
+        if (workers != null && workers < 1) {
+            throw new IllegalArgumentException(core + ": worker_processes must be >= 1; got " + workers);
+        }
+        return new Dp3Config(textOrNull(broker.path("host")), intOrNull(broker.path("port"), core, "msg_broker.port"),
+                textOrNull(broker.path("virtual_host")), textOrNull(broker.path("username")),
+                textOrNull(broker.path("password")), workers, EntityModel.declared(DataModelReader.idTypes(model)),
+                model,
+                modules(root.path("enabled_modules")));
+    }
+
+    private static List<String> modules(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.forEach(module -> names.add(module.asText()));
+        return List.copyOf(names);
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    private static Integer intOrNull(JsonNode node, Path file, String key) {
+        if (node.isMissingNode() || node.isNull()) {
+            return null;
+        }
+        // YAML gives 5672 as a number and "5672" as text: both are the integer DP3 reads
+        String text = node.asText().trim();
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
+            return node.asInt();
+        }
+        if (node.isTextual() && text.matches("\\d{1,9}")) {
+            return Integer.parseInt(text);
+        }
+        throw new IllegalArgumentException(file + ": " + key + " must be an integer; got " + node.asText());
+    }
+
+    @Override
+    public String toString() {
+        // a record's default toString would print the password
+        return "Dp3Config[host=" + host + ", port=" + port + ", virtualHost=" + virtualHost + ", username=" + username
+                + ", password=" + (password == null ? null : "xxxxxx") + ", workerProcesses=" + workerProcesses
+                + ", enabledModules=" + enabledModules + "]";
+    }
+}

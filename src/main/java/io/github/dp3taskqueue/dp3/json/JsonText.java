@@ -1,0 +1,104 @@
+package io.github.dp3taskqueue.dp3.json;
+
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Compact JSON text exactly as DP3 (pydantic-core) writes it: no spaces, non-ASCII characters
+ * raw, control characters as {@code \}{@code u00xx} in lower case, floats in ryu's shortest form.
+ * Jackson's generator differs in the escapes and the floats, hence this small writer.
+ */
+public final class JsonText {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private JsonText() {
+    }
+
+    public static StringBuilder string(StringBuilder out, String value) {
+        out.append('"');
+        int length = value.length();
+        int plainFrom = 0;
+        for (int i = 0; i < length; i++) {
+            char ch = value.charAt(i);
+            if (ch >= 0x20 && ch != '"' && ch != '\\') {
+                continue;
+            }
+            out.append(value, plainFrom, i);
+            plainFrom = i + 1;
+            switch (ch) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> out.append("\\u00").append(HEX[ch >> 4]).append(HEX[ch & 0xF]);
+            }
+        }
+        return out.append(value, plainFrom, length).append('"');
+    }
+
+    /** Any JSON value; numbers as Python keeps them (integers exact, floats as floats). */
+    public static StringBuilder value(StringBuilder out, JsonNode node) {
+        switch (node.getNodeType()) {
+            case STRING -> string(out, node.textValue());
+            case NUMBER -> number(out, node);
+            case BOOLEAN -> out.append(node.booleanValue());
+            case NULL, MISSING -> out.append("null");
+            case ARRAY -> {
+                out.append('[');
+                for (int i = 0; i < node.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    value(out, node.get(i));
+                }
+                out.append(']');
+            }
+            case OBJECT -> {
+                out.append('{');
+                Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+                boolean first = true;
+                while (fields.hasNext()) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    if (!first) {
+                        out.append(',');
+                    }
+                    first = false;
+                    string(out, field.getKey()).append(':');
+                    value(out, field.getValue());
+                }
+                out.append('}');
+            }
+            default -> out.append(node.toString());
+        }
+        return out;
+    }
+
+    static StringBuilder number(StringBuilder out, JsonNode number) {
+        if (number.isInt() || number.isLong()) {
+            return out.append(number.longValue()); // no BigInteger for the common case
+        }
+        if (number.isIntegralNumber()) {
+            return out.append(number.bigIntegerValue());
+        }
+        return floatNumber(out, number);
+    }
+
+    /** A number written as a float, as pydantic writes a {@code float} field ({@code 1} as {@code 1.0}). */
+    public static StringBuilder floatNumber(StringBuilder out, JsonNode number) {
+        if (number.isBigDecimal() || number.isIntegralNumber()) {
+            return out.append(FloatFormat.json(number.decimalValue()));
+        }
+        return out.append(FloatFormat.json(number.doubleValue()));
+    }
+
+    static StringBuilder key(StringBuilder out, String name) {
+        return out.append('"').append(name).append("\":");
+    }
+
+}

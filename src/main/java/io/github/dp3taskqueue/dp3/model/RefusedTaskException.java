@@ -1,0 +1,65 @@
+package io.github.dp3taskqueue.dp3.model;
+
+import java.util.List;
+
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+
+/**
+ * A task DP3's worker would refuse (and drop). It lists every problem as pydantic reports it, or
+ * names the plain Python exception DP3's own code would raise for it.
+ */
+public class RefusedTaskException extends InvalidTaskException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<Problem> problems;
+    private final String pythonException;
+
+    RefusedTaskException(String subject, List<Problem> problems, String pythonException, String detail) {
+        super(message(subject, problems, pythonException, detail));
+        this.problems = List.copyOf(problems);
+        this.pythonException = pythonException;
+    }
+
+    private RefusedTaskException(RefusedTaskException other, String message, byte[] body) {
+        super(message, body, other.getCause());
+        this.problems = other.problems;
+        this.pythonException = other.pythonException;
+    }
+
+    private static String message(String subject, List<Problem> problems, String pythonException, String detail) {
+        if (pythonException != null) {
+            return subject + " is refused: DP3's worker would raise " + pythonException + " (" + detail
+                    + ") and lose the task";
+        }
+        StringBuilder out = new StringBuilder(subject).append(" is refused by DP3's data model, ")
+                .append(problems.size())
+                .append(problems.size() == 1 ? " problem: " : " problems: ");
+        for (int i = 0; i < problems.size(); i++) {
+            out.append(i > 0 ? "; " : "").append(problems.get(i).describe());
+        }
+        return out.toString();
+    }
+
+    /** pydantic's errors, in DP3's order; empty when {@link #pythonException()} is set. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /** {@code ValidationError}, or the Python exception DP3's own code would raise ({@code TypeError}, ...). */
+    public String pythonException() {
+        return pythonException == null ? "ValidationError" : pythonException;
+    }
+
+    /** The same refusal with another subject (e.g. "item 3 of the batch"). */
+    public RefusedTaskException prefixed(String prefix) {
+        return new RefusedTaskException(this, prefix + getMessage(), getRawBody());
+    }
+
+    @Override
+    public InvalidTaskException withRawBody(byte[] body) {
+        RefusedTaskException copy = new RefusedTaskException(this, getMessage(), body);
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.dp3taskqueue.dp3.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** processing_core.yml as DP3 reads it, and what a Dp3Config shows of itself. */
+class Dp3ConfigTest {
+
+    private static Path config(Path dir, String processingCore) throws IOException {
+        Files.writeString(dir.resolve("processing_core.yml"), processingCore);
+        return dir;
+    }
+
+    @Test
+    void aQuotedPortOrWorkerCountIsTheIntegerItSpells(@TempDir Path dir) throws IOException {
+        Dp3Config quoted = Dp3Config.read(config(dir, "worker_processes: \"3\"\nmsg_broker:\n  port: \"5673\"\n"));
+        assertThat(quoted.port()).isEqualTo(5673);
+        assertThat(quoted.workerProcesses()).isEqualTo(3);
+        assertThat(Dp3Config.read(config(dir, "msg_broker:\n  port: 5674\n")).port()).isEqualTo(5674);
+    }
+
+    @Test
+    void aPortThatIsNoIntegerIsRefusedNamingTheKey(@TempDir Path dir) throws IOException {
+        config(dir, "msg_broker:\n  port: \"56x\"\n");
+        assertThatThrownBy(() -> Dp3Config.read(dir))
+                .hasMessageContaining("msg_broker.port must be an integer; got 56x");
+        config(dir, "msg_broker:\n  port: 5.5\n");
+        assertThatThrownBy(() -> Dp3Config.read(dir))
+                .hasMessageContaining("msg_broker.port must be an integer; got 5.5");
+    }
+
+    @Test
+    void itsTextNeverShowsThePassword(@TempDir Path dir) throws IOException {
+        Dp3Config config = Dp3Config
+                .read(config(dir, "msg_broker:\n  host: rabbit\n  username: dp3\n  password: s3cret-pw\n"));
+        assertThat(config.password()).isEqualTo("s3cret-pw");
+        assertThat(config.toString()).contains("host=rabbit", "username=dp3", "password=xxxxxx")
+                .doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void aBrokenYamlFileIsNamedWithTheParsersLineAndColumn(@TempDir Path dir) throws IOException {
+        config(dir, "worker_processes: 2\nmsg_broker:\n  host: [unclosed\n");
+        assertThatThrownBy(() -> Dp3Config.read(dir)).hasMessageContaining("processing_core.yml (line ")
+                .hasMessageMatching("(?s).*\\(line \\d+, column \\d+\\).*");
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.dp3taskqueue.dp3.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.dp3taskqueue.testing.TestData;
+
+class Dp3HashTest {
+
+    @Test
+    void everyHashVectorMatchesForEveryModulus() throws Exception {
+        List<String> header = List
+                .of(Files.readAllLines(TestData.dir("hash-vectors.tsv")).get(0).split("\t"));
+        List<String[]> rows = TestData.tsv("hash-vectors.tsv");
+        assertThat(rows).hasSizeGreaterThan(20);
+        int checks = 0;
+        for (String[] row : rows) {
+            String key = new ObjectMapper().readValue(row[0], String.class);
+            assertThat(Dp3Hash.hash(key)).as("HASH(%s)", key).isEqualTo(Integer.parseInt(row[header.indexOf("HASH")]));
+            for (int column = 0; column < header.size(); column++) {
+                if (header.get(column).startsWith("mod")) {
+                    int n = Integer.parseInt(header.get(column).substring(3));
+                    assertThat(Dp3Hash.worker(key, n)).as("HASH(%s) mod %d", key, n)
+                            .isEqualTo(Integer.parseInt(row[column]));
+                    checks++;
+                }
+            }
+        }
+        assertThat(checks).isGreaterThan(100);
+    }
+
+    @Test
+    void refusesWorkerCountBelowOne() {
+        assertThatThrownBy(() -> Dp3Hash.worker("a", 0)).hasMessageContaining("workers must be >= 1");
+    }
+}
