@@ -97,9 +97,7 @@ public final class PublishPlanner {
             }
             return messages;
         }
-        Task single = oneDataPointTask(payload);
-        List<Task> tasks = single != null ? List.of(model.canonical(single))
-                : tasks(exchange, BodyItems.of(exchange, payload));
+        List<Task> tasks = tasks(exchange, BodyItems.of(exchange, payload));
         List<OutgoingMessage> messages = new ArrayList<>(tasks.size());
         for (Task task : tasks) {
             add(messages, TaskJsonWriter.toBytes(task), target, routingKey, toAll, isBroadcastByDp3(task),
@@ -134,17 +132,6 @@ public final class PublishPlanner {
                 messages.add(new OutgoingMessage(body, target, TopologyNames.routingKey(worker), worker));
             }
         }
-    }
-
-    /**
-     * The common body, one data point task as JSON text, read without first splitting the body into
-     * items (which builds a JSON tree); {@code null} for anything else, or when it needs a closer look.
-     */
-    private Task oneDataPointTask(Object body) {
-        if (kind != TaskKind.DATAPOINT || skipInvalid) {
-            return null;
-        }
-        return body instanceof byte[] bytes ? TaskJsonReader.tryReadDataPointTask(bytes) : null;
     }
 
     /** Headers this producer read before 1.0 under another name: silently ignoring them would misroute. */

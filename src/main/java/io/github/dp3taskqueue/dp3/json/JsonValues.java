@@ -1,8 +1,10 @@
 package io.github.dp3taskqueue.dp3.json;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -87,16 +89,34 @@ public final class JsonValues {
             }
             JsonNode value = value(parser, first, 1, python);
             if (parser.nextToken() != null) {
-                throw new JsonInvalidException("trailing characters after the JSON value at "
-                        + parser.currentTokenLocation().getCharOffset());
+                throw new JsonInvalidException("trailing characters after the JSON value"
+                        + where(parser.currentTokenLocation()));
             }
             return value;
         } catch (JsonProcessingException e) {
-            throw new JsonInvalidException(e.getOriginalMessage() + " (at character "
-                    + e.getLocation().getCharOffset() + ")");
+            throw new JsonInvalidException(reason(e) + where(e.getLocation()));
         } catch (IOException e) {
             throw new JsonInvalidException(e.getMessage());
         }
+    }
+
+    private static final Pattern CODE = Pattern.compile(" \\(code -?\\d+\\)");
+    private static final Pattern MARKER = Pattern.compile(
+            "\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");
+
+    /** Jackson's reason without its character codes and source descriptions. */
+    private static String reason(JsonProcessingException e) {
+        String reason = CODE.matcher(e.getOriginalMessage()).replaceAll("");
+        return MARKER.matcher(reason).replaceAll("(opened at line $1, column $2)");
+    }
+
+    /** {@code " (at line L, column C)"}, or {@code " (at column C)"} on the first line. */
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        int line = location.getLineNr();
+        return " (at " + (line > 1 ? "line " + line + ", " : "") + "column " + location.getColumnNr() + ")";
     }
 
     private static JsonNode value(JsonParser parser, JsonToken token, int depth, boolean python)
@@ -158,14 +178,14 @@ public final class JsonValues {
     private static void checkDepth(int depth, JsonParser parser) throws JsonInvalidException {
         if (depth > MAX_DEPTH) {
             throw new JsonInvalidException("recursion limit exceeded (more than " + (MAX_DEPTH - 1)
-                    + " nested arrays or objects) at " + parser.currentTokenLocation().getCharOffset());
+                    + " nested arrays or objects)" + where(parser.currentTokenLocation()));
         }
     }
 
     private static void checkLength(JsonParser parser) throws IOException, JsonInvalidException {
         if (parser.getTextLength() > MAX_NUMBER_LENGTH) {
-            throw new JsonInvalidException("number literal longer than " + MAX_NUMBER_LENGTH + " characters at "
-                    + parser.currentTokenLocation().getCharOffset());
+            throw new JsonInvalidException("number literal longer than " + MAX_NUMBER_LENGTH + " characters"
+                    + where(parser.currentTokenLocation()));
         }
     }
 
@@ -181,8 +201,7 @@ public final class JsonValues {
                         && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw new JsonInvalidException("lone surrogate in a string at "
-                            + parser.currentTokenLocation().getCharOffset());
+                    throw new JsonInvalidException("lone surrogate in a string" + where(parser.currentTokenLocation()));
                 }
             }
         }

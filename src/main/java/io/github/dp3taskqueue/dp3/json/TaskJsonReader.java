@@ -1,19 +1,15 @@
 package io.github.dp3taskqueue.dp3.json;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.dp3taskqueue.dp3.json.JsonValues.JsonInvalidException;
 import io.github.dp3taskqueue.dp3.task.ControlMessage;
 import io.github.dp3taskqueue.dp3.task.DataPoint;
 import io.github.dp3taskqueue.dp3.task.DataPointTask;
@@ -22,37 +18,23 @@ import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.dp3.task.Snapshot;
 import io.github.dp3taskqueue.dp3.task.Task;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
-import io.github.dp3taskqueue.dp3.time.Dp3DateTime;
+import io.github.dp3taskqueue.dp3.time.Dp3Time;
 
 /**
- * Reads DP3 task JSON (PROTOCOL.md §6) with DP3's rules: unknown keys are ignored, missing
- * required keys and wrong types are refused with a message that names the key.
+ * Reads DP3 task JSON (PROTOCOL.md §6) into task records with DP3's rules: the JSON as DP3's
+ * worker reads it ({@link JsonValues}), unknown keys ignored, missing required keys and wrong
+ * types refused with a message that names the key. Values kept as JSON (eids, {@code v},
+ * {@code c}, tags) are the nodes {@link JsonValues} gives, which {@link JsonText} writes back as
+ * DP3 does.
  */
 public final class TaskJsonReader {
-
-    // floats are kept as decimals so that the shortest form can be written back exactly
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private static final ObjectReader NODE_READER = MAPPER.readerFor(JsonNode.class);
-    private static final DataPointTaskStreamReader DATA_POINT_TASKS = new DataPointTaskStreamReader(MAPPER);
 
     private TaskJsonReader() {
     }
 
     /** Parses one task of the given kind. */
     public static Task read(TaskKind kind, byte[] json) {
-        Task fast = kind == TaskKind.DATAPOINT ? DATA_POINT_TASKS.tryRead(json) : null;
-        return fast != null ? fast : fromNode(kind, parse(json));
-    }
-
-    /**
-     * One data point task read without a JSON tree, or {@code null} when the body is something else
-     * (a batch, JSON lines) or is not valid: then {@link #read} or {@link #parse} says what it is.
-     */
-    public static DataPointTask tryReadDataPointTask(byte[] json) {
-        return DATA_POINT_TASKS.tryRead(json);
+        return fromNode(kind, parse(json));
     }
 
     /** Parses one JSON value (the raw tree, for callers that need more than one task kind). */
@@ -61,15 +43,9 @@ public final class TaskJsonReader {
             throw new InvalidTaskException("the body is empty: expected a JSON object");
         }
         try {
-            JsonNode node = NODE_READER.readValue(json);
-            if (node == null || node.isMissingNode()) {
-                throw new InvalidTaskException("the body is empty: expected a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new InvalidTaskException("the body is not valid JSON: " + plain(e), e);
-        } catch (IOException e) {
-            throw new InvalidTaskException("the body could not be read as JSON: " + e.getMessage(), e);
+            return JsonValues.parse(json);
+        } catch (JsonInvalidException e) {
+            throw new InvalidTaskException("the body is not valid JSON: " + e.getMessage(), e);
         }
     }
 
@@ -216,24 +192,15 @@ public final class TaskJsonReader {
         if (!value.isTextual()) {
             throw new InvalidTaskException(field + " must be an ISO 8601 datetime string; got " + abbreviate(value));
         }
-        return Dp3DateTime.canonical(value.textValue(), field);
+        Dp3Time time = Dp3Time.parse(value.textValue());
+        if (time == null) {
+            throw new InvalidTaskException(field + " must be an ISO 8601 datetime; got '" + value.textValue() + "'");
+        }
+        return time.toString();
     }
 
     static String abbreviate(JsonNode node) {
         String text = node.toString();
         return text.length() > 80 ? text.substring(0, 77) + "..." : text;
-    }
-
-    /**
-     * Jackson's reason without its character codes, and where: {@code Unexpected character ('t'): ... (at column 2)}.
-     */
-    private static String plain(JsonProcessingException e) {
-        String reason = e.getOriginalMessage().replaceAll(" \\(code -?\\d+\\)", "");
-        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
-            return reason;
-        }
-        int line = e.getLocation().getLineNr();
-        return reason + " (at " + (line > 1 ? "line " + line + ", " : "") + "column " + e.getLocation().getColumnNr()
-                + ")";
     }
 }

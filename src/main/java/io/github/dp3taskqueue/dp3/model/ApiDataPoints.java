@@ -217,7 +217,7 @@ public final class ApiDataPoints {
         }
         p.push(name);
         try {
-            Object value = LaxTime.datetime(in, p);
+            Object value = Lax.datetime(in, p);
             return value instanceof Dp3Time time ? time.aware() : value;
         } finally {
             p.pop();
@@ -239,7 +239,7 @@ public final class ApiDataPoints {
                 }
                 value = t1;
             } else {
-                value = LaxTime.datetime(in, p);
+                value = Lax.datetime(in, p);
                 if (value instanceof Dp3Time time) {
                     value = time.aware();
                 }

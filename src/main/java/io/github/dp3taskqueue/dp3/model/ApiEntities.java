@@ -120,7 +120,7 @@ public final class ApiEntities {
         } else {
             body.fields().forEachRemaining(field -> {
                 p.push(field.getKey());
-                Object time = LaxTime.datetime(field.getValue(), p);
+                Object time = Lax.datetime(field.getValue(), p);
                 tokens.put(field.getKey(), time instanceof Dp3Time t ? t.aware() : time);
                 p.pop();
             });

@@ -46,7 +46,7 @@ final class DataPointValidator {
                 p.addAt("t2", "none_required", "Input should be None", t2In);
             }
         } else {
-            t1 = field(dp, "t1", p, in -> aware(LaxTime.datetime(in, p)));
+            t1 = field(dp, "t1", p, in -> aware(Lax.datetime(in, p)));
             p.push("t2");
             Object end;
             if (t2In == null || falsy(t2In)) {
@@ -55,7 +55,7 @@ final class DataPointValidator {
                     p.add("datetime_type", "Input should be a valid datetime", null);
                 }
             } else {
-                end = aware(LaxTime.datetime(t2In, p));
+                end = aware(Lax.datetime(t2In, p));
                 if (end instanceof Dp3Time e && t1 instanceof Dp3Time s && e.compareTo(s) < 0) {
                     p.add("assertion_error", "Assertion failed, 't2' is before 't1'", t2In);
                 }

@@ -1,11 +1,14 @@
 package io.github.dp3taskqueue.dp3.model;
 
 import java.math.BigInteger;
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.github.dp3taskqueue.dp3.time.Dp3Time;
 
 /**
  * pydantic's lax-mode coercions of one JSON value to a Python scalar type (MODEL.md §3.1), each
@@ -192,6 +195,63 @@ final class Lax {
             return INVALID;
         }
         return canonical;
+    }
+
+    private static final Pattern DATE_PART = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)");
+
+    /**
+     * pydantic's datetime coercion: ISO 8601 text, a date alone, or a Unix time in seconds or (above
+     * 2·10^10) milliseconds, as a {@link Dp3Time} ({@link Dp3Time#parse}, {@link Dp3Time#ofUnix}):
+     * with the offset given, naive without one; a Unix time is UTC.
+     */
+    static Object datetime(JsonNode in, Problems p) {
+        if (in.isTextual()) {
+            String text = in.textValue();
+            Dp3Time parsed = Dp3Time.parse(text);
+            if (parsed != null) {
+                return parsed;
+            }
+            if (NUMBER.matcher(text).matches()) {
+                Dp3Time value = Dp3Time.ofUnix(Double.parseDouble(text));
+                if (value != null) {
+                    return value;
+                }
+            }
+            p.add("datetime_from_date_parsing", "Input should be a valid datetime or date, " + timeReason(text), in);
+            return INVALID;
+        }
+        if (in.isNumber()) {
+            Dp3Time value = in.isIntegralNumber() && in.canConvertToLong() ? Dp3Time.ofUnix(in.longValue())
+                    : Dp3Time.ofUnix(in.doubleValue());
+            if (value != null) {
+                return value;
+            }
+            p.add("datetime_parsing",
+                    "Input should be a valid datetime, dates after 9999 are not supported as unix timestamps", in);
+            return INVALID;
+        }
+        p.add("datetime_type", "Input should be a valid datetime", in);
+        return INVALID;
+    }
+
+    /** speedate's reason: a date part whose month or day is out of range says so; anything else is generic. */
+    private static String timeReason(String text) {
+        if (text.length() < 10) {
+            return "input is too short";
+        }
+        if (DATE_PART.matcher(text).lookingAt()) {
+            int year = Integer.parseInt(text.substring(0, 4));
+            int month = Integer.parseInt(text.substring(5, 7));
+            int day = Integer.parseInt(text.substring(8, 10));
+            if (month < 1 || month > 12) {
+                return "month value is outside expected range of 1-12";
+            }
+            if (day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+                return "day value is outside expected range";
+            }
+        }
+        return "invalid character or value";
     }
 
     static final String MAC_INSTANCE = "is-instance[MACAddress]";

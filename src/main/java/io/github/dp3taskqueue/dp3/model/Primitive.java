@@ -50,7 +50,7 @@ public enum Primitive implements DataType {
             case IPV4 -> Lax.ipv4(in, p);
             case IPV6 -> Lax.ipv6(in, p);
             case MAC -> Lax.mac(in, p);
-            case TIME -> LaxTime.datetime(in, p);
+            case TIME -> Lax.datetime(in, p);
             case SPECIAL -> in;
             case JSON -> json(in, p);
         };

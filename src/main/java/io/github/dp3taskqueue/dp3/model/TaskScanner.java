@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.github.dp3taskqueue.dp3.model.JsonCursor.Leave;
 import io.github.dp3taskqueue.dp3.model.TaskEid.Uncaught;
-import io.github.dp3taskqueue.dp3.time.Dp3DateTime;
 import io.github.dp3taskqueue.dp3.time.Dp3Time;
 
 /**
@@ -217,12 +216,12 @@ final class TaskScanner {
         if (times[slot] != null && r.sameBytes(from, to, timeFrom[slot], timeTo[slot])) {
             return times[slot]; // the same bytes as before: the same value, already compared with them
         }
-        Object text = r.kind() == JsonCursor.TEXT ? LaxTime.text(r.textValue()) : null;
+        Object text = r.kind() == JsonCursor.TEXT ? Dp3Time.parse(r.textValue()) : null;
         if (text instanceof Dp3Time time) { // as LaxTime.datetime reads text, without formatting it again
             times[slot] = time.aware();
-            canonical &= Dp3DateTime.isWritten(r.textValue(), false);
+            canonical &= Dp3Time.isWritten(r.textValue(), false);
         } else {
-            times[slot] = (Dp3Time) same(((Dp3Time) valid(LaxTime.datetime(r.node(), p))).aware());
+            times[slot] = (Dp3Time) same(((Dp3Time) valid(Lax.datetime(r.node(), p))).aware());
         }
         timeFrom[slot] = from;
         timeTo[slot] = to;

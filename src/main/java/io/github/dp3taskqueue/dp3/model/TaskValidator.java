@@ -257,7 +257,7 @@ public final class TaskValidator {
             while (fields.hasNext()) {
                 var field = fields.next();
                 p.push(field.getKey());
-                out.put(field.getKey(), LaxTime.datetime(field.getValue(), p));
+                out.put(field.getKey(), Lax.datetime(field.getValue(), p));
                 p.pop();
             }
             return out;

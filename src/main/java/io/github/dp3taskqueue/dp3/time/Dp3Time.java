@@ -6,9 +6,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * A validated datetime as Python holds it: a local date and time with microseconds, and an offset
- * from UTC or none (a naive datetime). Python allows offsets up to ±23:59, beyond
- * {@link ZoneOffset}'s ±18:00, so the offset is kept in seconds.
+ * DP3's datetime, the one home of the concept: a value as Python holds it (a local date and time
+ * with microseconds, and an offset from UTC or none for a naive datetime), read from text as
+ * pydantic reads it ({@link #parse}, {@link #ofUnix}) and written as pydantic writes it
+ * ({@link #toString}: seconds always, microseconds as six digits when not zero, UTC as {@code Z},
+ * other offsets as {@code ±HH:MM}, nothing when naive). Python allows offsets up to ±23:59,
+ * beyond {@link ZoneOffset}'s ±18:00, so the offset is kept in seconds.
  *
  * @param local         the local date and time
  * @param offsetSeconds the offset from UTC in seconds, or {@code null} for a naive datetime
@@ -17,6 +20,38 @@ public record Dp3Time(LocalDateTime local, Integer offsetSeconds) implements Com
 
     public static Dp3Time utc(LocalDateTime local) {
         return new Dp3Time(local, 0);
+    }
+
+    /**
+     * ISO 8601 text as pydantic (speedate) reads it: {@code YYYY-MM-DD}, optionally followed by
+     * {@code T}, {@code t}, {@code _} or a space and {@code HH:MM[:SS[.fraction]]}, then an
+     * optional {@code Z} or {@code ±HH:MM}/{@code ±HHMM}; {@code null} for anything else.
+     */
+    public static Dp3Time parse(String text) {
+        return TimeText.parse(text);
+    }
+
+    /**
+     * A Unix time as pydantic reads a number: seconds, or milliseconds above 2·10^10, in UTC;
+     * {@code null} outside Python's years 1 to 9999.
+     */
+    public static Dp3Time ofUnix(double timestamp) {
+        return TimeText.unix(timestamp);
+    }
+
+    /** {@link #ofUnix(double)} of a whole number, without rounding it through a double. */
+    public static Dp3Time ofUnix(long timestamp) {
+        return TimeText.unix(timestamp, 0, Math.abs((double) timestamp) > TimeText.MS_WATERSHED);
+    }
+
+    /**
+     * Whether a text that {@link #parse} reads is already what {@link #toString} writes for its
+     * value: {@code T} between date and time, seconds, a fraction only of six digits and not zero,
+     * {@code Z} or a {@code ±HH:MM} offset other than zero, or no offset when {@code naive}
+     * values are written as such (DP3's aware datetimes give a naive value {@code Z}).
+     */
+    public static boolean isWritten(String text, boolean naive) {
+        return TimeText.isWritten(text, naive);
     }
 
     public boolean isAware() {
@@ -51,17 +86,15 @@ public record Dp3Time(LocalDateTime local, Integer offsetSeconds) implements Com
         return comparable().compareTo(other.comparable());
     }
 
-    /**
-     * DP3's written form: microseconds when not zero, {@code Z} for UTC, {@code ±HH:MM} otherwise, nothing when naive.
-     */
+    /** DP3's written form (see the class comment). */
     @Override
     public String toString() {
-        return Dp3DateTime.write(local, offsetSeconds);
+        return appendTo(new StringBuilder(32)).toString();
     }
 
     /** {@link #toString()} onto {@code out}. */
     public StringBuilder appendTo(StringBuilder out) {
-        return Dp3DateTime.append(out, local, offsetSeconds);
+        return TimeText.append(out, local, offsetSeconds);
     }
 
     /**
