@@ -7,7 +7,7 @@ import org.apache.camel.util.TimeUtils;
 import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.dp3.config.Dp3Config;
 import io.github.dp3taskqueue.dp3.model.ApiDataPoints;
-import io.github.dp3taskqueue.dp3.model.EntityModel;
+import io.github.dp3taskqueue.dp3.model.DataModel;
 import io.github.dp3taskqueue.dp3.model.TaskValidator;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.topology.Topology;
@@ -41,7 +41,7 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  */
 public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
         int heartbeatSeconds,
-        Integer workers, Integer workerIndex, EntityModel model, TaskKind kind, TopologyNames names,
+        Integer workers, Integer workerIndex, DataModel model, TaskKind kind, TopologyNames names,
         RetrySchedule retry,
         Topology topology, TaskValidator validator, ApiDataPoints api, boolean declareTopology, Producing producer,
         Consuming consumer) {
@@ -100,9 +100,9 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                     "input=api reads DP3's API data points, which are validated against DP3's data"
                             + " model: it needs configDir (the DP3 config directory) and taskType=datapoint");
         }
-        EntityModel model = file == null ? EntityModel.NONE : file.entityModel();
+        DataModel model = file == null ? DataModel.NONE : file.dataModel();
         if (options.getEntityIdTypes() != null && !options.getEntityIdTypes().isBlank()) {
-            model = model.with(EntityModel.parseIdTypes(options.getEntityIdTypes()));
+            model = model.withIdTypes(DataModel.parseIdTypes(options.getEntityIdTypes()));
         }
         TopologyNames names = TopologyNames.of(application, options.getMainExchange(), options.getPriorityExchange(),
                 options.getSnapshotExchange(), options.getControlExchange());
@@ -116,8 +116,8 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                 first(options.getPassword(), file == null ? null : file.password(), "guest"),
                 heartbeatSeconds(options.getRequestedHeartbeat()), workers, workerIndex, model, kind, names,
                 RetrySchedule.parse(options.getRetryDelays()), topology,
-                file == null ? null : new TaskValidator(file.dataModel()),
-                apiInput ? new ApiDataPoints(file.dataModel()) : null, options.isDeclareTopology(),
+                model.isDeclared() ? new TaskValidator(model) : null,
+                apiInput ? new ApiDataPoints(model) : null, options.isDeclareTopology(),
                 new Producing(options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(),
                         options.getConfirmWindow(), options.getQueueFullTimeout(), options.isPersistent()),
                 new Consuming(options.isAllWorkers(), blankToNull(options.getQueue()),

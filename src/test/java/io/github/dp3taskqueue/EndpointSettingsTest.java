@@ -7,6 +7,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
+import io.github.dp3taskqueue.dp3.model.DataModel;
 import io.github.dp3taskqueue.dp3.model.IdType;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.testing.TestData;
@@ -41,7 +42,7 @@ class EndpointSettingsTest {
         assertThat(settings.workersOrDefault()).isEqualTo(1);
         assertThat(settings.describeBroker(null)).isEqualTo("localhost:5672, virtual host '/'");
         assertThat(settings.names().mainExchange()).isEqualTo("app-main-task-exchange");
-        assertThat(settings.model().isLoaded()).isFalse();
+        assertThat(settings.model()).isSameAs(DataModel.NONE);
     }
 
     @Test

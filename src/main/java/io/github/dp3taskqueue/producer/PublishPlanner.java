@@ -15,7 +15,7 @@ import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
 import io.github.dp3taskqueue.dp3.json.TaskJsonWriter;
 import io.github.dp3taskqueue.dp3.model.ApiDataPoints;
-import io.github.dp3taskqueue.dp3.model.EntityModel;
+import io.github.dp3taskqueue.dp3.model.DataModel;
 import io.github.dp3taskqueue.dp3.model.TaskValidator;
 import io.github.dp3taskqueue.dp3.model.ValidatedTask;
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
@@ -38,7 +38,7 @@ public final class PublishPlanner {
     private static final String[] RENAMED_HEADERS = {"CamelDp3Priority", "CamelDp3Broadcast"};
 
     private final TaskKind kind;
-    private final EntityModel model;
+    private final DataModel model;
     private final TopologyNames names;
     private final int workers;
     private final boolean priority;
@@ -47,7 +47,7 @@ public final class PublishPlanner {
     private final TaskValidator validator;
     private final ApiDataPoints api;
 
-    public PublishPlanner(TaskKind kind, EntityModel model, TopologyNames names, int workers, boolean priority,
+    public PublishPlanner(TaskKind kind, DataModel model, TopologyNames names, int workers, boolean priority,
             boolean broadcast, boolean skipInvalid) {
         this(kind, model, names, workers, priority, broadcast, skipInvalid, null);
     }
@@ -56,13 +56,13 @@ public final class PublishPlanner {
      * @param validator DP3's data model, which data point tasks must pass (and whose bytes are
      *                  published); {@code null} without {@code configDir}
      */
-    public PublishPlanner(TaskKind kind, EntityModel model, TopologyNames names, int workers, boolean priority,
+    public PublishPlanner(TaskKind kind, DataModel model, TopologyNames names, int workers, boolean priority,
             boolean broadcast, boolean skipInvalid, TaskValidator validator) {
         this(kind, model, names, workers, priority, broadcast, skipInvalid, validator, null);
     }
 
     /** @param api with {@code input=api}: bodies are DP3's API data points; else {@code null} */
-    public PublishPlanner(TaskKind kind, EntityModel model, TopologyNames names, int workers, boolean priority,
+    public PublishPlanner(TaskKind kind, DataModel model, TopologyNames names, int workers, boolean priority,
             boolean broadcast, boolean skipInvalid, TaskValidator validator, ApiDataPoints api) {
         this.validator = kind == TaskKind.DATAPOINT ? validator : null;
         this.api = kind == TaskKind.DATAPOINT ? api : null;

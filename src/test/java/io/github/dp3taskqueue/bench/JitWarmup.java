@@ -30,7 +30,7 @@ final class JitWarmup {
             camel.start();
             Dp3Config config = Dp3Config.read(Path.of(BenchSupport.CONFIG_DIR));
             TaskValidator validator = new TaskValidator(config.dataModel());
-            PublishPlanner planner = new PublishPlanner(TaskKind.DATAPOINT, config.entityModel(),
+            PublishPlanner planner = new PublishPlanner(TaskKind.DATAPOINT, config.dataModel(),
                     TopologyNames.of("warmup"),
                     BenchSupport.WORKERS, false, false, false, validator);
             // the bodies are in DP3's own form, so component and baseline publish the same bytes

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.dp3.model.EntityModel;
+import io.github.dp3taskqueue.dp3.model.DataModel;
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
@@ -47,7 +47,7 @@ class PublishPlannerTest {
     }
 
     private static PublishPlanner planner(TaskKind kind, boolean skipInvalid) {
-        return new PublishPlanner(kind, EntityModel.lenient(EntityModel.parseIdTypes("ip:ipv4,A:int")),
+        return new PublishPlanner(kind, DataModel.ofIdTypes(DataModel.parseIdTypes("ip:ipv4,A:int")),
                 TopologyNames.of("app"), 4,
                 false, false, skipInvalid);
     }

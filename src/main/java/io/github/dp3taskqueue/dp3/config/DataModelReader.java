@@ -12,8 +12,6 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.dp3taskqueue.dp3.model.DataModel;
-import io.github.dp3taskqueue.dp3.model.EntitySpec;
-import io.github.dp3taskqueue.dp3.model.IdType;
 import io.github.dp3taskqueue.dp3.model.ModelBuilder;
 
 /**
@@ -29,7 +27,7 @@ final class DataModelReader {
     static DataModel read(Path directory, YamlFiles yaml) {
         Path dir = directory.resolve("db_entities");
         if (!Files.isDirectory(dir)) {
-            return new DataModel(Map.of());
+            return DataModel.declared(Map.of());
         }
         List<Path> entries;
         try (Stream<Path> listing = Files.list(dir)) {
@@ -68,14 +66,5 @@ final class DataModelReader {
             throw new IllegalArgumentException(
                     (file == null ? dir.toString() : file.toString()) + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The id types of a model, for routing. */
-    static Map<String, IdType> idTypes(DataModel model) {
-        Map<String, IdType> types = new LinkedHashMap<>();
-        for (EntitySpec entity : model.entities().values()) {
-            types.put(entity.id(), entity.idType());
-        }
-        return types;
     }
 }

@@ -9,11 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.github.dp3taskqueue.dp3.model.DataModel;
-import io.github.dp3taskqueue.dp3.model.EntityModel;
 
 /**
  * What a task-queue client reads from a DP3 config directory (PROTOCOL.md §7): the broker
- * settings and worker count of {@code processing_core.yml}, and the entity id types of
+ * settings and worker count of {@code processing_core.yml}, and the data model of
  * {@code db_entities/*.yml}. A setting the file does not give is {@code null}.
  *
  * @param host            {@code msg_broker.host}
@@ -22,12 +21,11 @@ import io.github.dp3taskqueue.dp3.model.EntityModel;
  * @param username        {@code msg_broker.username}
  * @param password        {@code msg_broker.password}
  * @param workerProcesses {@code worker_processes}
- * @param entityModel     the declared entity types
  * @param dataModel       the whole data model of {@code db_entities/}
  * @param enabledModules  {@code enabled_modules}: the modules DP3's API accepts in {@code refresh_module_config}
  */
 public record Dp3Config(String host, Integer port, String virtualHost, String username, String password,
-        Integer workerProcesses, EntityModel entityModel, DataModel dataModel, List<String> enabledModules) {
+        Integer workerProcesses, DataModel dataModel, List<String> enabledModules) {
 
     private static final YamlFiles YAML = new YamlFiles();
 
@@ -53,8 +51,7 @@ public record Dp3Config(String host, Integer port, String virtualHost, String us
         }
         return new Dp3Config(textOrNull(broker.path("host")), intOrNull(broker.path("port"), core, "msg_broker.port"),
                 textOrNull(broker.path("virtual_host")), textOrNull(broker.path("username")),
-                textOrNull(broker.path("password")), workers, EntityModel.declared(DataModelReader.idTypes(model)),
-                model,
+                textOrNull(broker.path("password")), workers, model,
                 modules(root.path("enabled_modules")));
     }
 

@@ -79,7 +79,7 @@ public final class ModelBuilder {
             entities.put(entity.getKey(),
                     new EntitySpec(entity.getKey(), entity.getValue(), attributes.get(entity.getKey())));
         }
-        return new DataModel(entities);
+        return DataModel.declared(entities);
     }
 
     private AttributeSpec spec(Pending p, Map<String, String> mirrorOf) {

@@ -19,9 +19,9 @@ import io.github.dp3taskqueue.dp3.task.Snapshot;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.testing.TestData;
 
-class EntityModelTest {
+class DataModelTest {
 
-    private static final EntityModel MODEL = Dp3Config.read(TestData.dir("config")).entityModel();
+    private static final DataModel MODEL = Dp3Config.read(TestData.dir("config")).dataModel();
 
     private static DataPointTask task(String json) {
         return (DataPointTask) TaskJsonReader.read(TaskKind.DATAPOINT, json.getBytes(StandardCharsets.UTF_8));
@@ -59,20 +59,20 @@ class EntityModelTest {
     void withoutAModelEidsStayAsTheyArrived() {
         DataPointTask t = task(
                 "{\"etype\":\"A\",\"eid\":7,\"data_points\":[{\"etype\":\"A\",\"eid\":\"7\",\"attr\":\"x\"}]}");
-        assertThat(EntityModel.NONE.canonical(t)).isSameAs(t);
+        assertThat(DataModel.NONE.canonical(t)).isSameAs(t);
         assertThat(t.hashKey()).isEqualTo("A:7");
     }
 
     @Test
     void lenientModelTreatsUnlistedTypesAsString() {
-        EntityModel model = EntityModel.lenient(EntityModel.parseIdTypes("ip:ipv4, device:mac"));
+        DataModel model = DataModel.ofIdTypes(DataModel.parseIdTypes("ip:ipv4, device:mac"));
         assertThat(model.canonicalEid("device", new TextNode("AA-BB-CC-DD-EE-FF"))
                 .textValue())
                 .isEqualTo("aa:bb:cc:dd:ee:ff");
         assertThat(model.canonicalEid("other", new TextNode("X")).textValue())
                 .isEqualTo("X");
-        assertThatThrownBy(() -> EntityModel.parseIdTypes("ip=ipv4")).hasMessageContaining("etype:idtype");
-        assertThatThrownBy(() -> EntityModel.parseIdTypes("ip:ipv5"))
+        assertThatThrownBy(() -> DataModel.parseIdTypes("ip=ipv4")).hasMessageContaining("etype:idtype");
+        assertThatThrownBy(() -> DataModel.parseIdTypes("ip:ipv5"))
                 .hasMessageContaining("unknown id_data_type 'ipv5'");
     }
 
@@ -92,7 +92,7 @@ class EntityModelTest {
         assertThat(config.host()).isEqualTo("localhost");
         assertThat(config.port()).isEqualTo(5672);
         assertThat(config.virtualHost()).isEqualTo("/");
-        assertThat(config.entityModel().idTypes()).containsExactlyInAnyOrderEntriesOf(Map.of("asn", IdType.INT,
+        assertThat(config.dataModel().idTypes()).containsExactlyInAnyOrderEntriesOf(Map.of("asn", IdType.INT,
                 "device", IdType.MAC, "domain", IdType.STRING, "ip", IdType.IPV4, "ip6", IdType.IPV6));
     }
 }
