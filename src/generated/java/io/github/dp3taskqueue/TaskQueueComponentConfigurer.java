@@ -63,7 +63,7 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "host": getOrCreateConfiguration(target).setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "index": getOrCreateConfiguration(target).setIndex(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "input": getOrCreateConfiguration(target).setInput(property(camelContext, java.lang.String.class, value)); return true;
+        case "input": getOrCreateConfiguration(target).setInput(property(camelContext, io.github.dp3taskqueue.InputForm.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "mainexchange":
@@ -154,7 +154,7 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "healthCheckProducerEnabled": return boolean.class;
         case "host": return java.lang.String.class;
         case "index": return java.lang.Integer.class;
-        case "input": return java.lang.String.class;
+        case "input": return io.github.dp3taskqueue.InputForm.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "mainexchange":

@@ -53,7 +53,7 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "host": target.getConfiguration().setHost(property(camelContext, java.lang.String.class, value)); return true;
         case "index": target.getConfiguration().setIndex(property(camelContext, java.lang.Integer.class, value)); return true;
-        case "input": target.getConfiguration().setInput(property(camelContext, java.lang.String.class, value)); return true;
+        case "input": target.getConfiguration().setInput(property(camelContext, io.github.dp3taskqueue.InputForm.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "mainexchange":
@@ -139,7 +139,7 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "host": return java.lang.String.class;
         case "index": return java.lang.Integer.class;
-        case "input": return java.lang.String.class;
+        case "input": return io.github.dp3taskqueue.InputForm.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "mainexchange":

@@ -4,11 +4,11 @@ import java.nio.file.Path;
 
 import org.apache.camel.util.TimeUtils;
 
+import io.github.dp3taskqueue.api.ApiFormCodec;
 import io.github.dp3taskqueue.connection.RetrySchedule;
+import io.github.dp3taskqueue.dp3.codec.TaskCodec;
 import io.github.dp3taskqueue.dp3.config.Dp3Config;
-import io.github.dp3taskqueue.dp3.model.ApiDataPoints;
 import io.github.dp3taskqueue.dp3.model.DataModel;
-import io.github.dp3taskqueue.dp3.model.TaskValidator;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.topology.Topology;
 import io.github.dp3taskqueue.topology.TopologyNames;
@@ -28,23 +28,20 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * @param workers          the worker count, or {@code null} when neither the option nor the config gives it
  * @param workerIndex      the worker a consumer reads ({@code workerIndex} or its synonym {@code index}), or {@code
  * null}
- * @param model            the entity model for canonical eids
  * @param kind             the task kind
  * @param names            exchange and queue names
  * @param retry            the retry schedule of start-up and recovery
  * @param topology         DP3's topology for {@code workers} (or 1) workers, as {@code declareTopology} declares it
- * @param validator        DP3's data model of {@code configDir}, or {@code null} without one
- * @param api              with {@code input=api}, DP3's API form of the same model; else {@code null}
+ * @param codec            how bodies become tasks and tasks DP3's bytes: by the entity model
+ *                         ({@code configDir}, {@code entityIdTypes}) and the {@code input} form
  * @param declareTopology  whether to declare DP3's topology at start instead of checking it
  * @param producer         what only a producer reads
  * @param consumer         what only a consumer reads
  */
 public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
         int heartbeatSeconds,
-        Integer workers, Integer workerIndex, DataModel model, TaskKind kind, TopologyNames names,
-        RetrySchedule retry,
-        Topology topology, TaskValidator validator, ApiDataPoints api, boolean declareTopology, Producing producer,
-        Consuming consumer) {
+        Integer workers, Integer workerIndex, TaskKind kind, TopologyNames names, RetrySchedule retry,
+        Topology topology, TaskCodec codec, boolean declareTopology, Producing producer, Consuming consumer) {
 
     /** The producer's options. */
     public record Producing(boolean priority, boolean broadcast, boolean skipInvalidTasks, int confirmWindow,
@@ -89,12 +86,7 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         required("queueType", options.getQueueType());
         required("onFailure", options.getOnFailure());
         Integer workerIndex = workerIndex(options, workers);
-        boolean apiInput = switch (options.getInput() == null ? "task" : options.getInput()) {
-            case "task" -> false;
-            case "api" -> true;
-            default ->
-                throw new IllegalArgumentException("input must be task or api; got '" + options.getInput() + "'");
-        };
+        boolean apiInput = required("input", options.getInput()) == InputForm.API;
         if (apiInput && (file == null || kind != TaskKind.DATAPOINT)) {
             throw new IllegalArgumentException(
                     "input=api reads DP3's API data points, which are validated against DP3's data"
@@ -114,10 +106,9 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                 first(options.getVirtualHost(), file == null ? null : file.virtualHost(), "/"),
                 first(options.getUsername(), file == null ? null : file.username(), "guest"),
                 first(options.getPassword(), file == null ? null : file.password(), "guest"),
-                heartbeatSeconds(options.getRequestedHeartbeat()), workers, workerIndex, model, kind, names,
+                heartbeatSeconds(options.getRequestedHeartbeat()), workers, workerIndex, kind, names,
                 RetrySchedule.parse(options.getRetryDelays()), topology,
-                model.isDeclared() ? new TaskValidator(model) : null,
-                apiInput ? new ApiDataPoints(model) : null, options.isDeclareTopology(),
+                apiInput ? new ApiFormCodec(model) : TaskCodec.forTasks(kind, model), options.isDeclareTopology(),
                 new Producing(options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(),
                         options.getConfirmWindow(), options.getQueueFullTimeout(), options.isPersistent()),
                 new Consuming(options.isAllWorkers(), blankToNull(options.getQueue()),

@@ -116,7 +116,7 @@ public class TaskQueueConfiguration implements Cloneable {
                     + "or api (the body of DP3's HTTP POST /datapoints: a JSON array of data points with type, id, "
                     + "attr, v, t1, t2, c, src, validated and grouped into tasks exactly as DP3's API does; "
                     + "needs configDir)")
-    private String input = "task";
+    private InputForm input = InputForm.TASK;
     @UriParam(label = "producer", defaultValue = "false",
             description = "Publish the valid tasks of a collection body and list the invalid ones in the header "
                     + "CamelDp3InvalidTasks (JSON lines are checked line by line), instead of refusing the whole body")
@@ -387,11 +387,11 @@ public class TaskQueueConfiguration implements Cloneable {
         this.entityIdTypes = entityIdTypes;
     }
 
-    public String getInput() {
+    public InputForm getInput() {
         return input;
     }
 
-    public void setInput(String input) {
+    public void setInput(InputForm input) {
         this.input = input;
     }
 

@@ -58,7 +58,7 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
     protected void doInit() throws Exception {
         super.doInit();
         settings = EndpointSettings.resolve(application, configuration);
-        if (settings.validator() == null && settings.kind() == TaskKind.DATAPOINT) {
+        if (!settings.codec().model().isDeclared() && settings.kind() == TaskKind.DATAPOINT) {
             LOG.info(
                     "{}: no configDir, so data point tasks are not checked against DP3's data model (attributes, "
                             + "data types, t1/t2); DP3's worker acks and drops a task its model refuses. Set "

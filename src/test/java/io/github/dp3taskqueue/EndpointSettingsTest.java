@@ -21,7 +21,7 @@ class EndpointSettingsTest {
         EndpointSettings fromFile = EndpointSettings.resolve("app", options);
         assertThat(fromFile.workers()).isEqualTo(4);
         assertThat(fromFile.host()).isEqualTo("localhost");
-        assertThat(fromFile.model().idTypes()).containsEntry("ip", IdType.IPV4);
+        assertThat(fromFile.codec().model().idTypes()).containsEntry("ip", IdType.IPV4);
 
         options.setWorkers(7);
         options.setHost("rabbit.example.org");
@@ -31,7 +31,8 @@ class EndpointSettingsTest {
         assertThat(explicit.workers()).isEqualTo(7);
         assertThat(explicit.host()).isEqualTo("rabbit.example.org");
         assertThat(explicit.port()).isEqualTo(5673);
-        assertThat(explicit.model().idTypes()).containsEntry("ip", IdType.STRING).containsEntry("asn", IdType.INT);
+        assertThat(explicit.codec().model().idTypes()).containsEntry("ip", IdType.STRING).containsEntry("asn",
+                IdType.INT);
         assertThat(explicit.toString()).doesNotContain("guest");
     }
 
@@ -42,7 +43,7 @@ class EndpointSettingsTest {
         assertThat(settings.workersOrDefault()).isEqualTo(1);
         assertThat(settings.describeBroker(null)).isEqualTo("localhost:5672, virtual host '/'");
         assertThat(settings.names().mainExchange()).isEqualTo("app-main-task-exchange");
-        assertThat(settings.model()).isSameAs(DataModel.NONE);
+        assertThat(settings.codec().model()).isSameAs(DataModel.NONE);
     }
 
     @Test

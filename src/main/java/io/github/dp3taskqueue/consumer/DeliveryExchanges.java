@@ -7,13 +7,11 @@ import org.apache.camel.Message;
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
-import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
 import io.github.dp3taskqueue.dp3.task.DataPointTask;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.dp3.task.ReceivedTask;
 import io.github.dp3taskqueue.dp3.task.Snapshot;
 import io.github.dp3taskqueue.dp3.task.Task;
-import io.github.dp3taskqueue.dp3.task.TaskKind;
 
 /** Turns deliveries into Camel exchanges: the parsed task (or the error naming why not) and headers. */
 final class DeliveryExchanges {
@@ -41,10 +39,7 @@ final class DeliveryExchanges {
             return new Parsed(new ReceivedTask(body, null), null); // one at a time: no entity key needed
         }
         try {
-            EndpointSettings settings = endpoint.getSettings();
-            Task task = settings.validator() != null && settings.kind() == TaskKind.DATAPOINT
-                    ? ModelTasks.read(settings.validator(), body)
-                    : settings.model().canonical(TaskJsonReader.read(settings.kind(), body));
+            Task task = endpoint.getSettings().codec().decode(body);
             return new Parsed(new ReceivedTask(body, task), null);
         } catch (InvalidTaskException e) {
             return new Parsed(new ReceivedTask(body, null), e.withRawBody(body));

@@ -1,108 +1,76 @@
 package io.github.dp3taskqueue.producer;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
-import io.github.dp3taskqueue.dp3.json.TaskJsonWriter;
-import io.github.dp3taskqueue.dp3.model.ApiDataPoints;
-import io.github.dp3taskqueue.dp3.model.DataModel;
-import io.github.dp3taskqueue.dp3.model.TaskValidator;
-import io.github.dp3taskqueue.dp3.model.ValidatedTask;
-import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
-import io.github.dp3taskqueue.dp3.task.ControlMessage;
+import io.github.dp3taskqueue.dp3.codec.Encoded;
+import io.github.dp3taskqueue.dp3.codec.Encoded.EncodedTask;
+import io.github.dp3taskqueue.dp3.codec.TaskCodec;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.dp3.task.ReceivedTask;
-import io.github.dp3taskqueue.dp3.task.Snapshot;
 import io.github.dp3taskqueue.dp3.task.Task;
-import io.github.dp3taskqueue.dp3.task.TaskKind;
+import io.github.dp3taskqueue.publisher.OutgoingMessage;
 import io.github.dp3taskqueue.topology.TopologyNames;
 
 /**
- * The publish data path up to the wire: exchange body, then tasks (parsed and validated), then
- * canonical eids and the worker DP3 would pick, then exchange and routing key. Every task of a
- * body is validated before any message is planned, so a refused body publishes nothing.
+ * The publish data path up to the publisher: an exchange's body and headers, then the endpoint's
+ * codec (which reads, validates and writes every task of the body before any message is planned,
+ * so a refused body publishes nothing), then the exchange and routing key of each message.
  */
 public final class PublishPlanner {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String[] RENAMED_HEADERS = {"CamelDp3Priority", "CamelDp3Broadcast"};
 
-    private final TaskKind kind;
-    private final DataModel model;
+    private final TaskCodec codec;
     private final TopologyNames names;
     private final int workers;
     private final boolean priority;
     private final boolean broadcast;
     private final boolean skipInvalid;
-    private final TaskValidator validator;
-    private final ApiDataPoints api;
 
-    public PublishPlanner(TaskKind kind, DataModel model, TopologyNames names, int workers, boolean priority,
-            boolean broadcast, boolean skipInvalid) {
-        this(kind, model, names, workers, priority, broadcast, skipInvalid, null);
-    }
-
-    /**
-     * @param validator DP3's data model, which data point tasks must pass (and whose bytes are
-     *                  published); {@code null} without {@code configDir}
-     */
-    public PublishPlanner(TaskKind kind, DataModel model, TopologyNames names, int workers, boolean priority,
-            boolean broadcast, boolean skipInvalid, TaskValidator validator) {
-        this(kind, model, names, workers, priority, broadcast, skipInvalid, validator, null);
-    }
-
-    /** @param api with {@code input=api}: bodies are DP3's API data points; else {@code null} */
-    public PublishPlanner(TaskKind kind, DataModel model, TopologyNames names, int workers, boolean priority,
-            boolean broadcast, boolean skipInvalid, TaskValidator validator, ApiDataPoints api) {
-        this.validator = kind == TaskKind.DATAPOINT ? validator : null;
-        this.api = kind == TaskKind.DATAPOINT ? api : null;
-        this.kind = kind;
-        this.model = model;
-        this.names = names;
-        this.workers = workers;
-        this.priority = priority;
-        this.broadcast = broadcast;
-        this.skipInvalid = skipInvalid;
+    public PublishPlanner(EndpointSettings settings) {
+        this.codec = settings.codec();
+        this.names = settings.names();
+        this.workers = settings.workersOrDefault();
+        this.priority = settings.producer().priority();
+        this.broadcast = settings.producer().broadcast();
+        this.skipInvalid = settings.producer().skipInvalidTasks();
     }
 
     /** What to publish for this exchange. */
     public List<OutgoingMessage> plan(Exchange exchange) {
         Message in = exchange.getMessage();
         in.removeHeader(TaskQueueConstants.INVALID_TASKS);
-        Object payload = in.getBody();
-        if (payload instanceof String text) {
-            payload = text.getBytes(StandardCharsets.UTF_8); // once, for the fast path and for BodyItems alike
-        }
         refuseRenamedHeaders(in);
         boolean toPriority = flagHeader(exchange, TaskQueueConstants.PRIORITY_OVERRIDE, priority);
         boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST_OVERRIDE, broadcast);
         String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY_OVERRIDE, String.class);
-        String target = names.exchangeFor(kind, toPriority);
-        if (validator != null || api != null) {
-            List<ValidatedTask> checked = api != null ? ApiBody.of(exchange, payload, api)
-                    : ValidatedBody.of(exchange, payload, validator, skipInvalid);
-            List<OutgoingMessage> messages = new ArrayList<>(checked.size());
-            for (ValidatedTask task : checked) {
-                add(messages, task.message(), target, routingKey, toAll, false, task.routingKey(), false);
-            }
-            return messages;
+        Long firstLine = in.getHeader(TaskQueueConstants.FIRST_LINE_NUMBER, Long.class);
+        Encoded encoded = codec.encode(readable(exchange, in.getBody()), firstLine == null ? 1 : firstLine,
+                skipInvalid);
+        if (!encoded.invalid().isEmpty()) {
+            in.setHeader(TaskQueueConstants.INVALID_TASKS, encoded.invalid());
         }
-        List<Task> tasks = tasks(exchange, BodyItems.of(exchange, payload));
-        List<OutgoingMessage> messages = new ArrayList<>(tasks.size());
-        for (Task task : tasks) {
-            add(messages, TaskJsonWriter.toBytes(task), target, routingKey, toAll, isBroadcastByDp3(task),
-                    task.hashKey(),
-                    task instanceof ControlMessage);
+        String target = names.exchangeFor(codec.kind(), toPriority);
+        List<OutgoingMessage> messages = new ArrayList<>(encoded.tasks().size());
+        for (EncodedTask task : encoded.tasks()) {
+            if (routingKey != null) {
+                messages.add(new OutgoingMessage(task.message(), target, routingKey, workerOf(routingKey)));
+                continue;
+            }
+            int[] to = toAll ? IntStream.range(0, workers).toArray() : task.destination().workers(workers);
+            for (int worker : to) {
+                messages.add(new OutgoingMessage(task.message(), target, TopologyNames.routingKey(worker), worker));
+            }
         }
         return messages;
     }
@@ -118,20 +86,21 @@ public final class PublishPlanner {
         message.removeHeader(TaskQueueConstants.FIRST_LINE_NUMBER);
     }
 
-    private void add(List<OutgoingMessage> messages, byte[] body, String target, String routingKey, boolean toAll,
-            boolean broadcastByDp3, String hashKey, boolean toWorkerZero) {
-        {
-            if (routingKey != null) {
-                messages.add(new OutgoingMessage(body, target, routingKey, workerOf(routingKey)));
-            } else if (toAll || broadcastByDp3) {
-                for (int i = 0; i < workers; i++) {
-                    messages.add(new OutgoingMessage(body, target, TopologyNames.routingKey(i), i));
-                }
-            } else {
-                int worker = toWorkerZero ? 0 : Dp3Hash.worker(hashKey, workers);
-                messages.add(new OutgoingMessage(body, target, TopologyNames.routingKey(worker), worker));
-            }
+    /**
+     * The body as the codecs read it: tasks, their JSON (text, bytes, a tree), maps and collections
+     * as they are; anything else (a stream, a file) as bytes, by Camel's type converters.
+     */
+    private static Object readable(Exchange exchange, Object body) {
+        if (body == null || body instanceof byte[] || body instanceof String || body instanceof JsonNode
+                || body instanceof Task || body instanceof ReceivedTask || body instanceof Map<?, ?>
+                || body instanceof Iterable<?> || body instanceof Object[]) {
+            return body;
         }
+        byte[] bytes = exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
+        if (bytes == null) {
+            throw new InvalidTaskException("cannot read DP3 tasks from a body of type " + body.getClass().getName());
+        }
+        return bytes;
     }
 
     /** Headers this producer read before 1.0 under another name: silently ignoring them would misroute. */
@@ -155,82 +124,11 @@ public final class PublishPlanner {
         return flag;
     }
 
-    /**
-     * DP3 broadcasts snapshot run markers and control refreshes (PROTOCOL.md §3); it sends
-     * {@code make_snapshots} to worker 0 and hashes snapshot tasks.
-     */
-    private static boolean isBroadcastByDp3(Task task) {
-        if (task instanceof Snapshot s) {
-            return !"task".equals(s.type());
-        }
-        return task instanceof ControlMessage c && !"make_snapshots".equals(c.action());
-    }
-
     private static int workerOf(String routingKey) {
         try {
             return Integer.parseInt(routingKey);
         } catch (NumberFormatException e) {
             return -1;
         }
-    }
-
-    /**
-     * Every item as a canonical task. Without {@code skipInvalidTasks} one invalid item refuses the
-     * whole body, listing every bad item by index, so that nothing of it is published; with it the
-     * valid tasks go out and the bad items are listed in the header {@code CamelDp3InvalidTasks}.
-     */
-    private List<Task> tasks(Exchange exchange, List<Object> items) {
-        if (items.isEmpty()) {
-            throw new InvalidTaskException("the batch is empty: expected at least one task");
-        }
-        if (items.size() == 1 && !skipInvalid) {
-            return List.of(model.canonical(toTask(items.get(0), 0)));
-        }
-        List<Task> tasks = new ArrayList<>(items.size());
-        List<String> invalid = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            try {
-                tasks.add(model.canonical(toTask(items.get(i), i)));
-            } catch (InvalidTaskException e) {
-                invalid.add(JsonLines.name(items.get(i), i) + ": " + e.getMessage());
-            }
-        }
-        InvalidItems.settle(exchange, items.size(), invalid, skipInvalid);
-        return tasks;
-    }
-
-    private Task toTask(Object item, int index) {
-        if (item instanceof Task task) {
-            return checkKind(task);
-        }
-        if (item instanceof ReceivedTask received) {
-            return received.task() != null ? checkKind(received.task()) : TaskJsonReader.read(kind, received.body());
-        }
-        if (item instanceof JsonNode node) {
-            return TaskJsonReader.fromNode(kind, node);
-        }
-        if (item instanceof Map<?, ?> map) {
-            return TaskJsonReader.fromNode(kind, MAPPER.valueToTree(map));
-        }
-        if (item instanceof String text) {
-            return TaskJsonReader.read(kind, text.getBytes(StandardCharsets.UTF_8));
-        }
-        if (item instanceof byte[] bytes) {
-            return TaskJsonReader.read(kind, bytes);
-        }
-        if (item instanceof JsonLines.Line line) {
-            return TaskJsonReader.read(kind, line.bytes());
-        }
-        throw new InvalidTaskException("item " + index + " is a " + (item == null ? "null" : item.getClass().getName())
-                + ", not a DP3 task or its JSON");
-    }
-
-    private Task checkKind(Task task) {
-        if (task.kind() != kind) {
-            throw new InvalidTaskException(
-                    "a " + task.kind().optionValue() + " task was sent to an endpoint with taskType="
-                            + kind.optionValue());
-        }
-        return task;
     }
 }

@@ -20,6 +20,8 @@ import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
 import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
+import io.github.dp3taskqueue.publisher.ConfirmedPublisher;
+import io.github.dp3taskqueue.publisher.OutgoingMessage;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologySession;
 import io.github.dp3taskqueue.topology.WorkerCountCheck;
@@ -47,11 +49,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        EndpointSettings settings = endpoint.getSettings();
-        EndpointSettings.Producing options = settings.producer();
-        planner = new PublishPlanner(settings.kind(), settings.model(), settings.names(), settings.workersOrDefault(),
-                options.priority(), options.broadcast(), options.skipInvalidTasks(), settings.validator(),
-                settings.api());
+        planner = new PublishPlanner(endpoint.getSettings());
     }
 
     @Override

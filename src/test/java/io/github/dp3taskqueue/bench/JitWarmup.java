@@ -7,12 +7,13 @@ import java.util.List;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 
+import io.github.dp3taskqueue.EndpointSettings;
+import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.dp3.config.Dp3Config;
 import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
 import io.github.dp3taskqueue.dp3.model.TaskValidator;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.producer.PublishPlanner;
-import io.github.dp3taskqueue.topology.TopologyNames;
 
 /**
  * Compiles the component's CPU-heavy path (read, canonicalise, plan, write) before the measured
@@ -30,9 +31,10 @@ final class JitWarmup {
             camel.start();
             Dp3Config config = Dp3Config.read(Path.of(BenchSupport.CONFIG_DIR));
             TaskValidator validator = new TaskValidator(config.dataModel());
-            PublishPlanner planner = new PublishPlanner(TaskKind.DATAPOINT, config.dataModel(),
-                    TopologyNames.of("warmup"),
-                    BenchSupport.WORKERS, false, false, false, validator);
+            TaskQueueConfiguration options = new TaskQueueConfiguration();
+            options.setConfigDir(BenchSupport.CONFIG_DIR);
+            options.setWorkers(BenchSupport.WORKERS);
+            PublishPlanner planner = new PublishPlanner(EndpointSettings.resolve("warmup", options));
             // the bodies are in DP3's own form, so component and baseline publish the same bytes
             byte[] first = BenchSupport.utf8(bodies.get(0));
             if (!Arrays.equals(validator.validate(first, "the first body").message(), first)) {

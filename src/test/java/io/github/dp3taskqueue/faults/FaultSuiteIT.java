@@ -24,8 +24,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 
-import io.github.dp3taskqueue.producer.BrokerBlockedException;
-import io.github.dp3taskqueue.producer.QueueFullException;
+import io.github.dp3taskqueue.publisher.BrokerBlockedException;
+import io.github.dp3taskqueue.publisher.QueueFullException;
 import io.github.dp3taskqueue.testing.CapturedLog;
 import io.github.dp3taskqueue.testing.TestBroker;
 

@@ -25,6 +25,8 @@ import com.rabbitmq.client.Connection;
 import io.github.dp3taskqueue.connection.BrokerUnavailableException;
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.publisher.QueueFullException;
+import io.github.dp3taskqueue.publisher.UnroutableTaskException;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 import io.github.dp3taskqueue.topology.StartupCheck;

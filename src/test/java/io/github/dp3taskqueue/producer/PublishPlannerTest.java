@@ -15,13 +15,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.github.dp3taskqueue.EndpointSettings;
+import io.github.dp3taskqueue.TaskQueueConfiguration;
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.dp3.model.DataModel;
+import io.github.dp3taskqueue.dp3.codec.JsonLines;
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
+import io.github.dp3taskqueue.publisher.OutgoingMessage;
 import io.github.dp3taskqueue.testing.TestData;
-import io.github.dp3taskqueue.topology.TopologyNames;
 
 /** The publish path up to the wire, without a broker: body forms, validation, worker choice. */
 class PublishPlannerTest {
@@ -47,9 +49,12 @@ class PublishPlannerTest {
     }
 
     private static PublishPlanner planner(TaskKind kind, boolean skipInvalid) {
-        return new PublishPlanner(kind, DataModel.ofIdTypes(DataModel.parseIdTypes("ip:ipv4,A:int")),
-                TopologyNames.of("app"), 4,
-                false, false, skipInvalid);
+        TaskQueueConfiguration options = new TaskQueueConfiguration();
+        options.setTaskType(kind);
+        options.setEntityIdTypes("ip:ipv4,A:int");
+        options.setWorkers(4);
+        options.setSkipInvalidTasks(skipInvalid);
+        return new PublishPlanner(EndpointSettings.resolve("app", options));
     }
 
     private static String task(String eid) {

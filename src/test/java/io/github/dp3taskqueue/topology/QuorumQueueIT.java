@@ -17,7 +17,7 @@ import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
-import io.github.dp3taskqueue.producer.QueueFullException;
+import io.github.dp3taskqueue.publisher.QueueFullException;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 

@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.publisher;
 
 /**
  * The connection to RabbitMQ was lost and not re-established within {@code queueFullTimeout}

@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.publisher;
 
 /** The producer stopped before a task of the exchange was confirmed; the message says whether it may be queued. */
 public class ProducerStoppedException extends IllegalStateException {

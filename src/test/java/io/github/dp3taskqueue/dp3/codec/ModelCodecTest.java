@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.consumer;
+package io.github.dp3taskqueue.dp3.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 
 import io.github.dp3taskqueue.dp3.config.Dp3Config;
 import io.github.dp3taskqueue.dp3.model.RefusedTaskException;
-import io.github.dp3taskqueue.dp3.model.TaskValidator;
 import io.github.dp3taskqueue.dp3.task.DataPoint;
 import io.github.dp3taskqueue.dp3.task.DataPointTask;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.testing.TestData;
 
 /** What a consumer with configDir hands its route: DP3's own reading of the task, with the validated values. */
-class ModelTasksTest {
+class ModelCodecTest {
 
-    private static final TaskValidator VALIDATOR = new TaskValidator(
+    private static final TaskCodec CODEC = TaskCodec.forTasks(TaskKind.DATAPOINT,
             Dp3Config.read(TestData.dir("model/config")).dataModel());
 
     @Test
@@ -29,7 +29,7 @@ class ModelTasksTest {
                 + "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"attr\":\"ports\",\"v\":[\"22\",80]}],"
                 + "\"ttl_tokens\":{\"a\":0}}")
                 .getBytes(StandardCharsets.UTF_8);
-        DataPointTask task = ModelTasks.read(VALIDATOR, body);
+        DataPointTask task = (DataPointTask) CODEC.decode(body);
         assertThat(task.hashKey()).isEqualTo("host:192.0.2.10");
         DataPoint port = task.dataPoints().get(0);
         assertThat(port.eid().textValue()).isEqualTo("192.0.2.10");
@@ -47,7 +47,7 @@ class ModelTasksTest {
     @Test
     void aBodyDp3RefusesThrowsItsProblems() {
         byte[] body = "{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"delete\":2}".getBytes(StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> ModelTasks.read(VALIDATOR, body)).isInstanceOf(RefusedTaskException.class)
+        assertThatThrownBy(() -> CODEC.decode(body)).isInstanceOf(RefusedTaskException.class)
                 .hasMessageContaining("the delivered task is refused").hasMessageContaining("delete");
     }
 }

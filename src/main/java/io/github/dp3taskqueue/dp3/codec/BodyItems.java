@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.dp3.codec;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +8,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.Exchange;
-
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.dp3taskqueue.dp3.json.TaskJsonReader;
@@ -18,16 +16,16 @@ import io.github.dp3taskqueue.dp3.task.ReceivedTask;
 import io.github.dp3taskqueue.dp3.task.Task;
 
 /**
- * Splits an exchange body into the items that are each one task: a task object, a collection, a
- * JSON array, or JSON lines (checked line by line, so a malformed line is reported on its own).
- * Items are not validated here.
+ * Splits a body into the items that are each one task: a task object, a collection, a JSON array,
+ * or JSON lines (checked line by line, so a malformed line is reported on its own). Items are not
+ * validated here.
  */
 final class BodyItems {
 
     private BodyItems() {
     }
 
-    static List<Object> of(Exchange exchange, Object body) {
+    static List<Object> of(Object body, long firstLine) {
         if (body == null) {
             throw new InvalidTaskException("the message body is empty: expected a DP3 task");
         }
@@ -47,22 +45,24 @@ final class BodyItems {
             }
             return items;
         }
-        byte[] bytes = body instanceof byte[] b ? b
-                : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
-                        : exchange.getContext().getTypeConverter().tryConvertTo(byte[].class, exchange, body);
-        if (bytes == null) {
-            throw new InvalidTaskException("cannot read DP3 tasks from a body of type " + body.getClass().getName());
+        if (body instanceof byte[] || body instanceof String) {
+            return ofJson(bytes(body), firstLine);
         }
-        return ofJson(exchange, bytes);
+        throw new InvalidTaskException("cannot read DP3 tasks from a body of type " + body.getClass().getName());
+    }
+
+    /** The bytes of a body given as text or bytes. */
+    static byte[] bytes(Object body) {
+        return body instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : (byte[]) body;
     }
 
     /** One JSON value (an array gives its elements), else JSON lines, one item per non-blank line. */
-    private static List<Object> ofJson(Exchange exchange, byte[] bytes) {
+    private static List<Object> ofJson(byte[] bytes, long firstLine) {
         try {
             JsonNode whole = TaskJsonReader.parse(bytes);
             return whole.isArray() ? elements(whole) : List.of(whole);
         } catch (InvalidTaskException notOneValue) {
-            List<Object> lines = JsonLines.of(exchange, bytes);
+            List<Object> lines = JsonLines.of(bytes, firstLine);
             if (lines.size() <= 1) {
                 throw notOneValue; // one (bad) value: its own error says best what is wrong
             }
@@ -70,7 +70,7 @@ final class BodyItems {
         }
     }
 
-    private static List<Object> elements(JsonNode array) {
+    static List<Object> elements(JsonNode array) {
         List<Object> items = new ArrayList<>(array.size());
         array.forEach(items::add);
         return items;

@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.publisher;
 
 /**
  * The worker queue stayed full (the broker refused the task under {@code reject-publish}) for

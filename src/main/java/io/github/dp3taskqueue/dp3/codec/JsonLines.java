@@ -1,17 +1,14 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.dp3.codec;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.camel.Exchange;
-
-import io.github.dp3taskqueue.TaskQueueConstants;
-
 /**
  * A JSON-lines body as its non-blank lines, each named by its line number in the file it came
  * from: blank lines count, and a body that is one part of a larger file (a split group) starts at
- * the number in the header {@code CamelDp3FirstLineNumber}. So an error names the line an editor shows.
+ * the number given (the header {@code CamelDp3FirstLineNumber}). So an error names the line an
+ * editor shows.
  */
 public final class JsonLines {
 
@@ -29,9 +26,8 @@ public final class JsonLines {
     private JsonLines() {
     }
 
-    static List<Object> of(Exchange exchange, byte[] bytes) {
-        Long first = exchange.getMessage().getHeader(TaskQueueConstants.FIRST_LINE_NUMBER, Long.class);
-        long number = first != null ? first : 1;
+    static List<Object> of(byte[] bytes, long firstLine) {
+        long number = firstLine;
         List<Object> lines = new ArrayList<>();
         for (String line : (Iterable<String>) new String(bytes, StandardCharsets.UTF_8).lines()::iterator) {
             if (!line.isBlank()) {
@@ -50,8 +46,9 @@ public final class JsonLines {
     /**
      * The number of the first line of group {@code index} (from 0) when a file is split into groups of
      * {@code size} lines, as {@code split: tokenize: {token: "\n", group: size}} does: for
-     * {@code CamelDp3FirstLineNumber} in a route, {@code method: {beanType: io.github.dp3taskqueue.producer.JsonLines,
-     * method: "firstLineOfGroup(${exchangeProperty.CamelSplitIndex}, 500)"}}.
+     * {@code CamelDp3FirstLineNumber} in a route, {@code method: {beanType:
+     * io.github.dp3taskqueue.dp3.codec.JsonLines, method: "firstLineOfGroup(${exchangeProperty.CamelSplitIndex},
+     * 500)"}}.
      */
     public static long firstLineOfGroup(long index, long size) {
         return index * size + 1;

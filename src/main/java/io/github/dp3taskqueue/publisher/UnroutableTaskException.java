@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.publisher;
 
 /**
  * The broker returned the task as unroutable: no queue is bound to the exchange with that

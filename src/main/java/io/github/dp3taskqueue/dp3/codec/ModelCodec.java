@@ -1,90 +1,117 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.dp3.codec;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apache.camel.Exchange;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.dp3taskqueue.dp3.codec.Encoded.EncodedTask;
 import io.github.dp3taskqueue.dp3.json.JsonValues;
 import io.github.dp3taskqueue.dp3.json.JsonValues.JsonInvalidException;
 import io.github.dp3taskqueue.dp3.json.TaskJsonWriter;
+import io.github.dp3taskqueue.dp3.model.DataModel;
 import io.github.dp3taskqueue.dp3.model.TaskValidator;
 import io.github.dp3taskqueue.dp3.model.ValidatedTask;
+import io.github.dp3taskqueue.dp3.routing.Destination;
 import io.github.dp3taskqueue.dp3.task.DataPointTask;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.dp3.task.ReceivedTask;
+import io.github.dp3taskqueue.dp3.task.Task;
+import io.github.dp3taskqueue.dp3.task.TaskKind;
 
 /**
- * The data point tasks of a body checked against DP3's model (the endpoint's {@code configDir}):
- * one task, a JSON array, JSON lines or a collection. Each item is validated from its own bytes (or
- * its JSON tree), exactly as DP3's worker will read it, and becomes the bytes DP3 writes for it.
+ * Data point tasks checked against DP3's whole data model (the endpoint's {@code configDir}), as
+ * DP3's worker reads them: each item is validated from its own bytes (or its JSON tree) and
+ * becomes the bytes DP3 writes for it; a delivered body becomes the task DP3's worker reads
+ * ({@link ValidatedTasks}).
  */
-final class ValidatedBody {
+final class ModelCodec implements TaskCodec {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private ValidatedBody() {
+    private final DataModel model;
+    private final TaskValidator validator;
+
+    ModelCodec(DataModel model) {
+        this.model = model;
+        this.validator = new TaskValidator(model);
     }
 
-    static List<ValidatedTask> of(Exchange exchange, Object payload, TaskValidator validator, boolean skipInvalid) {
-        if (payload instanceof byte[] bytes) {
+    @Override
+    public TaskKind kind() {
+        return TaskKind.DATAPOINT;
+    }
+
+    @Override
+    public DataModel model() {
+        return model;
+    }
+
+    @Override
+    public Task decode(byte[] body) {
+        return ValidatedTasks.toTask(validator.validate(body, "the delivered task"));
+    }
+
+    @Override
+    public Encoded encode(Object body, long firstLine, boolean skipInvalid) {
+        if (body instanceof byte[] || body instanceof String) {
+            byte[] bytes = BodyItems.bytes(body);
             ValidatedTask scanned = validator.scan(bytes); // the common case: one task, in DP3's form
             if (scanned != null) {
-                return List.of(scanned);
+                return one(scanned);
             }
             JsonNode whole;
             try {
                 whole = JsonValues.parse(bytes);
             } catch (JsonInvalidException notOneValue) {
-                List<Object> lines = JsonLines.of(exchange, bytes);
+                List<Object> lines = JsonLines.of(bytes, firstLine);
                 if (lines.size() <= 1) {
-                    return List.of(validator.validate(bytes, "the task")); // its own error names the problem
+                    return one(validator.validate(bytes, "the task")); // its own error names the problem
                 }
-                return all(exchange, lines, validator, skipInvalid);
+                return all(lines, skipInvalid);
             }
-            if (!whole.isArray()) {
-                return List.of(validator.validate(whole, "the task"));
-            }
-            List<Object> items = new ArrayList<>(whole.size());
-            whole.forEach(items::add);
-            return all(exchange, items, validator, skipInvalid);
+            return whole.isArray() ? all(BodyItems.elements(whole), skipInvalid)
+                    : one(validator.validate(whole, "the task"));
         }
-        List<Object> items = BodyItems.of(exchange, payload);
+        List<Object> items = BodyItems.of(body, firstLine);
         if (items.size() == 1 && !skipInvalid) {
-            return List.of(one(items.get(0), validator, () -> "the task"));
+            return one(validate(items.get(0), () -> "the task"));
         }
-        return all(exchange, items, validator, skipInvalid);
+        return all(items, skipInvalid);
     }
 
-    private static List<ValidatedTask> all(Exchange exchange, List<Object> items, TaskValidator validator,
-            boolean skipInvalid) {
+    private static Encoded one(ValidatedTask task) {
+        return new Encoded(List.of(encoded(task)), List.of());
+    }
+
+    private static EncodedTask encoded(ValidatedTask task) {
+        return new EncodedTask(task.message(), Destination.hashed(task.routingKey()));
+    }
+
+    private Encoded all(List<Object> items, boolean skipInvalid) {
         if (items.isEmpty()) {
             throw new InvalidTaskException("the batch is empty: expected at least one task");
         }
-        List<ValidatedTask> tasks = new ArrayList<>(items.size());
+        List<EncodedTask> tasks = new ArrayList<>(items.size());
         List<String> invalid = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             int index = i;
             try { // JSON lines named by line number, other items by index from 0
-                tasks.add(one(item, validator, () -> JsonLines.name(item, index)));
+                tasks.add(encoded(validate(item, () -> JsonLines.name(item, index))));
             } catch (InvalidTaskException e) {
                 invalid.add(e.getMessage());
             }
         }
-        InvalidItems.settle(exchange, items.size(), invalid, skipInvalid);
-        return tasks;
+        return Encoded.settle(items.size(), tasks, invalid, skipInvalid);
     }
 
     /** One item; {@code name} says how errors name it, asked for only when there is one. */
-    private static ValidatedTask one(Object item, TaskValidator validator, Supplier<String> name) {
+    private ValidatedTask validate(Object item, Supplier<String> name) {
         if (item instanceof JsonNode node) {
             return validator.validate(node, name.get());
         }
@@ -92,11 +119,8 @@ final class ValidatedBody {
     }
 
     private static byte[] bytes(Object item, Supplier<String> name) {
-        if (item instanceof byte[] bytes) {
-            return bytes;
-        }
-        if (item instanceof String text) {
-            return text.getBytes(StandardCharsets.UTF_8);
+        if (item instanceof byte[] || item instanceof String) {
+            return BodyItems.bytes(item);
         }
         if (item instanceof ReceivedTask received) {
             return received.body();

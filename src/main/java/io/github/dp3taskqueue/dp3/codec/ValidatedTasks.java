@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.consumer;
+package io.github.dp3taskqueue.dp3.codec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,25 +9,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.github.dp3taskqueue.dp3.model.ModelNodes;
-import io.github.dp3taskqueue.dp3.model.TaskValidator;
 import io.github.dp3taskqueue.dp3.model.ValidatedPoint;
 import io.github.dp3taskqueue.dp3.model.ValidatedTask;
 import io.github.dp3taskqueue.dp3.task.DataPoint;
 import io.github.dp3taskqueue.dp3.task.DataPointTask;
 
 /**
- * A delivered body checked against DP3's model as DP3's worker checks it: a body DP3 would refuse
- * throws the refusal (every problem listed); an accepted one becomes the task as DP3 reads it
- * (canonical eids and values, datetimes in DP3's form), its data points carrying their validated
- * values. Built from the validated values, without writing and re-reading DP3's message.
+ * A task DP3's worker accepted, as the task record it reads (canonical eids and values, datetimes
+ * in DP3's form), its data points carrying their validated values. Built from the validated values,
+ * without writing and re-reading DP3's message.
  */
-final class ModelTasks {
+final class ValidatedTasks {
 
-    private ModelTasks() {
+    private ValidatedTasks() {
     }
 
-    static DataPointTask read(TaskValidator validator, byte[] body) {
-        ValidatedTask checked = validator.validate(body, "the delivered task");
+    static DataPointTask toTask(ValidatedTask checked) {
         JsonNode eid = ModelNodes.toNode(checked.eid());
         List<DataPoint> points = new ArrayList<>(checked.points().size());
         for (ValidatedPoint p : checked.points()) {

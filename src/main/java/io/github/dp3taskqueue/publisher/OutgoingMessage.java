@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.publisher;
 
 /**
  * One message to publish: a task's DP3 JSON to one worker.

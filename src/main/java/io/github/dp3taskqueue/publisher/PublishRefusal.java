@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.publisher;
 
 import com.rabbitmq.client.ShutdownSignalException;
 

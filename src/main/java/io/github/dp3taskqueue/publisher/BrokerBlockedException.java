@@ -1,4 +1,4 @@
-package io.github.dp3taskqueue.producer;
+package io.github.dp3taskqueue.publisher;
 
 /**
  * The broker blocked this producer's connection (a memory or disk alarm) and the task was held

@@ -1,0 +1,38 @@
+package io.github.dp3taskqueue.dp3.codec;
+
+import java.util.List;
+
+import io.github.dp3taskqueue.dp3.routing.Destination;
+import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+
+/**
+ * What a body is to be published as.
+ *
+ * @param tasks   the tasks in publish order
+ * @param invalid the items refused, each {@code item N: reason} or {@code line N: reason}; empty
+ *                unless the body was encoded with {@code skipInvalid}
+ */
+public record Encoded(List<EncodedTask> tasks, List<String> invalid) {
+
+    private static final int LISTED = 20;
+
+    public Encoded {
+        tasks = List.copyOf(tasks);
+        invalid = List.copyOf(invalid);
+    }
+
+    /** One task DP3's way: its bytes and its workers. */
+    public record EncodedTask(byte[] message, Destination destination) {
+    }
+
+    /** A batch's tasks, or the refusal of the whole batch that names its invalid items. */
+    static Encoded settle(int size, List<EncodedTask> tasks, List<String> invalid, boolean skipInvalid) {
+        if (!invalid.isEmpty() && !skipInvalid) {
+            throw new InvalidTaskException("the batch of " + size + " tasks was refused, nothing published; "
+                    + invalid.size() + " invalid: "
+                    + String.join("; ", invalid.subList(0, Math.min(LISTED, invalid.size())))
+                    + (invalid.size() > LISTED ? "; ..." : ""));
+        }
+        return new Encoded(tasks, invalid);
+    }
+}
