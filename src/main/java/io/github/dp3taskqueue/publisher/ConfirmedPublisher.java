@@ -2,29 +2,17 @@ package io.github.dp3taskqueue.publisher;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.rabbitmq.client.AlreadyClosedException;
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.ShutdownSignalException;
-
 import io.github.dp3taskqueue.connection.BatchedWrites;
-import io.github.dp3taskqueue.connection.BrokerReplies;
 import io.github.dp3taskqueue.connection.ChannelSource;
 import io.github.dp3taskqueue.connection.RetrySchedule;
 import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
@@ -37,7 +25,7 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * <li>ack: the message is done (or failed, when it was returned as unroutable first);</li>
  * <li>nack (worker queue full under {@code reject-publish}): republished after a short backoff
  * until {@code queueFullTimeout}, then failed with {@link QueueFullException};</li>
- * <li>channel or connection lost: every unconfirmed message is republished on a new channel
+ * <li>channel or connection lost ({@link PublishChannel}): every unconfirmed message is republished on a new channel
  * once the broker is back (at-least-once: a message the broker had taken before the loss is
  * published twice, with the same message id); a message still waiting after
  * {@code queueFullTimeout} fails with {@link BrokerUnreachableException}, which says whether it
@@ -54,30 +42,15 @@ public final class ConfirmedPublisher {
 
     private static final long SWEEP_MILLIS = 100;
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConfirmedPublisher.class);
-
-    private final ChannelSource channels;
-    private final TopologyNames names;
     private final PublishWindow window;
     private final long queueFullTimeoutNanos;
     private final boolean persistent;
-    private final RetrySchedule reconnects;
     private final ScheduledExecutorService scheduler;
     private final Executor completions;
     private final TaskQueueMetrics metrics;
-
-    private final Object lock = new Object();
-    private final UnconfirmedMessages unconfirmed = new UnconfirmedMessages();
-    // messages waiting for a channel, or held while the broker blocks publishing (guarded by lock)
-    private final Deque<PendingMessage> parked = new ArrayDeque<>();
+    private final PublishChannel line;
     private final QueueFullRetry backingOff;
-    private final BrokerBlock block = new BrokerBlock();
-    private Channel channel; // guarded by lock
-    // the channel's connection's batched writes, or null (a connectionFactory of the user's); set with channel
-    private volatile BatchedWrites writes;
-    private boolean reconnecting; // guarded by lock
     private volatile boolean stopped;
-    private volatile boolean disconnected; // no channel since a loss, reconnecting
     private ScheduledFuture<?> sweep;
     // made once: the window asks for them for every message published
     private final Supplier<RuntimeException> stoppedCheck = this::stoppedError;
@@ -86,23 +59,28 @@ public final class ConfirmedPublisher {
     public ConfirmedPublisher(ChannelSource channels, TopologyNames names, int window, long queueFullTimeoutMillis,
             boolean persistent, RetrySchedule reconnects, ScheduledExecutorService scheduler, Executor completions,
             TaskQueueMetrics metrics) {
-        this.channels = channels;
-        this.names = names;
         this.queueFullTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(queueFullTimeoutMillis);
         this.window = new PublishWindow(window, queueFullTimeoutNanos);
         this.persistent = persistent;
-        this.reconnects = reconnects;
         this.scheduler = scheduler;
         this.backingOff = new QueueFullRetry(scheduler, names, queueFullTimeoutNanos);
         this.completions = completions;
         this.metrics = metrics;
+        this.line = new PublishChannel(channels, reconnects, scheduler, metrics, new PublishChannel.Events() {
+            @Override
+            public void confirmed(long sequence, boolean multiple, boolean ack) {
+                ConfirmedPublisher.this.confirmed(sequence, multiple, ack);
+            }
+
+            @Override
+            public void failed(PendingMessage pending, Throwable error) {
+                finish(pending, error);
+            }
+        });
     }
 
     public void start() throws IOException {
-        Channel opened = openConfirmChannel();
-        synchronized (lock) {
-            use(opened);
-        }
+        line.open();
         sweep = scheduler.scheduleWithFixedDelay(this::expireWaiting, SWEEP_MILLIS, SWEEP_MILLIS,
                 TimeUnit.MILLISECONDS);
     }
@@ -161,7 +139,7 @@ public final class ConfirmedPublisher {
         if (window.tryAcquire()) {
             return null;
         }
-        writeHeld(held != null ? held : writes);
+        writeHeld(held != null ? held : line.writes());
         RuntimeException refusal = window.acquire(since, stoppedCheck, stallCheck, message);
         if (held != null) {
             held.hold();
@@ -175,7 +153,7 @@ public final class ConfirmedPublisher {
      * held, or {@code null}. A single message is written at once.
      */
     private BatchedWrites holdWrites() {
-        BatchedWrites current = writes;
+        BatchedWrites current = line.writes();
         if (current != null) {
             current.hold();
         }
@@ -193,19 +171,8 @@ public final class ConfirmedPublisher {
         try {
             held.release();
         } catch (IOException e) {
-            LOG.debug("writing held messages failed, will republish after reconnect: {}", e.getMessage());
-            synchronized (lock) {
-                if (writes == held) {
-                    channelLost(channel, null);
-                }
-            }
+            line.writeFailed(held, e);
         }
-    }
-
-    /** The channel to publish on from now on (guarded by lock). */
-    private void use(Channel opened) {
-        channel = opened;
-        writes = opened == null ? null : BatchedWrites.of(opened);
     }
 
     private RuntimeException stoppedError() {
@@ -213,50 +180,13 @@ public final class ConfirmedPublisher {
     }
 
     private void send(PendingMessage pending) {
-        synchronized (lock) {
-            if (stopped) {
-                finish(pending, stoppedError(pending));
-                return;
-            }
-            if (channel == null || block.reason() != null) {
-                parked.add(pending);
-                return;
-            }
-            long sequence = channel.getNextPublishSeqNo();
-            unconfirmed.put(sequence, pending);
-            try {
-                OutgoingMessage m = pending.message;
-                pending.written = true;
-                channel.basicPublish(m.exchange(), m.routingKey(), true, pending.properties, m.body());
-                metrics.published(m.worker());
-            } catch (IOException | AlreadyClosedException e) {
-                // the shutdown listener moves it (and every other unconfirmed message) to parked
-                LOG.debug("publish failed, will republish after reconnect: {}", e.getMessage());
-                if (!unconfirmed.take(sequence, false).isEmpty()) {
-                    parked.add(pending);
-                }
-                channelLost(channel, null);
-            }
+        if (line.send(pending) == PublishChannel.Sent.CLOSED) {
+            finish(pending, stoppedError(pending));
         }
     }
 
-    private Channel openConfirmChannel() throws IOException {
-        Channel opened = channels.openChannel();
-        opened.confirmSelect();
-        opened.addConfirmListener((sequence, multiple) -> confirmed(sequence, multiple, true),
-                (sequence, multiple) -> confirmed(sequence, multiple, false));
-        opened.addReturnListener(returned -> unconfirmed.returned(returned.getProperties().getMessageId(),
-                returned.getReplyCode() + " " + returned.getReplyText()));
-        opened.addShutdownListener(signal -> {
-            if (!signal.isInitiatedByApplication()) {
-                channelLost(opened, signal);
-            }
-        });
-        return opened;
-    }
-
     private void confirmed(long sequence, boolean multiple, boolean ack) {
-        List<PendingMessage> done = unconfirmed.take(sequence, multiple);
+        List<PendingMessage> done = line.confirmedUpTo(sequence, multiple);
         List<Runnable> completed = new ArrayList<>();
         int acked = 0;
         for (PendingMessage pending : done) {
@@ -304,29 +234,24 @@ public final class ConfirmedPublisher {
     /** The broker blocked the connection (a resource alarm): hold new messages until it unblocks. */
     public void blocked(String reason) {
         if (!stopped) {
-            block.begin(reason);
+            line.blocked(reason);
         }
     }
 
-    /** The broker unblocked the connection: write what was held (on the scheduler, never on amqp-client's thread). */
+    /** The broker unblocked the connection: write what was held. */
     public void unblocked() {
-        block.end();
-        try {
-            scheduler.execute(this::sendParked);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("unblocked while stopping");
-        }
+        line.unblocked();
     }
 
     /** Whether the broker blocks publishing now: its reason, else {@code null}. */
     public String blockedReason() {
-        return block.reason();
+        return line.blockedReason();
     }
 
     /** Why a message that waited {@code waitedMillis} cannot be published now, or {@code null} while it can. */
     private RuntimeException stalled(OutgoingMessage m, long waitedMillis, boolean written) {
-        String reason = block.reason();
-        if (disconnected) {
+        String reason = line.blockedReason();
+        if (line.disconnected()) {
             return new BrokerUnreachableException(m.exchange(), m.routingKey(), waitedMillis, written);
         }
         return reason == null || written ? null
@@ -336,111 +261,17 @@ public final class ConfirmedPublisher {
     /**
      * Every 100 ms: fails the messages that waited for longer than queueFullTimeout while the
      * broker blocks publishing (those not written) or cannot be reached (all of them, saying which
-     * may be queued), and says every 30 s of a block what waits. So no exchange waits for ever.
+     * may be queued). So no exchange waits for ever.
      */
     private void expireWaiting() {
-        if (block.reason() == null && !disconnected) {
-            return;
-        }
-        List<PendingMessage> expired = new ArrayList<>();
-        List<RuntimeException> errors = new ArrayList<>();
-        synchronized (lock) {
-            long now = System.nanoTime();
-            parked.removeIf(pending -> {
-                long waited = now - pending.firstPublishNanos;
-                RuntimeException error = waited < queueFullTimeoutNanos ? null
-                        : stalled(pending.message, TimeUnit.NANOSECONDS.toMillis(waited), pending.written);
-                if (error != null) {
-                    expired.add(pending);
-                    errors.add(error);
-                }
-                return error != null;
-            });
-            long seconds = block.secondsIfReportDue(now);
-            if (seconds >= 0) {
-                LOG.warn(
-                        "RabbitMQ still blocks publishing ({}) after {} s: {} tasks held, {} written before the "
-                                + "block wait for its confirm",
-                        block.reason(), seconds, parked.size(), unconfirmed.size());
-            }
-        }
-        for (int i = 0; i < expired.size(); i++) {
-            finish(expired.get(i), errors.get(i));
-        }
-    }
-
-    /** Called when the channel closed under us: park everything unconfirmed and reconnect. */
-    private void channelLost(Channel lost, ShutdownSignalException signal) {
-        synchronized (lock) {
-            if (channel != lost) {
-                return;
-            }
-            use(null);
-            disconnected = true;
-            PublishRefusal refusal = signal == null ? null : PublishRefusal.of(signal);
-            List<PendingMessage> requeue = unconfirmed.takeAll();
-            // unconfirmed messages go first, in their original order, before the ones parked since
-            for (int i = requeue.size() - 1; i >= 0; i--) {
-                PendingMessage pending = requeue.get(i);
-                if (refusal != null && refusal.appliesTo(pending.message.exchange())) {
-                    finish(pending, refusal.error());
-                } else {
-                    parked.addFirst(pending);
-                }
-            }
-            LOG.warn("publishing channel lost ({}); {} unconfirmed messages will be republished",
-                    signal == null ? "publish failed" : BrokerReplies.replyText(signal), parked.size());
-            scheduleReconnect(0);
-        }
-    }
-
-    private void scheduleReconnect(int attempt) {
-        if (stopped || (attempt == 0 && reconnecting)) {
-            return;
-        }
-        reconnecting = true;
-        Duration delay = reconnects.beforeRecoveryAttempt(attempt);
-        scheduler.schedule(() -> reconnect(attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void reconnect(int attempt) {
-        Channel opened;
-        try {
-            opened = openConfirmChannel();
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("reconnect attempt {} failed: {}", attempt + 1, e.getMessage());
-            synchronized (lock) {
-                scheduleReconnect(attempt + 1);
-            }
-            return;
-        }
-        synchronized (lock) {
-            reconnecting = false;
-            use(opened);
-            disconnected = false;
-            LOG.info("publishing channel re-established; republishing {} messages", parked.size());
-            sendParked();
-        }
-    }
-
-    private void sendParked() {
-        synchronized (lock) {
-            if (channel == null || block.reason() != null) {
-                return;
-            }
-            List<PendingMessage> waiting = new ArrayList<>(parked);
-            parked.clear();
-            for (PendingMessage pending : waiting) {
-                send(pending);
-            }
+        for (PublishChannel.Expired expired : line.expire(queueFullTimeoutNanos, stallCheck)) {
+            finish(expired.pending(), expired.error());
         }
     }
 
     /** How many messages are published or waiting and not yet confirmed. */
     public int inFlight() {
-        synchronized (lock) {
-            return unconfirmed.size() + parked.size() + backingOff.size();
-        }
+        return line.size() + backingOff.size();
     }
 
     /** Waits up to {@code timeout} for the in-flight messages, then closes the channel. */
@@ -455,25 +286,11 @@ public final class ConfirmedPublisher {
             }
         }
         stopped = true;
-        List<PendingMessage> abandoned;
         if (sweep != null) {
             sweep.cancel(false);
         }
-        synchronized (lock) {
-            block.end();
-            abandoned = unconfirmed.takeAll();
-            abandoned.addAll(parked);
-            abandoned.addAll(backingOff.abandon());
-            parked.clear();
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException | TimeoutException | RuntimeException e) {
-                    LOG.debug("closing the publishing channel: {}", e.getMessage());
-                }
-                use(null);
-            }
-        }
+        List<PendingMessage> abandoned = line.close();
+        abandoned.addAll(backingOff.abandon());
         for (PendingMessage pending : abandoned) {
             finish(pending, stoppedError(pending));
         }
