@@ -87,7 +87,7 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
         try {
             Channel channel = liveConnection().getDelegate().createChannel();
             if (channel == null) {
-                throw new BrokerUnavailableException("RabbitMQ at " + description + " has no free channel", false,
+                throw new ConnectFailedException("RabbitMQ at " + description + " has no free channel", false,
                         null);
             }
             return channel;
@@ -198,13 +198,13 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
      * Connects at start-up: a refused or timed-out connection (broker still starting) is retried
      * on the start-up {@code schedule}; a refused login or a missing virtual host fails at once.
      */
-    public void connect(RetrySchedule schedule) throws BrokerUnavailableException {
+    public void connect(RetrySchedule schedule) throws ConnectFailedException {
         for (int failed = 1;; failed++) {
             try {
                 liveConnection();
                 return;
             } catch (AmqpException e) {
-                BrokerUnavailableException error = classify(e);
+                ConnectFailedException error = classify(e);
                 Duration delay = schedule.afterFailedStartupAttempt(failed);
                 if (error.isPermanent() || delay == null) {
                     throw error;
@@ -221,12 +221,12 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
      * Turns spring-rabbit's exception into one that names the broker and says whether to retry; the original is its
      * cause.
      */
-    BrokerUnavailableException classify(AmqpException e) {
+    ConnectFailedException classify(AmqpException e) {
         String prefix = "cannot connect to RabbitMQ at " + description + ": ";
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AmqpAuthenticationException || t instanceof AuthenticationFailureException
                     || t instanceof PossibleAuthenticationFailureException) {
-                return new BrokerUnavailableException(prefix + "login refused (check username and password)", true, e);
+                return new ConnectFailedException(prefix + "login refused (check username and password)", true, e);
             }
             if (t instanceof ShutdownSignalException signal) {
                 int code = BrokerReplies.replyCode(signal);
@@ -235,26 +235,26 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
                     String reason = text.contains("vhost")
                             ? "the virtual host does not exist or the user may not use it"
                             : "access refused";
-                    return new BrokerUnavailableException(prefix + reason + " (" + text + ")", true, e);
+                    return new ConnectFailedException(prefix + reason + " (" + text + ")", true, e);
                 }
-                return new BrokerUnavailableException(prefix + text, false, e);
+                return new ConnectFailedException(prefix + text, false, e);
             }
             if (t instanceof SSLException tls) {
                 // a certificate problem: trying again the same way cannot succeed
-                return new BrokerUnavailableException(prefix + "TLS refused (" + tls.getMessage()
+                return new ConnectFailedException(prefix + "TLS refused (" + tls.getMessage()
                         + "): check sslContextParameters (truststore for the broker's certificate, keystore for a "
                         + "client certificate)",
                         true, e);
             }
             if (t instanceof ConnectException) {
-                return new BrokerUnavailableException(prefix + "connection refused (is RabbitMQ running?)", false, e);
+                return new ConnectFailedException(prefix + "connection refused (is RabbitMQ running?)", false, e);
             }
         }
         Throwable root = e;
         while (root.getCause() != null) {
             root = root.getCause();
         }
-        return new BrokerUnavailableException(prefix + root.getClass().getSimpleName() + ": " + root.getMessage(),
+        return new ConnectFailedException(prefix + root.getClass().getSimpleName() + ": " + root.getMessage(),
                 false, e);
     }
 

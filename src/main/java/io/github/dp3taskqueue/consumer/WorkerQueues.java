@@ -6,7 +6,7 @@ import java.util.List;
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
-import io.github.dp3taskqueue.connection.BrokerUnavailableException;
+import io.github.dp3taskqueue.connection.ConnectFailedException;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologySession;
 import io.github.dp3taskqueue.topology.WorkerCountCheck;
@@ -58,7 +58,7 @@ final class WorkerQueues {
      * topology when {@code declareTopology} is set, else DP3's start-up check (passive declares).
      */
     static BrokerConnection connect(TaskQueueEndpoint endpoint, List<QueueReader.Source> sources, String purpose)
-            throws BrokerUnavailableException {
+            throws ConnectFailedException {
         EndpointSettings settings = endpoint.getSettings(); // checked by of(), which gave the sources
         BrokerConnection connection = endpoint.openBrokerConnection(purpose, false);
         TopologySession.open(connection, settings.retry(), settings.topology(), settings.declareTopology(),

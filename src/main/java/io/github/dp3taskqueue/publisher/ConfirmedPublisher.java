@@ -28,11 +28,11 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * <li>channel or connection lost ({@link PublishChannel}): every unconfirmed message is republished on a new channel
  * once the broker is back (at-least-once: a message the broker had taken before the loss is
  * published twice, with the same message id); a message still waiting after
- * {@code queueFullTimeout} fails with {@link BrokerUnreachableException}, which says whether it
+ * {@code queueFullTimeout} fails with {@link ConnectionLostException}, which says whether it
  * may be in a queue;</li>
  * <li>connection blocked by a resource alarm: new messages are held, not written (a blocked
  * broker stops reading its socket), until it unblocks; one held for {@code queueFullTimeout}
- * fails with {@link BrokerBlockedException}, and as it was never written it cannot reach a
+ * fails with {@link PublishBlockedException}, and as it was never written it cannot reach a
  * queue later. A message written before the broker said so (it says so only when it receives
  * one) is the broker's already, and completes with its confirm when the alarm clears;</li>
  * <li>stop: every exchange completes, waiting ones with an error that says the producer stopped.</li>
@@ -252,10 +252,10 @@ public final class ConfirmedPublisher {
     private RuntimeException stalled(OutgoingMessage m, long waitedMillis, boolean written) {
         String reason = line.blockedReason();
         if (line.disconnected()) {
-            return new BrokerUnreachableException(m.exchange(), m.routingKey(), waitedMillis, written);
+            return new ConnectionLostException(m.exchange(), m.routingKey(), waitedMillis, written);
         }
         return reason == null || written ? null
-                : new BrokerBlockedException(reason, m.exchange(), m.routingKey(), waitedMillis);
+                : new PublishBlockedException(reason, m.exchange(), m.routingKey(), waitedMillis);
     }
 
     /**

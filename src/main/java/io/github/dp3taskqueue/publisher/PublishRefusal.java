@@ -3,6 +3,7 @@ package io.github.dp3taskqueue.publisher;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import io.github.dp3taskqueue.connection.BrokerReplies;
+import io.github.dp3taskqueue.topology.TopologyException;
 
 /**
  * A channel closed because the publish itself can never succeed: the exchange does not exist
@@ -26,11 +27,11 @@ record PublishRefusal(String exchange, String text, int code) {
 
     Throwable error() {
         if (code == 404) {
-            return new IllegalStateException("exchange '" + exchange
-                    + "' does not exist (NOT_FOUND): the DP3 topology was deleted or never declared");
+            return new TopologyException("exchange '" + exchange
+                    + "' does not exist (NOT_FOUND): the DP3 topology was deleted or never declared; the task is "
+                    + "in no queue", null);
         }
-        return new IllegalStateException("RabbitMQ refused the publish: " + text
-                + " (the user needs write permission on the DP3 exchanges)");
+        return new AccessRefusedException(text);
     }
 
     private static String quotedAfter(String text, String marker) {

@@ -89,8 +89,7 @@ final class PublishWindow {
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new IllegalStateException("interrupted while waiting for " + what + "; the task was not published",
-                    e);
+            return ProducerStoppedException.interrupted(what);
         }
     }
 

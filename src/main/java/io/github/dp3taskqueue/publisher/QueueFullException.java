@@ -1,10 +1,12 @@
 package io.github.dp3taskqueue.publisher;
 
+import io.github.dp3taskqueue.TaskQueueException;
+
 /**
  * The worker queue stayed full (the broker refused the task under {@code reject-publish}) for
  * longer than {@code queueFullTimeout}. The task was not enqueued.
  */
-public class QueueFullException extends RuntimeException {
+public class QueueFullException extends TaskQueueException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,10 +1,12 @@
 package io.github.dp3taskqueue.publisher;
 
+import io.github.dp3taskqueue.TaskQueueException;
+
 /**
  * The broker returned the task as unroutable: no queue is bound to the exchange with that
  * routing key, typically because {@code workers} is larger than the deployed topology.
  */
-public class UnroutableTaskException extends RuntimeException {
+public class UnroutableTaskException extends TaskQueueException {
 
     private static final long serialVersionUID = 1L;
 

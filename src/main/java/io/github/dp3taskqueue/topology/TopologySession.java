@@ -3,7 +3,7 @@ package io.github.dp3taskqueue.topology;
 import java.util.List;
 
 import io.github.dp3taskqueue.connection.BrokerConnection;
-import io.github.dp3taskqueue.connection.BrokerUnavailableException;
+import io.github.dp3taskqueue.connection.ConnectFailedException;
 import io.github.dp3taskqueue.connection.RetrySchedule;
 
 /**
@@ -29,7 +29,7 @@ public final class TopologySession {
 
     public static void open(BrokerConnection connection, RetrySchedule schedule, Topology topology, boolean declare,
             Uses uses)
-            throws BrokerUnavailableException {
+            throws ConnectFailedException {
         try {
             connection.connect(schedule);
             if (declare) {
@@ -42,7 +42,7 @@ public final class TopologySession {
                 QueueOverflowCheck.warnAboutSilentDrops(connection, uses.normalQueues(),
                         topology.normalQueueArguments());
             }
-        } catch (BrokerUnavailableException | RuntimeException e) {
+        } catch (RuntimeException e) {
             connection.close();
             throw e;
         }

@@ -19,7 +19,7 @@ class BrokerConnectionTest {
     @Test
     void aRefusedConnectionIsRetriedAndKeepsItsCause() {
         AmqpConnectException refused = new AmqpConnectException(new ConnectException("Connection refused"));
-        BrokerUnavailableException error = connection.classify(refused);
+        ConnectFailedException error = connection.classify(refused);
         assertThat(error)
                 .hasMessage(
                         "cannot connect to RabbitMQ at localhost:1 vhost /: connection refused (is RabbitMQ running?)")
@@ -30,7 +30,7 @@ class BrokerConnectionTest {
     @Test
     void aRefusedLoginIsPermanentAndKeepsItsCause() {
         AmqpAuthenticationException login = new AmqpAuthenticationException(new RuntimeException("ACCESS_REFUSED"));
-        BrokerUnavailableException error = connection.classify(login);
+        ConnectFailedException error = connection.classify(login);
         assertThat(error.getMessage()).endsWith("login refused (check username and password)");
         assertThat(error.isPermanent()).isTrue();
         assertThat(error.getCause()).isSameAs(login);

@@ -24,7 +24,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
 
-import io.github.dp3taskqueue.publisher.BrokerBlockedException;
+import io.github.dp3taskqueue.publisher.PublishBlockedException;
 import io.github.dp3taskqueue.publisher.QueueFullException;
 import io.github.dp3taskqueue.testing.CapturedLog;
 import io.github.dp3taskqueue.testing.TestBroker;
@@ -169,7 +169,7 @@ class FaultSuiteIT {
                 assertThat(account.refusedButQueued()).as("a refused task was never written, so it is in no queue")
                         .isZero();
                 assertThat(account.refused()).as("tasks fed during the alarm").isPositive();
-                assertThat(run.refusals()).allSatisfy(e -> assertThat(e).isInstanceOf(BrokerBlockedException.class));
+                assertThat(run.refusals()).allSatisfy(e -> assertThat(e).isInstanceOf(PublishBlockedException.class));
                 assertThat(account.consumed() + account.queued() + account.refused()).isGreaterThanOrEqualTo(TASKS);
             } finally {
                 alarm.join();

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
-import io.github.dp3taskqueue.connection.BrokerUnavailableException;
+import io.github.dp3taskqueue.TaskQueueException;
+import io.github.dp3taskqueue.connection.ConnectFailedException;
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.publisher.QueueFullException;
@@ -74,6 +75,29 @@ class ProducerFailuresIT {
                 .hasMessageContaining("'" + app + "-worker-0' is full");
         assertThat(TestBroker.drain(app + "-worker-0")).extracting(String::new).containsExactlyElementsOf(sent);
 
+    }
+
+    /** One onException for the component's failures: a refused body and a full queue alike. */
+    @Test
+    void oneOnExceptionHandlesEveryFailureOfTheComponent() throws Exception {
+        String uri = dp3.uri("declareTopology=true&normalQueueMaxLength=1&queueFullTimeout=300");
+        List<Throwable> handled = new ArrayList<>();
+        dp3.camel().addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(TaskQueueException.class).handled(true)
+                        .process(e -> handled.add(e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class)));
+                from("direct:in").to(uri);
+            }
+        });
+        dp3.camel().start();
+        ProducerTemplate template = dp3.camel().createProducerTemplate();
+        template.sendBody("direct:in", "{\"etype\":\"e\"}");
+        template.sendBody("direct:in", task(sameWorkerEid(1)));
+        template.sendBody("direct:in", task(sameWorkerEid(2)));
+        assertThat(handled).hasSize(2);
+        assertThat(handled.get(0)).isInstanceOf(InvalidTaskException.class).hasMessageContaining("'eid'");
+        assertThat(handled.get(1)).isInstanceOf(QueueFullException.class);
     }
 
     @Test
@@ -265,12 +289,12 @@ class ProducerFailuresIT {
      * The component's connection error in a start-up failure's causes (it keeps the client's exception as its own
      * cause).
      */
-    private static BrokerUnavailableException unavailable(Throwable failure) {
+    private static ConnectFailedException unavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BrokerUnavailableException unavailable) {
+            if (t instanceof ConnectFailedException unavailable) {
                 return unavailable;
             }
         }
-        throw new AssertionError("no BrokerUnavailableException among the causes of " + failure, failure);
+        throw new AssertionError("no ConnectFailedException among the causes of " + failure, failure);
     }
 }

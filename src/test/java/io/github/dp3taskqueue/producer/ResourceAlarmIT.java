@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.publisher.BrokerBlockedException;
+import io.github.dp3taskqueue.publisher.PublishBlockedException;
 import io.github.dp3taskqueue.testing.CapturedLog;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.HealthChecks;
@@ -92,7 +92,7 @@ class ResourceAlarmIT {
                 }
                 for (CompletableFuture<Exchange> f : refused) {
                     Exchange done = f.get(60, TimeUnit.SECONDS);
-                    assertThat(done.getException()).isInstanceOf(BrokerBlockedException.class)
+                    assertThat(done.getException()).isInstanceOf(PublishBlockedException.class)
                             .hasMessageContaining("RabbitMQ blocked publishing (low on memory)")
                             .hasMessageContaining("was not published");
                 }
@@ -143,7 +143,7 @@ class ResourceAlarmIT {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    onException(BrokerBlockedException.class).process(e -> blockedFailures.incrementAndGet());
+                    onException(PublishBlockedException.class).process(e -> blockedFailures.incrementAndGet());
                     from("dp3-taskqueue:" + source + "?allWorkers=true&concurrentConsumers=4&requeueDelay=0&" + common)
                             .routeId("bridge").autoStartup(false)
                             .process(e -> deliveries.incrementAndGet())

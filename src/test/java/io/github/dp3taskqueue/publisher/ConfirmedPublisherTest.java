@@ -289,8 +289,8 @@ class ConfirmedPublisherTest {
         publisher.blocked("low on memory");
         AtomicReference<Object> held = publish(publisher, message(1));
         fireTimers();
-        assertThat(held.get()).isInstanceOf(BrokerBlockedException.class);
-        assertThat(((BrokerBlockedException) held.get()).getReason()).isEqualTo("low on memory");
+        assertThat(held.get()).isInstanceOf(PublishBlockedException.class);
+        assertThat(((PublishBlockedException) held.get()).getReason()).isEqualTo("low on memory");
         assertThat(written.get()).as("a written message waits for its confirm").isNull();
         publisher.unblocked();
         fireTimers();
@@ -305,7 +305,7 @@ class ConfirmedPublisherTest {
         AtomicReference<Object> written = publish(publisher, message(0));
         channel(0).lose();
         fireTimers(); // the sweep, then a reconnect attempt
-        assertThat(written.get()).isInstanceOf(BrokerUnreachableException.class);
+        assertThat(written.get()).isInstanceOf(ConnectionLostException.class);
         assertThat(((Throwable) written.get()).getMessage()).contains("may be in the queue");
     }
 

@@ -1,10 +1,12 @@
 package io.github.dp3taskqueue.dp3.task;
 
+import io.github.dp3taskqueue.TaskQueueException;
+
 /**
  * A body or task that is not a valid DP3 task. The message names the problem; the raw body, when
  * there was one, is kept so that an error handler can log or dead-letter it unchanged.
  */
-public class InvalidTaskException extends IllegalArgumentException {
+public class InvalidTaskException extends TaskQueueException {
 
     private static final long serialVersionUID = 1L;
 
