@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.DefaultConsumer;
@@ -85,13 +86,15 @@ public class TaskQueueConsumer extends DefaultConsumer {
     private void registerHealthChecks() {
         List<String> queues = sources.stream().map(QueueReader.Source::queue).toList();
         setHealthCheck(new TaskQueueHealthCheck("dp3-taskqueue-consumer-readiness:" + getRouteId(), connection,
-                connection.description(), StartupCheck.Kind.QUEUE, queues, this::isRunAllowed, true, false)
+                connection.description(), StartupCheck.Kind.QUEUE, queues, this::isRunAllowed,
+                HealthCheck.Kind.READINESS)
                 .downWhen(() -> reader == null ? null : reader.problem()));
         HealthCheckRegistry registry = HealthCheckRegistry.get(endpoint.getCamelContext());
         if (registry != null) {
             livenessCheck = new TaskQueueHealthCheck("dp3-taskqueue-consumer:" + getRouteId(), connection,
                     connection.description(),
-                    StartupCheck.Kind.QUEUE, queues, () -> isRunAllowed() && !isSuspendingOrSuspended(), false, true);
+                    StartupCheck.Kind.QUEUE, queues, () -> isRunAllowed() && !isSuspendingOrSuspended(),
+                    HealthCheck.Kind.LIVENESS);
             registry.register(livenessCheck);
         }
     }

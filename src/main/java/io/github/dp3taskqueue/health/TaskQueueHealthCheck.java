@@ -34,8 +34,7 @@ public final class TaskQueueHealthCheck extends AbstractHealthCheck {
     private final StartupCheck.Kind kind;
     private final List<String> names;
     private final BooleanSupplier running;
-    private final boolean readiness;
-    private final boolean liveness;
+    private final HealthCheck.Kind answers;
     private volatile Supplier<String> downReason = () -> null;
 
     /**
@@ -43,15 +42,13 @@ public final class TaskQueueHealthCheck extends AbstractHealthCheck {
      * @param broker  {@code host:port, virtual host 'v'} (never credentials)
      * @param kind    whether {@code names} are exchanges or queues
      * @param running whether the producer or consumer is running
-     * @param readiness whether Camel asks this check for readiness
-     * @param liveness  whether Camel asks this check for liveness
+     * @param answers what Camel asks this check for: {@code READINESS}, {@code LIVENESS} or {@code ALL}
      */
     public TaskQueueHealthCheck(String id, ChannelSource channels, String broker, StartupCheck.Kind kind,
             List<String> names,
-            BooleanSupplier running, boolean readiness, boolean liveness) {
+            BooleanSupplier running, HealthCheck.Kind answers) {
         super("camel", id);
-        this.readiness = readiness;
-        this.liveness = liveness;
+        this.answers = answers;
         this.channels = channels;
         this.broker = broker;
         this.kind = kind;
@@ -67,12 +64,12 @@ public final class TaskQueueHealthCheck extends AbstractHealthCheck {
 
     @Override
     public boolean isReadiness() {
-        return readiness;
+        return answers != HealthCheck.Kind.LIVENESS;
     }
 
     @Override
     public boolean isLiveness() {
-        return liveness;
+        return answers != HealthCheck.Kind.READINESS;
     }
 
     @Override

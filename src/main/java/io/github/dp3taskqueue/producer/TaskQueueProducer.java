@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
@@ -90,7 +91,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
             healthCheck = new TaskQueueHealthCheck("dp3-taskqueue-producer:" + endpoint.getApplication() + ":"
                     + settings.kind().optionValue(), connection, connection.description(), StartupCheck.Kind.EXCHANGE,
                     settings.topology().exchangesWrittenBy(settings.kind()),
-                    this::isRunAllowed, true, true).downWhen(this::blockedMessage);
+                    this::isRunAllowed, HealthCheck.Kind.ALL).downWhen(this::blockedMessage);
             healthChecks.addHealthCheck(healthCheck);
         }
     }

@@ -96,7 +96,7 @@ class ConsumerIT {
     void theFirstSketchedFormWorksAndUnhandledFailuresAreRequeuedNotAcked() throws Exception {
         String app = "worker-" + TestBroker.uniqueApp("sketch");
         Map<String, Integer> attempts = new ConcurrentHashMap<>();
-        try (CamelContext camel = new DefaultCamelContext(); Publisher publisher = new Publisher()) {
+        try (CamelContext camel = dp3.camel(); Publisher publisher = new Publisher()) {
             camel.start();
             declare(camel, app, 1);
             publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "a", "x"), Publisher.task("e", "b", "x")));
@@ -125,7 +125,7 @@ class ConsumerIT {
     void aThrowingRouteLeavesTheMessageInTheQueueUntilStopped() throws Exception {
         String app = dp3.app();
         try (Publisher publisher = new Publisher()) {
-            try (CamelContext camel = new DefaultCamelContext()) {
+            try (CamelContext camel = dp3.camel()) {
                 camel.start();
                 declare(camel, app, 1);
                 publisher.toQueue(app + "-worker-0", List.of(Publisher.task("e", "a", "x")));
@@ -162,7 +162,7 @@ class ConsumerIT {
                 bodies.add(Publisher.task("e", "t" + i, "x"));
             }
             publisher.toQueue(app + "-worker-0", bodies);
-            try (CamelContext camel = new DefaultCamelContext()) {
+            try (CamelContext camel = dp3.camel()) {
                 camel.addRoutes(new RouteBuilder() {
                     @Override
                     public void configure() {

@@ -16,7 +16,6 @@ import java.util.function.IntFunction;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -127,7 +126,7 @@ class ConsumerReliabilityIT {
         List<String> ids;
         try (Publisher publisher = new Publisher()) {
             ids = publish(publisher, app + "-worker-0", 3000, i -> Publisher.task("e", "t" + i, "x"));
-            try (CamelContext camel = new DefaultCamelContext()) {
+            try (CamelContext camel = dp3.camel()) {
                 camel.getShutdownStrategy().setTimeout(10);
                 camel.addRoutes(new RouteBuilder() {
                     @Override

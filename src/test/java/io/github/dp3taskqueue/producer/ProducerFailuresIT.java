@@ -130,7 +130,7 @@ class ProducerFailuresIT {
     @Test
     void aMissingExchangeFailsTheRouteStartNamingIt() throws Exception {
         String app = dp3.app();
-        try (CamelContext camel = new DefaultCamelContext()) {
+        try (CamelContext camel = dp3.camel()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -230,7 +230,7 @@ class ProducerFailuresIT {
 
     @Test
     void invalidOptionsFailTheEndpointCreation() throws Exception {
-        try (CamelContext camel = new DefaultCamelContext()) {
+        try (CamelContext camel = dp3.camel()) {
             camel.start();
             assertThatThrownBy(() -> camel.getEndpoint("dp3-taskqueue:x?workers=0").start())
                     .hasMessageContaining("workers must be >= 1; got 0");
@@ -271,7 +271,7 @@ class ProducerFailuresIT {
 
     @Test
     void aRefusedConnectionIsRetriedThenNamed() throws Exception {
-        try (CamelContext camel = new DefaultCamelContext()) {
+        try (CamelContext camel = dp3.camel()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

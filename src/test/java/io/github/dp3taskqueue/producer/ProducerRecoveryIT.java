@@ -18,21 +18,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.rabbitmq.client.GetResponse;
 
+import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** Connections closed by the broker while publishing lose nothing. */
 @ExtendWith(TestBroker.class)
 class ProducerRecoveryIT {
 
+    @RegisterExtension
+    final Dp3Fixture dp3 = new Dp3Fixture("recovery", 1);
+
     @Test
     void closingAllConnectionsWhilePublishing10000TasksLosesNone() throws Exception {
-        String app = TestBroker.uniqueApp("recovery");
+        String app = dp3.app();
         String uri = "dp3-taskqueue:" + app
                 + "?declareTopology=true&normalQueueMaxLength=20000&retryDelays=200ms,500ms,1s&"
                 + TestBroker.brokerOptions();
@@ -40,7 +44,7 @@ class ProducerRecoveryIT {
         int batch = 50;
         AtomicInteger progress = new AtomicInteger();
         ExecutorService senders = Executors.newFixedThreadPool(4);
-        try (CamelContext camel = new DefaultCamelContext()) {
+        try (CamelContext camel = dp3.camel()) {
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
             template.sendBody(uri, "{\"etype\":\"e\",\"eid\":\"warm-up\",\"delete\":true}");
@@ -67,18 +71,10 @@ class ProducerRecoveryIT {
                 assertThat(result.get(120, TimeUnit.SECONDS).getException()).isNull();
             }
             assertThat(closes).isEqualTo(2);
-        } catch (Throwable failure) {
-            TestBroker.deleteApp(app, 1);
-            throw failure;
         } finally {
             senders.shutdownNow();
         }
-        List<GetResponse> got;
-        try {
-            got = TestBroker.drainResponses(app + "-worker-0");
-        } finally {
-            TestBroker.deleteApp(app, 1);
-        }
+        List<GetResponse> got = TestBroker.drainResponses(app + "-worker-0");
         Map<String, Integer> byMessageId = new HashMap<>();
         Map<String, Integer> byTask = new HashMap<>();
         for (GetResponse response : got) {

@@ -18,7 +18,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -137,7 +136,7 @@ class ResourceAlarmIT {
         CachingConnectionFactory shared = new CachingConnectionFactory(TestBroker.host(), TestBroker.port());
         AtomicInteger deliveries = new AtomicInteger();
         AtomicInteger blockedFailures = new AtomicInteger();
-        try (CamelContext camel = new DefaultCamelContext()) {
+        try (CamelContext camel = dp3.camel()) {
             camel.getRegistry().bind("shared", shared);
             String common = "workers=2&declareTopology=true&connectionFactory=#shared";
             camel.addRoutes(new RouteBuilder() {

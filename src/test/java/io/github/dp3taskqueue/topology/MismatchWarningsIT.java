@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,7 +52,7 @@ class MismatchWarningsIT {
     @Test
     void theFirstWarningAboutAMissingTopologySaysHowToDeclareIt() throws Exception {
         String app = dp3.app();
-        try (CamelContext camel = new DefaultCamelContext(); CapturedLog captured = new CapturedLog()) {
+        try (CamelContext camel = dp3.camel(); CapturedLog captured = new CapturedLog()) {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
