@@ -22,8 +22,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +42,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.dp3taskqueue.testing.Documents;
 
 /**
  * The component JSON that Camel's generator writes (and Kaoto, the IDE plugins and Camel's catalog
@@ -131,10 +131,10 @@ class ComponentMetadataTest {
         assertThat(properties.getProperty("version")).isEqualTo(about.get("version").asText()).doesNotContain("${");
     }
 
-    /** The concrete endpoint URIs of the README (not the APP/N/i placeholder forms). */
-    static List<String> readmeUris() throws IOException {
+    /** The concrete endpoint URIs of the documents (not the APP/N/i placeholder forms). */
+    static List<String> documentedUris() throws IOException {
         Matcher uri = Pattern.compile("(?<![\\w-])dp3-taskqueue:[a-z][a-z0-9]*(\\?[^\\s`\"'()]*)?").matcher(
-                Files.readString(Path.of("README.md")));
+                Documents.allText());
         List<String> uris = new ArrayList<>();
         while (uri.find()) {
             uris.add(uri.group());
@@ -143,10 +143,10 @@ class ComponentMetadataTest {
     }
 
     @Test
-    void camelsCatalogAcceptsTheReadmesUrisAndRefusesAMisspeltOption() throws IOException {
+    void camelsCatalogAcceptsTheDocumentedUrisAndRefusesAMisspeltOption() throws IOException {
         CamelCatalog catalog = new DefaultCamelCatalog();
         catalog.addComponent("dp3-taskqueue", TaskQueueComponent.class.getName(), resource(JSON));
-        List<String> uris = readmeUris();
+        List<String> uris = documentedUris();
         assertThat(uris).hasSizeGreaterThan(3);
         for (String uri : uris) {
             EndpointValidationResult result = catalog.validateEndpointProperties(uri);

@@ -30,10 +30,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.dp3taskqueue.testing.Documents;
+
 /**
  * The contract documents the code cites are in the repository ({@code docs/PROTOCOL.md},
  * {@code docs/MODEL.md}), and every "PROTOCOL.md §n" or "MODEL.md §n.m" in the sources, the
- * README and the route files names a section that exists there.
+ * documents and the route files names a section that exists there.
  */
 class DocumentCitationsTest {
 
@@ -56,7 +58,7 @@ class DocumentCitationsTest {
         Set<String> model = sections("MODEL.md");
         assertThat(protocol).contains("1", "6");
         assertThat(model).contains("1", "3.5", "5");
-        List<Path> files = new ArrayList<>(List.of(Path.of("README.md")));
+        List<Path> files = new ArrayList<>(Documents.all());
         for (String root : List.of("src/main/java", "src/test/java", "routes")) {
             try (Stream<Path> walk = Files.walk(Path.of(root))) {
                 walk.filter(Files::isRegularFile).forEach(files::add);

@@ -31,10 +31,8 @@ import com.rabbitmq.client.impl.FrameHandler;
  * messages stay in amqp-client's 8 KiB buffer, which is written when it fills and when the thread
  * {@linkplain #release() releases} them.
  * <p>
- * Why: measured on 2026-12-03 (a plain amqp-client publisher, 100,000 persistent messages of
- * 600 bytes on loopback, five alternating pairs), writing the messages 64 at a time took the JVM's
- * CPU per message from 10.4-12.3 µs to 6.4-7.7 µs in the four pairs after the first (15.7 and
- * 15.0 µs while the JIT was still compiling), CPU that the broker on the same 2-core machine gets.
+ * Why: a write system call per message was a large part of a publisher's CPU, which on a machine
+ * shared with the broker is the broker's loss (docs/decisions/batched-writes.md has the measurement).
  * <p>
  * Only the holding thread's flushes wait: any other thread's flush (a heartbeat, another channel)
  * writes at once, and the held messages with it. A holder must release before it waits for

@@ -34,8 +34,8 @@ import com.rabbitmq.client.Channel;
  * Settles the deliveries of one channel (a delivery tag is valid on its own channel only).
  * <p>
  * A successful task's ack may be held back and sent with later ones as one {@code multiple}
- * ack: one ack per task is a large share of what the broker does per delivery (docs/performance.md
- * has the measurement). An ack is held only while the consumer is busy: it goes out when
+ * ack: one ack per task is a large share of what the broker does per delivery
+ * (docs/decisions/held-acks.md has the measurement). An ack is held only while the consumer is busy: it goes out when
  * {@code batchSize} acks are held, when no further delivery is waiting to be processed, and at the
  * latest {@link #MAX_HOLD_MILLIS} after it was held. Every ack is still sent after its task
  * completed; what holding costs is that after a crash a few completed tasks come again (as

@@ -26,17 +26,16 @@ import java.util.function.Supplier;
  * broker is slow, but not when the producer stops, nor for longer than {@code queueFullTimeout}
  * while the broker blocks publishing or cannot be reached.
  * <p>
- * Why turns: measured on 2026-12-03 (produce-batch, four seda consumers with 500 tasks each),
- * exchanges that published message by message side by side woke each other about 30,000 times
- * per 100,000 tasks (the window, the channel's locks), at about 2 µs of CPU per task that the
- * broker's cores lost; taking turns of {@link #TURN} messages, 3,000 to 5,500 times. A publisher
- * in its turn waits for the window alone, as a plain amqp-client publisher does.
+ * Why turns: exchanges that publish message by message side by side wake each other through the
+ * window and the channel's locks, once or more per message, at a CPU cost the broker's cores pay
+ * (docs/decisions/publish-turns.md has the measurement). A publisher in its turn waits for the
+ * window alone, as a plain amqp-client publisher does.
  */
 final class PublishWindow {
 
     /**
      * Messages per turn: long next to a hand-off (one thread wakes another, about the cost of one
-     * publish), short enough that concurrent exchanges interleave (about 13 ms at 20,000 tasks/s).
+     * publish), short enough that concurrent exchanges interleave within milliseconds.
      */
     static final int TURN = 256;
 

@@ -40,6 +40,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
+import io.github.dp3taskqueue.testing.Documents;
+
 /**
  * Every route file the project ships validates against the YAML DSL's own JSON schema (the one in
  * the camel-yaml-dsl jar, which Kaoto and the IDEs' YAML plugins use): a file that Camel happens to
@@ -77,10 +79,10 @@ class RouteFilesSchemaTest {
         assertThat(errors).as("schema errors of %s", file).extracting(Error::toString).isEmpty();
     }
 
-    /** The README's YAML route examples: users paste them into the same tools. */
-    static Stream<String> readmeRoutes() throws IOException {
-        Matcher block = Pattern.compile("```yaml\n(- route.*?)```", Pattern.DOTALL)
-                .matcher(Files.readString(Path.of("README.md")));
+    /** The YAML route examples of the documents: users paste them into the same tools. */
+    static Stream<String> documentedRoutes() throws IOException {
+        Matcher block = Pattern.compile("(?:```yaml|\\[source,yaml\\]\n----)\n(- route.*?)(?:```|----)", Pattern.DOTALL)
+                .matcher(Documents.allText());
         List<String> routes = new ArrayList<>();
         while (block.find()) {
             routes.add(block.group(1));
@@ -90,9 +92,9 @@ class RouteFilesSchemaTest {
     }
 
     @ParameterizedTest
-    @MethodSource("readmeRoutes")
-    void theReadmesRouteExamplesValidateToo(String yaml) throws IOException {
-        assertThat(schema.validate(YAML.readTree(yaml))).as("schema errors of the README's route%n%s", yaml)
+    @MethodSource("documentedRoutes")
+    void theDocumentsRouteExamplesValidateToo(String yaml) throws IOException {
+        assertThat(schema.validate(YAML.readTree(yaml))).as("schema errors of a documented route%n%s", yaml)
                 .extracting(Error::toString).isEmpty();
     }
 

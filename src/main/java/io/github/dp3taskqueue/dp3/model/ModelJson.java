@@ -40,7 +40,7 @@ public final class ModelJson {
     }
 
     static byte[] write(ValidatedTask task, EntitySpec entity) {
-        StringBuilder out = new StringBuilder(1024); // the benchmark's 607-byte tasks grew 512 once each
+        StringBuilder out = new StringBuilder(1024); // DP3 tasks are typically a few hundred bytes
         // etype and eid open the task and every data point: written once
         StringBuilder head = new StringBuilder(64).append("{\"etype\":");
         JsonText.string(head, task.etype()).append(",\"eid\":");

@@ -90,7 +90,7 @@ final class SeriesRules {
 
     /**
      * {@code step * n}, as {@link Duration#multipliedBy} gives it but without its BigDecimal
-     * arithmetic, which the benchmark's profile found to be 16% of the fast path's allocation.
+     * arithmetic, a large share of the fast path's allocation (docs/decisions/fast-path.md).
      */
     static Duration times(Duration step, int n) {
         try {

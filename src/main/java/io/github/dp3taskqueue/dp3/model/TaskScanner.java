@@ -32,8 +32,8 @@ import io.github.dp3taskqueue.dp3.time.Dp3Time;
 
 /**
  * The fast path of {@link TaskValidator}: one pass over a body's bytes, without a JSON tree, for the
- * form DP3 writes and most senders send. Measured reason (docs/performance.md): on the benchmark's
- * tasks Jackson's tokens alone took 2.2 µs per task and the tree 3 µs of the model's 7.6 µs.
+ * form DP3 writes and most senders send: the JSON tree, and even Jackson's tokens alone, cost more
+ * than validating (docs/decisions/fast-path.md has the measurement).
  * <p>
  * It reads only what it is sure of: ASCII strings without escapes, integers of up to 18 digits,
  * each key once, the task's {@code etype}, {@code eid}, {@code data_points}, {@code tags} (strings)

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -30,25 +31,24 @@ import org.junit.jupiter.api.Test;
 import io.github.dp3taskqueue.dp3.config.Dp3Config;
 import io.github.dp3taskqueue.dp3.model.TaskValidator;
 import io.github.dp3taskqueue.dp3.model.ValidatedTask;
+import io.github.dp3taskqueue.testing.Documents;
 
 /**
- * The README's examples work when pasted: they are the files of {@code docs/examples/}, shown
+ * The documents' examples work when pasted: they are the files of {@code docs/examples/}, shown
  * verbatim; the task is one DP3 accepts with the example config directory, and the properties
  * files hold no inline comments (a .properties value would keep them).
  */
-class ReadmeExamplesTest {
+class DocumentExamplesTest {
 
     private static final Path EXAMPLES = Path.of("docs", "examples");
 
     @Test
-    void theReadmeShowsTheExampleFilesVerbatim() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        for (String file : List.of("datapoint-task.json", "dp3-config/processing_core.yml",
-                "dp3-config/db_entities/ip.yml",
-                "dp3.properties", "dp3-api.properties")) {
-            assertThat(readme).as("README.md shows docs/examples/%s", file)
-                    .contains(Files.readString(EXAMPLES.resolve(file)));
-        }
+    void theDocumentsShowTheExampleFilesVerbatim() throws IOException {
+        Map<String, Path> shownIn = Map.of("datapoint-task.json", Documents.README,
+                "dp3-config/processing_core.yml", Documents.README, "dp3-config/db_entities/ip.yml", Documents.README,
+                "dp3.properties", Documents.README, "dp3-api.properties", Path.of("docs/operations.md"));
+        shownIn.forEach((file, document) -> assertThat(Documents.text(document))
+                .as("%s shows docs/examples/%s", document, file).contains(Documents.text(EXAMPLES.resolve(file))));
     }
 
     @Test
