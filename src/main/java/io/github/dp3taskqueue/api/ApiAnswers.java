@@ -16,7 +16,9 @@
 package io.github.dp3taskqueue.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,16 +46,14 @@ public final class ApiAnswers {
     }
 
     /**
-     * DP3's 422 body for these problems, or {@code null} where DP3 answers 500 instead: JSON has no
-     * NaN or infinity, so an error whose input holds one cannot be written.
+     * DP3's 422 body for these problems. JSON has no NaN or infinity, and DP3's API answers 500
+     * where an error's input holds one; here it is written as the text {@code "NaN"},
+     * {@code "Infinity"} or {@code "-Infinity"} instead (MODEL.md §7.2).
      */
     public static byte[] unprocessable(List<Problem> problems) {
         StringBuilder out = new StringBuilder("{\"detail\":[");
         for (int i = 0; i < problems.size(); i++) {
             Problem problem = problems.get(i);
-            if (notFinite(problem.input()) || notFinite(problem.ctx())) {
-                return null;
-            }
             if (i > 0) {
                 out.append(',');
             }
@@ -72,37 +72,45 @@ public final class ApiAnswers {
             }
             out.append("],\"msg\":");
             JsonText.string(out, problem.msg()).append(",\"input\":");
-            ModelJson.value(out, problem.input() instanceof Dp3Time time ? time.isoformat() : problem.input());
+            ModelJson.value(out, finite(problem.input() instanceof Dp3Time time ? time.isoformat() : problem.input()));
             if (problem.ctx() != null) {
                 out.append(",\"ctx\":");
-                ModelJson.value(out, problem.ctx());
+                ModelJson.value(out, finite(problem.ctx()));
             }
             out.append('}');
         }
         return out.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static boolean notFinite(Object value) {
-        if (value instanceof Double d) {
-            return !Double.isFinite(d);
+    /** The value with each NaN or infinity replaced by its name as text, for a strict JSON answer. */
+    private static Object finite(Object value) {
+        if (value instanceof Double d && !Double.isFinite(d)) {
+            return JsonText.floatValue(new StringBuilder(), d).toString();
         }
         if (value instanceof JsonNode node) {
-            if (node.isFloatingPointNumber()) {
-                return !Double.isFinite(node.doubleValue());
+            if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+                return JsonText.floatValue(new StringBuilder(), node.doubleValue()).toString();
             }
-            for (JsonNode item : node) {
-                if (notFinite(item)) {
-                    return true;
+            if (node.isContainerNode()) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                List<Object> items = new ArrayList<>();
+                node.fields().forEachRemaining(f -> fields.put(f.getKey(), finite(f.getValue())));
+                if (node.isArray()) {
+                    node.forEach(item -> items.add(finite(item)));
+                    return items;
                 }
+                return fields;
             }
-            return false;
+            return node;
         }
         if (value instanceof Map<?, ?> map) {
-            return map.values().stream().anyMatch(ApiAnswers::notFinite);
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, finite(v)));
+            return out;
         }
         if (value instanceof Collection<?> items) {
-            return items.stream().anyMatch(ApiAnswers::notFinite);
+            return items.stream().map(ApiAnswers::finite).toList();
         }
-        return false;
+        return value;
     }
 }

@@ -15,7 +15,6 @@
  */
 package io.github.dp3taskqueue.api;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -116,7 +115,7 @@ public final class Dp3Api {
             refuse(exchange, 422, e.answer(),
                     String.join(".", e.loc().stream().map(String::valueOf).toList()) + ": " + e.getMessage());
         } catch (RefusedTaskException e) {
-            e.problems().forEach(p -> badLog.write(client(exchange), p.describe()));
+            e.described().forEach(line -> badLog.write(client(exchange), line));
             answer(exchange, 422, ApiAnswers.unprocessable(e.problems()));
         }
         return true;
@@ -171,17 +170,9 @@ public final class Dp3Api {
     public void failed(Exchange exchange) {
         Throwable error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         exchange.setException(null);
-        if (error instanceof RefusedTaskException refused) {
-            byte[] answer = "ValidationError".equals(refused.pythonException())
-                    ? ApiAnswers.unprocessable(refused.problems()) : null;
-            if (answer != null) {
-                refused.problems().forEach(p -> badLog.write(client(exchange), p.describe()));
-                answer(exchange, 422, answer);
-            } else {
-                badLog.write(client(exchange), refused.getMessage());
-                answer(exchange, 500, "Internal Server Error".getBytes(StandardCharsets.UTF_8),
-                        "text/plain; charset=utf-8");
-            }
+        if (error instanceof RefusedTaskException refused && !refused.problems().isEmpty()) {
+            refused.described().forEach(line -> badLog.write(client(exchange), line));
+            answer(exchange, 422, ApiAnswers.unprocessable(refused.problems()));
             return;
         }
         if (error instanceof InvalidTaskException invalid) {

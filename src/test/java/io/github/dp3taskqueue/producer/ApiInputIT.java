@@ -34,8 +34,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.dp3taskqueue.dp3.config.Dp3Config;
+import io.github.dp3taskqueue.dp3.json.JsonValues;
+import io.github.dp3taskqueue.dp3.model.ApiDataPoints;
 import io.github.dp3taskqueue.dp3.model.Problem;
 import io.github.dp3taskqueue.dp3.model.RefusedTaskException;
+import io.github.dp3taskqueue.dp3.model.ValidatedTask;
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.testing.Dp3Fixture;
 import io.github.dp3taskqueue.testing.TestBroker;
@@ -44,6 +48,9 @@ import io.github.dp3taskqueue.testing.TestData;
 /** {@code input=api}: every request of api-datapoints.jsonl through the producer, read back from the worker queues. */
 @ExtendWith(TestBroker.class)
 class ApiInputIT {
+
+    private static final ApiDataPoints API = new ApiDataPoints(
+            Dp3Config.read(TestData.dir("model/config")).dataModel());
 
     @RegisterExtension
     final Dp3Fixture dp3 = new Dp3Fixture("apiin", WORKERS);
@@ -67,12 +74,17 @@ class ApiInputIT {
             JsonNode c = JSON.readTree(line);
             String body = c.get("input").asText();
             Exchange sent = template.send(uri, e -> e.getMessage().setBody(body));
-            if (c.get("status").asInt() == 200) {
+            int status = c.get("status").asInt();
+            if (status == 500) { // what DP3 validated and could not write is published (MODEL.md §7)
+                status = c.path("error").asText().startsWith("PydanticSerializationError")
+                        && !c.path("error").asText().contains("UnicodeEncodeError") ? 200 : 422;
+            }
+            if (status == 200) {
                 assertThat(sent.getException()).as(c.get("id").asText()).isNull();
-                for (JsonNode task : c.get("tasks")) {
-                    expected.computeIfAbsent(Dp3Hash.worker(task.get("routing_key").asText(), WORKERS),
-                            w -> new ArrayList<>())
-                            .add(task.get("message").asText());
+                for (ValidatedTask task : API.validate(JsonValues.parseAsPython(body.getBytes(StandardCharsets.UTF_8)),
+                        "the request")) {
+                    expected.computeIfAbsent(Dp3Hash.worker(task.routingKey(), WORKERS), w -> new ArrayList<>())
+                            .add(new String(task.message(), StandardCharsets.UTF_8));
                 }
             } else {
                 assertThat(sent.getException()).as(c.get("id").asText()).isNotNull();
@@ -81,7 +93,7 @@ class ApiInputIT {
         }
         for (int w = 0; w < WORKERS; w++) {
             List<String> queued = TestBroker.drain(app + "-worker-" + w).stream()
-                    .map(b -> new String(b, StandardCharsets.UTF_8).replace(",\"v\":null", "")).toList();
+                    .map(b -> new String(b, StandardCharsets.UTF_8)).toList();
             assertThat(queued).as("worker " + w + ", in order").isEqualTo(expected.getOrDefault(w, List.of()));
         }
         assertThat(refused).isPositive();

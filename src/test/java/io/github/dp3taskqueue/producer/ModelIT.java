@@ -88,7 +88,7 @@ class ModelIT {
         String lines = GOOD + "\n" + point("port_count", "\"v\":1.5") + "\n" + GOOD + "\n";
         assertThatThrownBy(() -> template.sendBody(uri, lines)).cause().isInstanceOf(InvalidTaskException.class)
                 .hasMessageContaining("nothing published").hasMessageContaining("line 2 is refused")
-                .hasMessageContaining("data_points.0.v");
+                .hasMessageContaining("data point 0 (host.port_count): Input should be a valid integer");
         Exchange skipped = template.send(uri + "&skipInvalidTasks=true", e -> e.getMessage().setBody(lines));
         assertThat(skipped.getException()).isNull();
         assertThat(skipped.getMessage().getHeader(TaskQueueConstants.INVALID_TASKS, List.class)).hasSize(1);
@@ -125,7 +125,7 @@ class ModelIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> received.size() + refused.size() == 2);
             assertThat(refused).hasSize(1);
             assertThat(refused.get(0)).isInstanceOf(RefusedTaskException.class)
-                    .hasMessageContaining("data_points.0.t1: Field required");
+                    .hasMessageContaining("data point 0 (host.label), t1: Field required");
             ReceivedTask task = (ReceivedTask) received.get(0);
             assertThat(task.json()).isEqualTo(GOOD);
             assertThat(((DataPointTask) task.task()).dataPoints().get(0).value()).isEqualTo(80L);

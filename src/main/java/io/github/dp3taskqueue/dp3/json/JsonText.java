@@ -38,7 +38,7 @@ public final class JsonText {
         int plainFrom = 0;
         for (int i = 0; i < length; i++) {
             char ch = value.charAt(i);
-            if (ch >= 0x20 && ch != '"' && ch != '\\') {
+            if (ch >= 0x20 && ch != '"' && ch != '\\' && !loneSurrogate(value, i)) {
                 continue;
             }
             out.append(value, plainFrom, i);
@@ -51,10 +51,24 @@ public final class JsonText {
                 case '\t' -> out.append("\\t");
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
-                default -> out.append("\\u00").append(HEX[ch >> 4]).append(HEX[ch & 0xF]);
+                default -> out.append("\\u").append(HEX[ch >> 12]).append(HEX[ch >> 8 & 0xF])
+                        .append(HEX[ch >> 4 & 0xF]).append(HEX[ch & 0xF]);
             }
         }
         return out.append(value, plainFrom, length).append('"');
+    }
+
+    /**
+     * Whether the char at {@code i} is half of no surrogate pair: it has no UTF-8 form, so it is
+     * written as its escape (only DP3's API form can hold one; DP3's worker form refuses it).
+     */
+    private static boolean loneSurrogate(String value, int i) {
+        char ch = value.charAt(i);
+        if (!Character.isSurrogate(ch)) {
+            return false;
+        }
+        return Character.isHighSurrogate(ch) ? i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))
+                : i == 0 || !Character.isHighSurrogate(value.charAt(i - 1));
     }
 
     /** Any JSON value; numbers as Python keeps them (integers exact, floats as floats). */
@@ -106,10 +120,23 @@ public final class JsonText {
 
     /** A number written as a float, as pydantic writes a {@code float} field ({@code 1} as {@code 1.0}). */
     public static StringBuilder floatNumber(StringBuilder out, JsonNode number) {
-        if (number.isBigDecimal() || number.isIntegralNumber()) {
+        if ((number.isBigDecimal() || number.isIntegralNumber()) && Double.isFinite(number.doubleValue())) {
             return out.append(FloatFormat.json(number.decimalValue()));
         }
-        return out.append(FloatFormat.json(number.doubleValue()));
+        return floatValue(out, number.doubleValue());
+    }
+
+    /**
+     * A float as pydantic writes it, except NaN and the infinities: pydantic writes them as
+     * {@code null}, which DP3's worker then reads as None (and refuses for a {@code float}); they are
+     * written as Python's {@code json} writes them ({@code NaN}, {@code Infinity},
+     * {@code -Infinity}), which DP3's worker reads back as the same float (MODEL.md §7.1).
+     */
+    public static StringBuilder floatValue(StringBuilder out, double value) {
+        if (Double.isFinite(value)) {
+            return out.append(FloatFormat.json(value));
+        }
+        return out.append(Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
     }
 
     static StringBuilder key(StringBuilder out, String name) {

@@ -51,27 +51,23 @@ public final class ApiDataPoints {
         p.push("body");
         if (body == null || body.isNull()) {
             p.add("missing", "Field required", null);
-            throw new RefusedTaskException(subject, p.list(), null, null);
+            throw new RefusedTaskException(subject, p.list(), null, null, body);
         }
         if (!body.isArray()) {
             p.add("list_type", "Input should be a valid list", body);
-            throw new RefusedTaskException(subject, p.list(), null, null);
+            throw new RefusedTaskException(subject, p.list(), null, null, body);
         }
         List<Element> elements = new ArrayList<>();
-        try {
-            for (int i = 0; i < body.size(); i++) {
-                p.push(i);
-                Element element = element(body.get(i), p);
-                if (element != null) {
-                    elements.add(element);
-                }
-                p.pop();
+        for (int i = 0; i < body.size(); i++) {
+            p.push(i);
+            Element element = element(body.get(i), p);
+            if (element != null) {
+                elements.add(element);
             }
-        } catch (Uncaught e) {
-            throw new RefusedTaskException(subject, p.list(), e.pythonType, e.getMessage());
+            p.pop();
         }
         if (p.count() > 0) {
-            throw new RefusedTaskException(subject, p.list(), null, null);
+            throw new RefusedTaskException(subject, p.list(), null, null, body);
         }
         Map<String, List<ValidatedPoint>> groups = new LinkedHashMap<>();
         Map<String, Element> firsts = new LinkedHashMap<>();
@@ -80,34 +76,12 @@ public final class ApiDataPoints {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(element.point);
             firsts.putIfAbsent(key, element);
         }
-        for (Element element : elements) {
-            String defect = unwritable(element);
-            if (defect != null) {
-                throw new RefusedTaskException(subject, List.of(), "TypeError",
-                        "DP3's API validates this data point but cannot"
-                                + " write its task (" + defect + "): it answers 500 and publishes nothing");
-            }
-        }
         List<ValidatedTask> tasks = new ArrayList<>(groups.size());
         groups.forEach((key, points) -> {
             Element first = firsts.get(key);
             tasks.add(new ValidatedTask(first.entity, first.point.eid(), points, null, null, false, false));
         });
         return tasks;
-    }
-
-    /**
-     * What DP3's API cannot write although it validated it (MODEL.md §3.2, §5): an {@code array<mac>}
-     * or {@code set<mac>} value, or a string holding a lone surrogate (no UTF-8 for it).
-     */
-    private String unwritable(Element element) {
-        DataType type = element.entity.attributes().get(element.point.attr()).dataType();
-        if (type instanceof Composite.ListOf list && list.element() == Primitive.MAC) {
-            return "a " + list.configName() + " value";
-        }
-        return hasLoneSurrogate(element.point.v()) || hasLoneSurrogate(element.point.src())
-                ? "a string with a lone surrogate"
-                : null;
     }
 
     private static boolean hasLoneSurrogate(Object value) {
@@ -158,8 +132,35 @@ public final class ApiDataPoints {
     private record Element(EntitySpec entity, ValidatedPoint point) {
     }
 
-    /** Stage 1, the API's {@code DataPoint} model, then stage 2 when it passed. */
-    private Element element(JsonNode in, Problems p) throws Uncaught {
+    /**
+     * Stage 1, the API's {@code DataPoint} model, then stage 2 when it passed. Where DP3's own code
+     * raises instead of reporting (an empty irregular series, naive times against an aware
+     * {@code t1}: DP3's API answers 500), or a string holds a lone surrogate (DP3's API cannot
+     * write it, and its worker could not read it), the data point is refused as a
+     * {@code value_error} at {@code ["body", i]} that names the reason (MODEL.md §7.2).
+     */
+    private Element element(JsonNode in, Problems p) {
+        int before = p.count();
+        try {
+            Element element = validated(in, p);
+            if (element != null && (hasLoneSurrogate(element.point.v()) || hasLoneSurrogate(element.point.src()))) {
+                p.add("value_error", "Value error, a string holds a lone surrogate (not Unicode text): DP3 can"
+                        + " neither write nor read it", in, Map.of("error", Map.of()));
+                return null;
+            }
+            return element;
+        } catch (Uncaught e) {
+            while (p.count() > before) {
+                p.removeLast(); // what DP3 reports stops where its code raises
+            }
+            p.add("value_error", "Value error, DP3's own code raises " + e.pythonType + " for this data point ("
+                    + e.getMessage() + "): its API answers 500 and its worker drops such a task", in,
+                    Map.of("error", Map.of()));
+            return null;
+        }
+    }
+
+    private Element validated(JsonNode in, Problems p) throws Uncaught {
         if (!in.isObject()) {
             p.add("model_attributes_type", "Input should be a valid dictionary or object to extract fields from", in);
             return null;

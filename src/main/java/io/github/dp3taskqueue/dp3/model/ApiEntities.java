@@ -94,7 +94,7 @@ public final class ApiEntities {
         return new RefusedTaskException("the request",
                 List.of(new Problem(List.of(where, name), "missing", "Field required", null,
                         null)),
-                null, null);
+                null, null, null);
     }
 
     /** {@code …/set/{attr}}: a plain data point with {@code t1} = now and {@code src} = "CLIENT via API". */
@@ -141,7 +141,7 @@ public final class ApiEntities {
             });
         }
         if (p.count() > 0) {
-            throw new RefusedTaskException("the TTL tokens", p.list(), null, null);
+            throw new RefusedTaskException("the TTL tokens", p.list(), null, null, null);
         }
         return new ValidatedTask(model.entity(etype), canonical, List.of(), null, tokens, true, false);
     }

@@ -157,6 +157,11 @@ public final class Composite {
             return target;
         }
 
+        /** The data type of {@code link<E,D>}'s data, or {@code null} for {@code link<E>}. */
+        public DataType data() {
+            return data;
+        }
+
         /** The name of the mirrored attribute DP3 adds to the linked entity, or {@code null}. */
         public String mirror() {
             return mirror;

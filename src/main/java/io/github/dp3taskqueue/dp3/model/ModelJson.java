@@ -22,17 +22,16 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.github.dp3taskqueue.dp3.json.FloatFormat;
 import io.github.dp3taskqueue.dp3.json.JsonText;
 import io.github.dp3taskqueue.dp3.time.Dp3Time;
 
 /**
- * Writes a validated task as DP3's {@code as_message()} does (MODEL.md §4), with two deliberate
- * differences where DP3's own bytes would not be accepted by DP3 again: a {@code special} value
- * that validated to null is written {@code "v":null} (DP3 drops the key, and then refuses the task
- * for the missing {@code v}), a {@code json} null as {@code "v":"null"} (the JSON text of null,
- * which DP3 reads back as null); and an {@code array<mac>} or {@code set<mac>} value is written as
- * its canonical MAC texts (DP3's serialiser fails on it).
+ * Writes a validated task as DP3's {@code as_message()} does (MODEL.md §4), byte for byte, except
+ * where DP3's own bytes would lose the task (MODEL.md §7.1): a NaN or an infinity is written as
+ * {@code NaN}/{@code Infinity}/{@code -Infinity} (DP3 writes {@code null}); a {@code json} value that
+ * is not an object or an array as its JSON text; a {@code special} or {@code json} value that
+ * validated to null as {@code "v":null} or {@code "v":"null"} (DP3 drops the key); an
+ * {@code array<mac>} or {@code set<mac>} value as its canonical MAC texts (DP3's serialiser fails).
  */
 public final class ModelJson {
 
@@ -81,11 +80,7 @@ public final class ModelJson {
             JsonText.string(out, p.src());
         }
         out.append(",\"v\":");
-        if (p.v() instanceof JsonNode node && node.isNull()) {
-            out.append(type == Primitive.JSON ? "\"null\"" : "null");
-        } else {
-            value(out, p.v());
-        }
+        typed(out, p.v(), type);
         if (p.c() != null && !(p.c() instanceof JsonNode node && node.isNull())) {
             out.append(",\"c\":");
             value(out, p.c());
@@ -101,6 +96,47 @@ public final class ModelJson {
         out.append('}');
     }
 
+    /**
+     * A validated value of {@code type}: as {@link #value}, but a {@code json} value that is not an
+     * object or an array is written as its JSON text ({@code "v":"true"}, {@code "v":"null"}): DP3
+     * writes the parsed value, which its worker's {@code Json} type then refuses (MODEL.md §7.1).
+     */
+    private static void typed(StringBuilder out, Object value, DataType type) {
+        if (type == Primitive.JSON && value instanceof JsonNode node && !node.isContainerNode()) {
+            JsonText.string(out, JsonText.value(new StringBuilder(), node).toString());
+        } else if (type instanceof Composite.ListOf list && value instanceof List<?> items) {
+            out.append('[');
+            for (int i = 0; i < items.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                typed(out, items.get(i), list.element());
+            }
+            out.append(']');
+        } else if (type instanceof Composite.Dict dict && value instanceof Map<?, ?> map) {
+            out.append('{');
+            boolean first = true;
+            for (Composite.Key key : dict.keys()) {
+                if (map.containsKey(key.name())) {
+                    out.append(first ? "" : ",");
+                    first = false;
+                    JsonText.string(out, key.name()).append(':');
+                    typed(out, map.get(key.name()), key.type());
+                }
+            }
+            out.append('}');
+        } else if (type instanceof Composite.Link link && value instanceof Composite.LinkValue linked
+                && linked.hasData()) {
+            out.append("{\"eid\":");
+            value(out, linked.eid());
+            out.append(",\"data\":");
+            typed(out, linked.data(), link.data());
+            out.append('}');
+        } else {
+            value(out, value);
+        }
+    }
+
     /** Any validated value. */
     public static void value(StringBuilder out, Object value) {
         if (value == null) {
@@ -112,7 +148,7 @@ public final class ModelJson {
         } else if (value instanceof Integer || value instanceof BigInteger || value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Double d) {
-            out.append(FloatFormat.json(d));
+            JsonText.floatValue(out, d);
         } else if (value instanceof Dp3Time time) {
             time.appendTo(out.append('"')).append('"');
         } else if (value instanceof JsonNode node) {

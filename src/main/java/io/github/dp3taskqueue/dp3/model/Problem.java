@@ -18,6 +18,8 @@ package io.github.dp3taskqueue.dp3.model;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * One reason DP3 refuses a task, as pydantic reports it: where ({@code loc}, from the task's root,
  * e.g. {@code ["data_points", 0, "v"]}), pydantic's error {@code type}, its message, the offending
@@ -36,22 +38,58 @@ public record Problem(List<Object> loc, String type, String msg, Object input, M
     }
 
     /**
-     * {@code data_points.0.v: Input should be a valid string [string_type], got 123}: one line for a log or an
-     * exception.
+     * One line for a log or an exception, that says where without the reader opening the task: the
+     * data point by its index, entity type and attribute (read from {@code root}, the task or the
+     * API's request body the problem was found in), the field unless it is {@code v}, pydantic's
+     * message and error type, and the value, shortened:
+     * {@code data point 0 (ip.hostname): Input should be a valid string [string_type], got 0}.
+     * Without {@code root} the location is pydantic's ({@code data_points.0.v}).
      */
-    public String describe() {
+    public String describe(JsonNode root) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < loc.size(); i++) {
-            if (i > 0) {
-                out.append('.');
+        int point = loc.size() >= 2 && loc.get(1) instanceof Integer index
+                && ("data_points".equals(loc.get(0)) || "body".equals(loc.get(0))) ? index : -1;
+        if (point >= 0 && root != null) {
+            JsonNode element = "body".equals(loc.get(0)) ? root.path(point) : root.path("data_points").path(point);
+            JsonNode etype = element.path("body".equals(loc.get(0)) ? "type" : "etype");
+            JsonNode attr = element.path("attr");
+            out.append("data point ").append(point);
+            if (etype.isTextual() && attr.isTextual()) {
+                out.append(" (").append(etype.textValue()).append('.').append(attr.textValue()).append(')');
             }
-            out.append(loc.get(i));
-        }
-        if (loc.isEmpty()) {
-            out.append("(task)");
+            List<Object> rest = loc.subList(2, loc.size());
+            if (!rest.isEmpty() && !rest.get(0).equals("v") || rest.size() > 1 && !isMember(rest.get(1))) {
+                path(out.append(", "), rest);
+            }
+        } else if (loc.isEmpty() || loc.equals(List.of("body"))) {
+            out.append(loc.isEmpty() ? "the task" : "the request body");
+        } else {
+            path(out, loc);
         }
         out.append(": ").append(msg).append(" [").append(type).append("], got ");
-        String shown = PythonText.shortRepr(input);
-        return out.append(shown).toString();
+        return out.append(PythonText.shortRepr(input)).toString();
+    }
+
+    private static boolean isMember(Object segment) {
+        return segment instanceof String name && name.indexOf('[') >= 0;
+    }
+
+    /**
+     * {@code v[2]}, {@code ttl_tokens.a}: names dotted, indexes in brackets; it ends before the name of
+     * a union's member ({@code is-instance[MACAddress]}, {@code json[any]}), which pydantic's message
+     * says in words.
+     */
+    private static void path(StringBuilder out, List<Object> segments) {
+        for (int i = 0; i < segments.size(); i++) {
+            Object segment = segments.get(i);
+            if (isMember(segment)) {
+                return;
+            }
+            if (segment instanceof Integer index) {
+                out.append('[').append(index).append(']');
+            } else {
+                out.append(i > 0 ? "." : "").append(segment);
+            }
+        }
     }
 }

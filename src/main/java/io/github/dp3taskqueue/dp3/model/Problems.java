@@ -71,6 +71,11 @@ final class Problems {
         pop();
     }
 
+    /** Takes back the last problem added. */
+    void removeLast() {
+        found.remove(found.size() - 1);
+    }
+
     int count() {
         return found.size();
     }

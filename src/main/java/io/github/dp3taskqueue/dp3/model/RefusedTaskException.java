@@ -17,6 +17,8 @@ package io.github.dp3taskqueue.dp3.model;
 
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 
 /**
@@ -28,32 +30,45 @@ public class RefusedTaskException extends InvalidTaskException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<Problem> problems;
+    private final List<String> described;
     private final String pythonException;
 
-    RefusedTaskException(String subject, List<Problem> problems, String pythonException, String detail) {
-        super(message(subject, problems, pythonException, detail));
+    /**
+     * @param root the task or request body the problems were found in (for naming the data points), or
+     *             {@code null}
+     */
+    RefusedTaskException(String subject, List<Problem> problems, String pythonException, String detail,
+            JsonNode root) {
+        this(subject, problems, problems.stream().map(p -> p.describe(root)).toList(), pythonException, detail);
+    }
+
+    private RefusedTaskException(String subject, List<Problem> problems, List<String> described,
+            String pythonException, String detail) {
+        super(message(subject, described, pythonException, detail));
         this.problems = List.copyOf(problems);
+        this.described = described;
         this.pythonException = pythonException;
     }
 
     private RefusedTaskException(RefusedTaskException other, String message, byte[] body) {
         super(message, body, other.getCause());
         this.problems = other.problems;
+        this.described = other.described;
         this.pythonException = other.pythonException;
     }
 
-    private static String message(String subject, List<Problem> problems, String pythonException, String detail) {
+    private static String message(String subject, List<String> described, String pythonException, String detail) {
         if (pythonException != null) {
             return subject + " is refused: DP3's worker would raise " + pythonException + " (" + detail
                     + ") and lose the task";
         }
-        StringBuilder out = new StringBuilder(subject).append(" is refused by DP3's data model, ")
-                .append(problems.size())
-                .append(problems.size() == 1 ? " problem: " : " problems: ");
-        for (int i = 0; i < problems.size(); i++) {
-            out.append(i > 0 ? "; " : "").append(problems.get(i).describe());
-        }
-        return out.toString();
+        return subject + " is refused by DP3's data model, " + described.size()
+                + (described.size() == 1 ? " problem: " : " problems: ") + String.join("; ", described);
+    }
+
+    /** Each problem as one line that names the data point, its entity type and attribute ({@link Problem#describe}). */
+    public List<String> described() {
+        return described;
     }
 
     /** pydantic's errors, in DP3's order; empty when {@link #pythonException()} is set. */

@@ -170,6 +170,9 @@ final class TaskScanner {
                 }
                 default -> {
                     t2In = r.scalar();
+                    if (spec.kind() == AttributeSpec.Kind.PLAIN && !t2In.isNull()) {
+                        throw JsonCursor.LEAVE; // refused (none_required): the full path names it
+                    }
                     if (DataPointValidator.falsy(t2In)) {
                         canonical = false; // DP3 writes t1 there
                         yield t2In;

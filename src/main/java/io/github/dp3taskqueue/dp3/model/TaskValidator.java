@@ -72,7 +72,7 @@ public final class TaskValidator {
             throw new RefusedTaskException(subject.get(),
                     List.of(new Problem(List.of(), "json_invalid", "Invalid JSON: " + e.getMessage(),
                             null, null)),
-                    null, null);
+                    null, null, null);
         }
         return validate(root, subject.get());
     }
@@ -91,7 +91,7 @@ public final class TaskValidator {
         try {
             return check(root, subject);
         } catch (Uncaught e) {
-            throw new RefusedTaskException(subject, List.of(), e.pythonType, e.getMessage());
+            throw new RefusedTaskException(subject, List.of(), e.pythonType, e.getMessage(), root);
         }
     }
 
@@ -99,7 +99,7 @@ public final class TaskValidator {
         Problems p = new Problems();
         if (!root.isObject()) {
             p.add("model_type", "Input should be an object", root);
-            throw new RefusedTaskException(subject, p.list(), null, null);
+            throw new RefusedTaskException(subject, p.list(), null, null, root);
         }
         EntitySpec entity = etype(root.get("etype"), p);
         Object eid = eid(root, entity, p);
@@ -138,7 +138,7 @@ public final class TaskValidator {
             p.add("value_error", NOT_EMPTY, root);
         }
         if (p.count() > 0) {
-            throw new RefusedTaskException(subject, p.list(), null, null);
+            throw new RefusedTaskException(subject, p.list(), null, null, root);
         }
         return new ValidatedTask(entity, eid, points, tags, ttl, ttlIn != null, delete);
     }

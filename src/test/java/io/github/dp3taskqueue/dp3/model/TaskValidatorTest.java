@@ -60,13 +60,22 @@ class TaskValidatorTest {
         assertThatThrownBy(() -> valid(body))
                 .isInstanceOf(RefusedTaskException.class)
                 .hasMessageContaining("the task is refused by DP3's data model, 5 problems")
-                .hasMessageContaining("data_points.0: Value error, Attribute 'colour' not found in entity 'host'")
+                .hasMessageContaining("data point 0 (host.colour): Value error, Attribute 'colour' not found in entity "
+                        + "'host'")
                 .hasMessageContaining(
-                        "data_points.1.v: Input should be a valid integer, unable to parse string as an integer"
-                                + " [int_parsing], got 'eighty'")
-                .hasMessageContaining("data_points.2.t1: Field required [missing]")
-                .hasMessageContaining("data_points.2.t2: Input should be a valid datetime [datetime_type], got None")
-                .hasMessageContaining("data_points.3: Assertion failed, Difference of t1 and t2 is invalid");
+                        "data point 1 (host.port_count): Input should be a valid integer, unable to parse "
+                                + "string as an integer [int_parsing], got 'eighty'")
+                .hasMessageContaining("data point 2 (host.label), t1: Field required [missing]")
+                .hasMessageContaining(
+                        "data point 2 (host.label), t2: Input should be a valid datetime [datetime_type], "
+                                + "got None")
+                .hasMessageContaining(
+                        "data point 3 (host.traffic): Assertion failed, Difference of t1 and t2 is invalid")
+                // the problems themselves keep pydantic's locations
+                .satisfies(e -> assertThat(((RefusedTaskException) e).problems()).extracting(Problem::loc)
+                        .containsExactly(List.of("data_points", 0), List.of("data_points", 1, "v"),
+                                List.of("data_points", 2, "t1"), List.of("data_points", 2, "t2"),
+                                List.of("data_points", 3)));
     }
 
     @Test
