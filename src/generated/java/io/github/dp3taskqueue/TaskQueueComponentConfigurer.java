@@ -35,6 +35,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "addresses": getOrCreateConfiguration(target).setAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "allworkers":
         case "allWorkers": getOrCreateConfiguration(target).setAllWorkers(property(camelContext, boolean.class, value)); return true;
+        case "allowfewerworkers":
+        case "allowFewerWorkers": getOrCreateConfiguration(target).setAllowFewerWorkers(property(camelContext, boolean.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -126,6 +128,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "addresses": return java.lang.String.class;
         case "allworkers":
         case "allWorkers": return boolean.class;
+        case "allowfewerworkers":
+        case "allowFewerWorkers": return boolean.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -213,6 +217,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "addresses": return getOrCreateConfiguration(target).getAddresses();
         case "allworkers":
         case "allWorkers": return getOrCreateConfiguration(target).isAllWorkers();
+        case "allowfewerworkers":
+        case "allowFewerWorkers": return getOrCreateConfiguration(target).isAllowFewerWorkers();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":

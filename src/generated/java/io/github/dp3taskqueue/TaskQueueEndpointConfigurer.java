@@ -28,6 +28,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "addresses": target.getConfiguration().setAddresses(property(camelContext, java.lang.String.class, value)); return true;
         case "allworkers":
         case "allWorkers": target.getConfiguration().setAllWorkers(property(camelContext, boolean.class, value)); return true;
+        case "allowfewerworkers":
+        case "allowFewerWorkers": target.getConfiguration().setAllowFewerWorkers(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "broadcast": target.getConfiguration().setBroadcast(property(camelContext, boolean.class, value)); return true;
@@ -114,6 +116,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "addresses": return java.lang.String.class;
         case "allworkers":
         case "allWorkers": return boolean.class;
+        case "allowfewerworkers":
+        case "allowFewerWorkers": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "broadcast": return boolean.class;
@@ -196,6 +200,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "addresses": return target.getConfiguration().getAddresses();
         case "allworkers":
         case "allWorkers": return target.getConfiguration().isAllWorkers();
+        case "allowfewerworkers":
+        case "allowFewerWorkers": return target.getConfiguration().isAllowFewerWorkers();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "broadcast": return target.getConfiguration().isBroadcast();

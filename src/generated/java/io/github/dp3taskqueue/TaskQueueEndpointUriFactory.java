@@ -23,10 +23,11 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(45);
+        Set<String> props = new HashSet<>(46);
         props.add("ackBatchSize");
         props.add("addresses");
         props.add("allWorkers");
+        props.add("allowFewerWorkers");
         props.add("application");
         props.add("bridgeErrorHandler");
         props.add("broadcast");

@@ -16,6 +16,10 @@
 package io.github.dp3taskqueue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.util.TimeUtils;
 
@@ -50,13 +54,28 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  * @param codec            how bodies become tasks and tasks DP3's bytes: by the entity model
  *                         ({@code configDir}, {@code entityIdTypes}) and the {@code input} form
  * @param declareTopology  whether to declare DP3's topology at start instead of checking it
+ * @param allowFewerWorkers whether to start although the broker has queues of more workers
  * @param producer         what only a producer reads
  * @param consumer         what only a consumer reads
+ * @param origins          where the worker count, the broker and the credentials came from
+ * @param configWarnings   what was defaulted because the config directory lacks a part of it
  */
 public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
         int heartbeatSeconds,
         Integer workers, Integer workerIndex, TaskKind kind, TopologyNames names, RetrySchedule retry,
-        Topology topology, TaskCodec codec, boolean declareTopology, Producing producer, Consuming consumer) {
+        Topology topology, TaskCodec codec, boolean declareTopology, boolean allowFewerWorkers, Producing producer,
+        Consuming consumer,
+        Origins origins, List<String> configWarnings) {
+
+    /**
+     * Where settings came from, for the start-up log and for errors an operator must act on.
+     *
+     * @param workers     e.g. {@code option workers}, {@code configDir /etc/dp3/processing_core.yml (worker_processes)}
+     * @param broker      where host, port and virtual host came from
+     * @param credentials where the user name and the password came from, with the user name (never the password)
+     */
+    public record Origins(String workers, String broker, String credentials) {
+    }
 
     /** The producer's options. */
     public record Producing(boolean priority, boolean broadcast, boolean skipInvalidTasks, int confirmWindow,
@@ -124,12 +143,42 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                 heartbeatSeconds(options.getRequestedHeartbeat()), workers, workerIndex, kind, names,
                 RetrySchedule.parse(options.getRetryDelays()), topology,
                 apiInput ? new ApiFormCodec(model) : TaskCodec.forTasks(kind, model), options.isDeclareTopology(),
+                options.isAllowFewerWorkers(),
                 new Producing(options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(),
                         options.getConfirmWindow(), options.getQueueFullTimeout(), options.isPersistent()),
                 new Consuming(options.isAllWorkers(), blankToNull(options.getQueue()),
                         blankToNull(options.getPriorityQueue()), options.getPrefetch(), options.getAckBatchSize(),
                         options.getConcurrentConsumers(), options.isParse(), options.getOnFailure(),
-                        options.getRequeueDelay()));
+                        options.getRequeueDelay()),
+                origins(options, file), file == null ? List.of() : file.warnings());
+    }
+
+    private static Origins origins(TaskQueueConfiguration options, Dp3Config file) {
+        String workers = options.getWorkers() != null ? "option workers"
+                : file != null && file.workerProcesses() != null ? file.source("worker_processes")
+                        : "DP3's default (no workers option, no worker_processes)";
+        // host, port and virtual host, grouped by where they came from
+        Map<String, List<String>> broker = new LinkedHashMap<>();
+        broker.computeIfAbsent(origin(options.getHost(), file, file == null ? null : file.host()),
+                k -> new ArrayList<>()).add("host");
+        broker.computeIfAbsent(origin(options.getPort(), file, file == null ? null : file.port()),
+                k -> new ArrayList<>()).add("port");
+        broker.computeIfAbsent(origin(options.getVirtualHost(), file, file == null ? null : file.virtualHost()),
+                k -> new ArrayList<>()).add("virtual host");
+        List<String> parts = new ArrayList<>();
+        broker.forEach((from, what) -> parts.add(String.join(", ", what) + " from " + from));
+        String user = first(options.getUsername(), file == null ? null : file.username(), "guest");
+        String credentials = "user '" + user + "' from " + (options.getUsername() != null ? "option username"
+                : file != null && file.username() != null ? file.source("msg_broker.username")
+                        : "DP3's default")
+                + ", password from " + (options.getPassword() != null ? "option password"
+                        : file != null && file.password() != null ? file.source("msg_broker.password")
+                                : "DP3's default");
+        return new Origins(workers, String.join("; ", parts), credentials);
+    }
+
+    private static String origin(Object option, Dp3Config file, Object fromFile) {
+        return option != null ? "the options" : fromFile != null ? file.source("msg_broker.*") : "DP3's defaults";
     }
 
     /**

@@ -16,6 +16,8 @@
 package io.github.dp3taskqueue;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -24,12 +26,17 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
+import io.github.dp3taskqueue.topology.TopologySession;
+
 /**
  * The {@code dp3-taskqueue} component. Its options are the endpoint options' defaults, so a
  * deployment sets broker and DP3 settings once ({@code camel.component.dp3-taskqueue.*}).
  */
 @Component("dp3-taskqueue")
-public class TaskQueueComponent extends HealthCheckComponent implements SSLContextParametersAware {
+public class TaskQueueComponent extends HealthCheckComponent
+        implements
+            SSLContextParametersAware,
+            TopologySession.Notes {
 
     @Metadata(description = "Default options of every dp3-taskqueue endpoint")
     private TaskQueueConfiguration configuration = new TaskQueueConfiguration();
@@ -38,6 +45,8 @@ public class TaskQueueComponent extends HealthCheckComponent implements SSLConte
             description = "Use the global SSLContextParameters of the Camel context for endpoints without their own")
     private boolean useGlobalSslContextParameters;
 
+    private final Set<String> said = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> waits = new ConcurrentHashMap<>();
     private String brokerOverrideHost;
     private int brokerOverridePort;
 
@@ -98,6 +107,26 @@ public class TaskQueueComponent extends HealthCheckComponent implements SSLConte
 
     public void setConfiguration(TaskQueueConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /** Whether {@code key} is asked for the first time: a line said once per application, not per endpoint. */
+    @Override
+    public boolean firstTime(String key) {
+        return said.add(key);
+    }
+
+    @Override
+    public void waiting(String who, String reason) {
+        if (reason == null) {
+            waits.remove(who);
+        } else {
+            waits.put(who, reason);
+        }
+    }
+
+    /** What the endpoints' starts wait for now (a missing topology, an unreachable broker), by who waits. */
+    public Map<String, String> startupWaits() {
+        return Map.copyOf(waits);
     }
 
     /** The connection factory every endpoint uses unless it names its own (autowired). */

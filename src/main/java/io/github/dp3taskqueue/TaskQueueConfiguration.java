@@ -94,6 +94,11 @@ public class TaskQueueConfiguration implements Cloneable {
             description = "Declare the whole DP3 topology (exchanges, worker queues with DP3's arguments, bindings) at "
                     + "start instead of only checking that it exists")
     private boolean declareTopology;
+    @UriParam(label = "common", defaultValue = "false",
+            description = "Start although the broker has worker queues beyond workers (the deployment has more workers "
+                    + "than this endpoint hashes over, so tasks would go to the wrong worker or queues stay unread); "
+                    + "without it such a start fails. For a change of the worker count done on purpose")
+    private boolean allowFewerWorkers;
     @UriParam(label = "common", defaultValue = "classic", enums = "classic,quorum",
             description = "The type of the worker queues declareTopology declares: classic (as DP3) or quorum "
                     + "(replicated over the nodes of a RabbitMQ cluster, so a worker's tasks survive the loss of a "
@@ -416,6 +421,14 @@ public class TaskQueueConfiguration implements Cloneable {
 
     public void setTaskType(TaskKind taskType) {
         this.taskType = taskType;
+    }
+
+    public boolean isAllowFewerWorkers() {
+        return allowFewerWorkers;
+    }
+
+    public void setAllowFewerWorkers(boolean allowFewerWorkers) {
+        this.allowFewerWorkers = allowFewerWorkers;
     }
 
     public boolean isDeclareTopology() {

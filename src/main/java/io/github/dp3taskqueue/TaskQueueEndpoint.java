@@ -41,6 +41,7 @@ import io.github.dp3taskqueue.connection.BatchingConnectionFactory;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.consumer.TaskQueueConsumer;
 import io.github.dp3taskqueue.consumer.TaskQueuePollingConsumer;
+import io.github.dp3taskqueue.dp3.model.DataModel;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.producer.TaskQueueProducer;
 
@@ -73,13 +74,27 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
     protected void doInit() throws Exception {
         super.doInit();
         settings = EndpointSettings.resolve(application, configuration);
-        if (!settings.codec().model().isDeclared() && settings.kind() == TaskKind.DATAPOINT) {
-            LOG.info(
-                    "{}: no configDir, so data point tasks are not checked against DP3's data model (attributes, "
-                            + "data types, t1/t2); DP3's worker acks and drops a task its model refuses. Set "
-                            + "configDir to the DP3 config directory to refuse such tasks here.",
-                    getMaskedUri());
+        TaskQueueComponent component = getComponent();
+        for (String warning : settings.configWarnings()) {
+            if (component.firstTime("config " + warning)) {
+                LOG.warn(warning);
+            }
         }
+        DataModel model = settings.codec().model();
+        if (!model.isDeclared() && settings.kind() == TaskKind.DATAPOINT
+                && component.firstTime("no model " + application)) {
+            LOG.info("dp3-taskqueue:{}: no configDir, so data point tasks are not checked against DP3's data model "
+                    + "(attributes, data types, t1/t2); DP3's worker acks and drops a task its model refuses. Set "
+                    + "configDir to the DP3 config directory to refuse such tasks here.", application);
+        }
+        LOG.info("{}: entity types {}; {} workers ({}); broker {} ({}; {})", getMaskedUri(),
+                model.isDeclared() ? model.entities().keySet() + " (configDir)"
+                        : model.entities().isEmpty() ? "none known (eids kept as they come)"
+                                : model.idTypes() + " (entityIdTypes: id types only)",
+                settings.workersOrDefault(), settings.origins().workers(),
+                settings.describeBroker(configuration.getAddresses()),
+                configuration.getConnectionFactory() != null ? "a connectionFactory bean" : settings.origins().broker(),
+                settings.origins().credentials());
     }
 
     @Override
@@ -125,7 +140,8 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
                                 + "CachingConnectionFactory, or give the producer a factory of its own.",
                         application, purpose, shared.getClass().getSimpleName());
             }
-            return new BrokerConnection(publisher != null ? publisher : shared, false, description);
+            return new BrokerConnection(publisher != null ? publisher : shared, false, description,
+                    "the connectionFactory bean's");
         }
         com.rabbitmq.client.ConnectionFactory rabbit = new BatchingConnectionFactory();
         rabbit.setHost(settings.host());
@@ -146,7 +162,7 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
             factory.setAddresses(configuration.getAddresses());
         }
         factory.setConnectionNameStrategy(f -> "dp3-taskqueue " + application + " " + purpose);
-        return new BrokerConnection(factory, true, description);
+        return new BrokerConnection(factory, true, description, settings.origins().credentials());
     }
 
     @Override

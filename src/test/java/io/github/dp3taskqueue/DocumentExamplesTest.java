@@ -46,7 +46,8 @@ class DocumentExamplesTest {
     void theDocumentsShowTheExampleFilesVerbatim() throws IOException {
         Map<String, Path> shownIn = Map.of("datapoint-task.json", Documents.README,
                 "dp3-config/processing_core.yml", Documents.README, "dp3-config/db_entities/ip.yml", Documents.README,
-                "dp3.properties", Documents.README, "dp3-api.properties", Path.of("docs/operations.md"));
+                "dp3.properties", Documents.README, "dp3-api.properties", Path.of("docs/operations.md"),
+                "runner-log4j2.properties", Path.of("docs/operations.md"));
         shownIn.forEach((file, document) -> assertThat(Documents.text(document))
                 .as("%s shows docs/examples/%s", document, file).contains(Documents.text(EXAMPLES.resolve(file))));
     }

@@ -18,6 +18,8 @@ package io.github.dp3taskqueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,26 @@ class EndpointSettingsTest {
         assertThat(explicit.codec().model().idTypes()).containsEntry("ip", IdType.STRING).containsEntry("asn",
                 IdType.INT);
         assertThat(explicit.toString()).doesNotContain("guest");
+    }
+
+    @Test
+    void theOriginsSayWhereTheWorkerCountTheBrokerAndTheCredentialsCameFrom() {
+        TaskQueueConfiguration options = new TaskQueueConfiguration();
+        Path core = TestData.dir("config").resolve("processing_core.yml");
+        options.setConfigDir(TestData.dir("config").toString());
+        options.setPort(5673);
+        options.setPassword("secret");
+        EndpointSettings.Origins origins = EndpointSettings.resolve("app", options).origins();
+        assertThat(origins.workers()).isEqualTo("configDir " + core + " (worker_processes)");
+        assertThat(origins.broker()).isEqualTo("host, virtual host from configDir " + core + " (msg_broker.*); port "
+                + "from the options");
+        assertThat(origins.credentials()).isEqualTo("user 'guest' from configDir " + core + " (msg_broker.username), "
+                + "password from option password").doesNotContain("secret");
+
+        EndpointSettings.Origins defaults = EndpointSettings.resolve("app", new TaskQueueConfiguration()).origins();
+        assertThat(defaults.workers()).isEqualTo("DP3's default (no workers option, no worker_processes)");
+        assertThat(defaults.broker()).isEqualTo("host, port, virtual host from DP3's defaults");
+        assertThat(defaults.credentials()).isEqualTo("user 'guest' from DP3's default, password from DP3's default");
     }
 
     @Test

@@ -55,6 +55,7 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
     private final ConnectionFactory factory;
     private final boolean owned;
     private final String description;
+    private final String credentials;
     private final List<Consumer<String>> onBlocked = new CopyOnWriteArrayList<>();
     private final List<Runnable> onUnblocked = new CopyOnWriteArrayList<>();
     private final BlockedListener relay = new BlockedListener() {
@@ -88,9 +89,15 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
      * @param description {@code host:port, virtual host 'v'} for error messages
      */
     public BrokerConnection(ConnectionFactory factory, boolean owned, String description) {
+        this(factory, owned, description, "the connection factory's");
+    }
+
+    /** @param credentials where the user name came from, for a refused login ({@code user 'guest' from ...}) */
+    public BrokerConnection(ConnectionFactory factory, boolean owned, String description, String credentials) {
         this.factory = factory;
         this.owned = owned;
         this.description = description;
+        this.credentials = credentials;
     }
 
     public String description() {
@@ -213,7 +220,7 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
      * Connects at start-up: a refused or timed-out connection (broker still starting) is retried
      * on the start-up {@code schedule}; a refused login or a missing virtual host fails at once.
      */
-    public void connect(RetrySchedule schedule) throws ConnectFailedException {
+    public void connect(RetrySchedule schedule, Consumer<String> waiting) {
         for (int failed = 1;; failed++) {
             try {
                 liveConnection();
@@ -225,6 +232,7 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
                     throw error;
                 }
                 LOG.warn("{}; retrying in {} ms", error.getMessage(), delay.toMillis());
+                waiting.accept(error.getMessage());
                 if (!RetrySchedule.sleep(delay)) {
                     throw error;
                 }
@@ -241,7 +249,8 @@ public final class BrokerConnection implements ChannelSource, AutoCloseable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AmqpAuthenticationException || t instanceof AuthenticationFailureException
                     || t instanceof PossibleAuthenticationFailureException) {
-                return new ConnectFailedException(prefix + "login refused (check username and password)", true, e);
+                return new ConnectFailedException(
+                        prefix + "login refused (check the username and password: " + credentials + ")", true, e);
             }
             if (t instanceof ShutdownSignalException signal) {
                 int code = BrokerReplies.replyCode(signal);

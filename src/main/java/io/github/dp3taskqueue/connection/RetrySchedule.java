@@ -53,6 +53,11 @@ public final class RetrySchedule {
         return new RetrySchedule(delays);
     }
 
+    /** How long start-up goes on trying at most: the delays added up (the attempts themselves aside). */
+    public Duration startupDuration() {
+        return delays.stream().reduce(Duration.ZERO, Duration::plus);
+    }
+
     /** How many times start-up tries: once, then once after each delay. */
     public int startupAttempts() {
         return delays.size() + 1;
@@ -82,8 +87,10 @@ public final class RetrySchedule {
         }
     }
 
+    /** {@code 1s,2s,500ms}: the option's form. */
     @Override
     public String toString() {
-        return delays.toString();
+        return String.join(",", delays.stream()
+                .map(d -> d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms").toList());
     }
 }

@@ -21,7 +21,6 @@ import java.util.List;
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
-import io.github.dp3taskqueue.connection.ConnectFailedException;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologySession;
 import io.github.dp3taskqueue.topology.WorkerCountCheck;
@@ -72,18 +71,18 @@ final class WorkerQueues {
      * Connects a consumer of these queues and makes sure they exist: declared with the whole DP3
      * topology when {@code declareTopology} is set, else DP3's start-up check (passive declares).
      */
-    static BrokerConnection connect(TaskQueueEndpoint endpoint, List<QueueReader.Source> sources, String purpose)
-            throws ConnectFailedException {
+    static BrokerConnection connect(TaskQueueEndpoint endpoint, List<QueueReader.Source> sources, String purpose) {
         EndpointSettings settings = endpoint.getSettings(); // checked by of(), which gave the sources
         BrokerConnection connection = endpoint.openBrokerConnection(purpose, false);
         TopologySession.open(connection, settings.retry(), settings.topology(), settings.declareTopology(),
                 new TopologySession.Uses(StartupCheck.Kind.QUEUE,
                         sources.stream().map(QueueReader.Source::queue).toList(),
-                        sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList()));
+                        sources.stream().filter(source -> !source.priority()).map(QueueReader.Source::queue).toList()),
+                endpoint.getComponent());
         try {
             if (settings.workers() != null && settings.consumer().queue() == null) {
-                WorkerCountCheck.warnIfMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
-                        settings.workers(), "consumer");
+                WorkerCountCheck.requireNoMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
+                        settings.workers(), settings.origins().workers(), "consumer", settings.allowFewerWorkers());
             }
             return connection;
         } catch (RuntimeException e) {

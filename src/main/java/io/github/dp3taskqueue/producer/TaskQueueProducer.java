@@ -80,9 +80,17 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         TopologySession.open(connection, settings.retry(), settings.topology(), settings.declareTopology(),
                 new TopologySession.Uses(StartupCheck.Kind.EXCHANGE,
                         settings.topology().exchangesWrittenBy(settings.kind()),
-                        normalQueues));
-        WorkerCountCheck.warnIfMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
-                settings.workersOrDefault(), "producer");
+                        normalQueues),
+                endpoint.getComponent());
+        try {
+            WorkerCountCheck.requireNoMoreWorkers(connection, i -> settings.names().workerQueue(settings.kind(), i),
+                    settings.workersOrDefault(), settings.origins().workers(), "producer",
+                    settings.allowFewerWorkers());
+        } catch (RuntimeException e) {
+            connection.close(); // a producer that does not start holds no connection
+            connection = null;
+            throw e;
+        }
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3PublishRetry");
         completions = executors.newFixedThreadPool(this, "Dp3PublishConfirmed", 2);

@@ -15,10 +15,10 @@
  */
 package io.github.dp3taskqueue.runner;
 
-import java.io.InputStream;
-import java.nio.file.Files;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.dp3taskqueue.TaskQueueComponent;
+import io.github.dp3taskqueue.TaskQueueException;
 
 /**
  * The main job: Camel Main with this component, the YAML DSL and the HTTP server, running YAML
@@ -57,8 +58,11 @@ public final class Dp3TaskQueueRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dp3TaskQueueRunner.class);
 
-    private static final String USAGE = "usage: java -jar dp3-taskqueue-runner.jar [--embedded-broker] [--properties "
-            + "FILE] ROUTE_FILE...";
+    private static final String USAGE = String.join("\n",
+            "usage: java -jar dp3-taskqueue-runner.jar [--embedded-broker] [--properties FILE] [KEY=VALUE...] "
+                    + "ROUTE_FILE...",
+            "       java -jar dp3-taskqueue-runner.jar check [--properties FILE] [KEY=VALUE...] [ROUTE_FILE...]",
+            "KEY=VALUE (or -DKEY=VALUE) sets a property; it wins over the properties file.");
 
     private Dp3TaskQueueRunner() {
     }
@@ -80,8 +84,17 @@ public final class Dp3TaskQueueRunner {
         System.exit(exitCode);
     }
 
-    /** The innermost message, which names the problem (Camel wraps it in route and context failures). */
+    /**
+     * The message that names the problem: the component's own (a {@link TaskQueueException}, which
+     * says where and what to check), or a wrong option's; else the innermost, which Camel wraps in
+     * route and context failures.
+     */
     static String rootMessage(Throwable error) {
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof TaskQueueException || t instanceof IllegalArgumentException && t.getCause() == null) {
+                return t.getMessage();
+            }
+        }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -91,50 +104,23 @@ public final class Dp3TaskQueueRunner {
     }
 
     static int run(String[] args) throws Exception {
-        boolean embedded = false;
-        Path propertiesFile = null;
-        List<Path> routes = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--embedded-broker" -> embedded = true;
-                case "--properties" -> {
-                    if (++i == args.length) {
-                        return usage("--properties needs a file");
-                    }
-                    propertiesFile = Path.of(args[i]);
-                }
-                case "-h", "--help" -> {
-                    System.out.println(USAGE);
-                    return 0;
-                }
-                default -> {
-                    if (args[i].startsWith("--")) {
-                        return usage("unknown option " + args[i]);
-                    }
-                    routes.add(Path.of(args[i]));
-                }
-            }
+        RunnerArguments arguments;
+        try {
+            arguments = RunnerArguments.parse(args);
+        } catch (RunnerArguments.Wrong e) {
+            return usage(e.getMessage());
         }
-        if (routes.isEmpty()) {
-            return usage("no route file given");
+        if (arguments.command().equals("help")) {
+            System.out.println(USAGE);
+            return 0;
         }
-        for (Path route : routes) {
-            if (!Files.isRegularFile(route)) {
-                return usage("route file not found: " + route);
-            }
+        Properties properties = arguments.properties();
+        if (arguments.command().equals("check")) {
+            return runMain(properties, arguments.routes(), null, 0, true);
         }
-        Properties properties = new Properties();
-        if (propertiesFile != null) {
-            if (!Files.isRegularFile(propertiesFile)) {
-                return usage("properties file not found: " + propertiesFile);
-            }
-            try (InputStream in = Files.newInputStream(propertiesFile)) {
-                properties.load(in);
-            }
-        }
-        embedded |= Boolean.parseBoolean(properties.getProperty("dp3.runner.embedded-broker", "false"));
+        boolean embedded = arguments.embeddedBroker()
+                || Boolean.parseBoolean(properties.getProperty("dp3.runner.embedded-broker", "false"));
         int progressSeconds = Integer.parseInt(properties.getProperty("dp3.runner.progress-interval-seconds", "5"));
-
         EmbeddedBroker broker = null;
         if (embedded) {
             broker = EmbeddedBroker
@@ -142,7 +128,7 @@ public final class Dp3TaskQueueRunner {
             LOG.info("embedded AMQP broker (Qpid Broker-J, in memory) listening on 127.0.0.1:{}", broker.port());
         }
         try {
-            return runMain(properties, routes, broker, progressSeconds);
+            return runMain(properties, arguments.routes(), broker, progressSeconds, false);
         } finally {
             if (broker != null) {
                 broker.close();
@@ -150,14 +136,23 @@ public final class Dp3TaskQueueRunner {
         }
     }
 
-    private static int runMain(Properties properties, List<Path> routes, EmbeddedBroker broker, int progressSeconds)
-            throws Exception {
+    /** Camel Main with the route files; with {@code check} no route starts, and the topology check runs instead. */
+    private static int runMain(Properties properties, List<Path> routes, EmbeddedBroker broker, int progressSeconds,
+            boolean check) throws Exception {
         Main main = new Main();
+        if (check) {
+            properties.setProperty("camel.main.autoStartup", "false");
+        }
         main.setInitialProperties(properties);
-        main.configure().withRoutesIncludePattern(String.join(",",
-                routes.stream().map(r -> "file:" + r.toAbsolutePath()).toList()));
+        if (!routes.isEmpty()) {
+            main.configure().withRoutesIncludePattern(String.join(",",
+                    routes.stream().map(r -> "file:" + r.toAbsolutePath()).toList()));
+        }
         RunStatistics statistics = new RunStatistics();
         ScheduledExecutorService[] progress = new ScheduledExecutorService[1];
+        int[] checked = new int[1];
+        // the report is printed after Camel's shutdown lines: its verdict is the last line
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport support) {
@@ -167,16 +162,23 @@ public final class Dp3TaskQueueRunner {
                             broker.port());
                 }
                 camel.getManagementStrategy().addEventNotifier(statistics);
+                camel.getManagementStrategy().addEventNotifier(new StartingGate(camel));
             }
 
             @Override
             public void afterStart(BaseMainSupport support) {
                 CamelContext camel = support.getCamelContext();
+                if (check) {
+                    checked[0] = TopologyCheck.run(camel, properties.getProperty("dp3.app", "dp3"),
+                            new PrintStream(report, true, StandardCharsets.UTF_8));
+                    main.completed();
+                    return;
+                }
                 if (progressSeconds > 0) {
                     progress[0] = camel.getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
                             "Dp3Progress");
-                    progress[0].scheduleAtFixedRate(() -> LOG.info(statistics.progressLine(camel)), progressSeconds,
-                            progressSeconds, TimeUnit.SECONDS);
+                    progress[0].scheduleAtFixedRate(() -> statistics.progressLine(camel).ifPresent(LOG::info),
+                            progressSeconds, progressSeconds, TimeUnit.SECONDS);
                 }
             }
 
@@ -188,6 +190,11 @@ public final class Dp3TaskQueueRunner {
             }
         });
         main.run();
+        if (check) {
+            System.out.print(report.toString(StandardCharsets.UTF_8));
+            System.out.flush();
+            return checked[0];
+        }
         System.out.print(statistics.summary());
         System.out.flush();
         return main.getExitCode();

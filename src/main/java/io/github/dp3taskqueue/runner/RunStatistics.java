@@ -16,11 +16,13 @@
 package io.github.dp3taskqueue.runner;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.spi.CamelEvent;
@@ -30,17 +32,26 @@ import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.consumer.TaskQueueConsumer;
 
 /**
- * Counts, through Camel's event notifier, the tasks the runner's routes publish and consume and
- * the exchanges each route completes; prints a progress line and the final summary.
+ * Counts, through Camel's event notifier, what the runner's routes did in the units an operator
+ * thinks in: tasks published and consumed, files and HTTP requests handled (each failed one too);
+ * prints a progress line when something changed and the final summary.
  */
 final class RunStatistics extends EventNotifierSupport {
 
+    /** What one route did. */
+    private static final class RouteCounts {
+        final LongAdder handled = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder published = new LongAdder();
+        volatile String unit = "exchanges";
+    }
+
     private final LongAdder published = new LongAdder();
     private final LongAdder consumed = new LongAdder();
-    private final Map<String, LongAdder> completedByRoute = new ConcurrentHashMap<>();
-    private final Map<String, LongAdder> failedByRoute = new ConcurrentHashMap<>();
+    private final Map<String, RouteCounts> routes = new ConcurrentHashMap<>();
     private long lastPublished;
     private long lastConsumed;
+    private Map<String, Long> lastDepths = Map.of();
     private long lastNanos = System.nanoTime();
 
     RunStatistics() {
@@ -57,59 +68,109 @@ final class RunStatistics extends EventNotifierSupport {
         if (event instanceof CamelEvent.ExchangeSentEvent sent) {
             if (sent.getEndpoint().getEndpointUri().startsWith("dp3-taskqueue:")
                     && sent.getExchange().getException() == null) {
-                published.add(sent.getExchange().getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT, 0,
-                        Integer.class));
+                int count = sent.getExchange().getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT, 0,
+                        Integer.class);
+                published.add(count);
+                RouteCounts route = route(sent.getExchange());
+                if (route != null) {
+                    route.published.add(count);
+                }
             }
         } else if (event instanceof CamelEvent.ExchangeCompletedEvent completed) {
-            count(completed.getExchange(), completedByRoute);
-            if (completed.getExchange().getFromEndpoint() != null
-                    && completed.getExchange().getFromEndpoint().getEndpointUri().startsWith("dp3-taskqueue:")) {
-                consumed.increment();
-            }
+            ended(completed.getExchange(), false);
         } else if (event instanceof CamelEvent.ExchangeFailedEvent failed) {
-            count(failed.getExchange(), failedByRoute);
+            ended(failed.getExchange(), true);
         }
     }
 
-    private static void count(Exchange exchange, Map<String, LongAdder> counters) {
-        String route = exchange.getFromRouteId();
-        if (route != null) {
-            counters.computeIfAbsent(route, r -> new LongAdder()).increment();
+    private void ended(Exchange exchange, boolean failed) {
+        RouteCounts route = route(exchange);
+        if (route == null) {
+            return;
+        }
+        (failed ? route.failed : route.handled).increment();
+        if (!failed && "tasks consumed".equals(route.unit)) {
+            consumed.increment();
         }
     }
 
-    /** One line: totals, rates since the last line, and the depth of every queue a route consumes. */
-    synchronized String progressLine(CamelContext camel) {
-        long now = System.nanoTime();
-        double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
+    private RouteCounts route(Exchange exchange) {
+        String id = exchange.getFromRouteId();
+        if (id == null) {
+            return null;
+        }
+        return routes.computeIfAbsent(id, r -> {
+            RouteCounts counts = new RouteCounts();
+            counts.unit = unit(exchange.getFromEndpoint());
+            return counts;
+        });
+    }
+
+    /** What one exchange of a route from this endpoint is, for a person. */
+    private static String unit(Endpoint from) {
+        String uri = from == null ? "" : from.getEndpointUri();
+        if (uri.startsWith("dp3-taskqueue:")) {
+            return "tasks consumed";
+        }
+        if (uri.startsWith("file:")) {
+            return "files";
+        }
+        if (uri.startsWith("platform-http:") || uri.startsWith("http")) {
+            return "requests";
+        }
+        return "exchanges";
+    }
+
+    /**
+     * One line: totals, rates since the last line, and the depth of every queue a route consumes;
+     * empty when nothing changed since the last line (an idle runner stays quiet).
+     */
+    synchronized Optional<String> progressLine(CamelContext camel) {
         long p = published.sum();
         long c = consumed.sum();
-        StringBuilder line = new StringBuilder(String.format("progress: published %d (%.0f/s), consumed %d (%.0f/s)", p,
-                (p - lastPublished) / seconds, c, (c - lastConsumed) / seconds));
-        lastPublished = p;
-        lastConsumed = c;
-        lastNanos = now;
         Map<String, Long> depths = new TreeMap<>();
         for (Route route : camel.getRoutes()) {
             if (route.getConsumer() instanceof TaskQueueConsumer consumer) {
                 depths.putAll(consumer.queueDepths());
             }
         }
+        if (p == lastPublished && c == lastConsumed && depths.equals(lastDepths)) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
+        StringBuilder line = new StringBuilder(String.format("progress: published %d (%.0f/s), consumed %d (%.0f/s)", p,
+                (p - lastPublished) / seconds, c, (c - lastConsumed) / seconds));
         if (!depths.isEmpty()) {
             line.append(", queue depths ").append(depths);
         }
-        return line.toString();
+        lastPublished = p;
+        lastConsumed = c;
+        lastDepths = depths;
+        lastNanos = now;
+        return Optional.of(line.toString());
     }
 
     String summary() {
         StringBuilder out = new StringBuilder();
         out.append("dp3-taskqueue summary: published ").append(published.sum()).append(" tasks, consumed ")
                 .append(consumed.sum()).append(" tasks\n");
-        Map<String, LongAdder> routes = new TreeMap<>(completedByRoute);
-        failedByRoute.keySet().forEach(r -> routes.putIfAbsent(r, new LongAdder()));
-        routes.forEach((route, completed) -> out.append("  route ").append(route).append(": ").append(completed.sum())
-                .append(" completed, ").append(failedByRoute.getOrDefault(route, new LongAdder()).sum())
-                .append(" failed\n"));
+        new TreeMap<>(routes).forEach((id, counts) -> {
+            out.append("  route ").append(id).append(": ");
+            long handled = counts.handled.sum();
+            long failed = counts.failed.sum();
+            long sent = counts.published.sum();
+            if ("exchanges".equals(counts.unit) && sent > 0) {
+                out.append(sent).append(" tasks published, ").append(failed).append(" failed");
+            } else {
+                out.append(handled + failed).append(' ').append(counts.unit).append(", ").append(failed)
+                        .append(" failed");
+                if (sent > 0) {
+                    out.append(", ").append(sent).append(" tasks published");
+                }
+            }
+            out.append('\n');
+        });
         return out.toString();
     }
 }

@@ -18,6 +18,7 @@ package io.github.dp3taskqueue.topology;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +48,13 @@ public final class StartupCheck {
     private static final String HOW_TO_DECLARE = "Declare the DP3 topology (dp3/scripts/rmq_reconfigure.sh, or start "
             + "DP3) or set declareTopology=true.";
 
-    public static void requirePresent(ChannelSource channels, Kind kind, List<String> names, RetrySchedule schedule) {
+    /**
+     * @param waiting told what the start waits for while it retries ({@code null} is never passed here)
+     */
+    public static void requirePresent(ChannelSource channels, Kind kind, List<String> names, RetrySchedule schedule,
+            Consumer<String> waiting) {
         String missing = null;
+        boolean said = false;
         Exception last = null;
         for (int attempt = 0;; attempt++) {
             try {
@@ -65,11 +71,23 @@ public final class StartupCheck {
                 break;
             }
             if (missing != null) {
-                // said from the first attempt on: DP3 may still be starting, or it is never going to declare them
-                LOG.warn("{} '{}' not declared yet (passive declare refused); retrying in {} ms ({} of {}). {}",
-                        kind.name().toLowerCase(),
-                        missing, delay.toMillis(), attempt + 1, schedule.startupAttempts() - 1, HOW_TO_DECLARE);
+                String what = kind.name().toLowerCase() + " '" + missing + "' is not declared";
+                waiting.accept(what + ": the DP3 topology is missing on the broker");
+                if (!said) {
+                    // said at the first refusal: DP3 may still be starting, or it is never going to declare them
+                    LOG.warn(
+                            "{}: the DP3 topology is missing on the broker (or DP3 has not declared it yet). The start "
+                                    + "retries {} times for up to {} (retryDelays {}) and then fails. {}",
+                            what,
+                            schedule.startupAttempts() - 1, inWords(schedule.startupDuration()), schedule,
+                            HOW_TO_DECLARE);
+                    said = true;
+                } else {
+                    LOG.info("{} yet; retrying in {} ms ({} of {})", what, delay.toMillis(), attempt + 1,
+                            schedule.startupAttempts() - 1);
+                }
             } else {
+                waiting.accept("the broker does not answer: " + BrokerReplies.describe(last));
                 LOG.warn("broker not reachable ({}); retrying in {} ms", BrokerReplies.describe(last),
                         delay.toMillis());
             }
@@ -111,5 +129,10 @@ public final class StartupCheck {
         if (!RetrySchedule.sleep(delay)) {
             throw new TopologyException("interrupted during the start-up check", null);
         }
+    }
+
+    private static String inWords(Duration duration) {
+        return duration.compareTo(Duration.ofSeconds(10)) < 0 ? duration.toMillis() + " ms"
+                : duration.toSeconds() + " s";
     }
 }

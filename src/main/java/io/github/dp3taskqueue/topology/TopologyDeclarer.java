@@ -42,7 +42,8 @@ public final class TopologyDeclarer {
     private TopologyDeclarer() {
     }
 
-    public static void declare(ChannelSource channels, Topology topology) {
+    /** @param announce whether to say so in the log (once per application, not once per endpoint) */
+    public static void declare(ChannelSource channels, Topology topology, boolean announce) {
         try {
             Channel channel = channels.openChannel();
             try {
@@ -54,8 +55,10 @@ public final class TopologyDeclarer {
                     throw new TopologyException(
                             "queueType=quorum needs RabbitMQ: the embedded broker has no quorum queues", null);
                 }
-                LOG.info("declaring the DP3 topology of '{}' for {} workers on {}", topology.names().application(),
-                        topology.workers(), product);
+                if (announce) {
+                    LOG.info("declaring the DP3 topology of '{}' for {} workers on {}", topology.names().application(),
+                            topology.workers(), product);
+                }
                 for (Topology.QueueSpec queue : topology.queues(product)) {
                     channel = declareQueue(channels, channel, queue);
                     channel.queueBind(queue.name(), queue.exchange(), TopologyNames.routingKey(queue.worker()));

@@ -18,7 +18,6 @@ package io.github.dp3taskqueue.topology;
 import java.util.List;
 
 import io.github.dp3taskqueue.connection.BrokerConnection;
-import io.github.dp3taskqueue.connection.ConnectFailedException;
 import io.github.dp3taskqueue.connection.RetrySchedule;
 
 /**
@@ -39,19 +38,45 @@ public final class TopologySession {
     public record Uses(StartupCheck.Kind kind, List<String> names, List<String> normalQueues) {
     }
 
+    /**
+     * What the component keeps across its endpoints while they start: the lines said once per
+     * application, and what a start waits for (the runner's HTTP port answers 503 with it).
+     */
+    public interface Notes {
+        /** {@code true} the first time {@code key} is asked for: say it then, not again. */
+        boolean firstTime(String key);
+
+        /** The start of {@code who} waits for {@code reason}; {@code null}: no longer. */
+        void waiting(String who, String reason);
+
+        /** Notes that say everything and keep nothing. */
+        Notes NONE = new Notes() {
+            @Override
+            public boolean firstTime(String key) {
+                return true;
+            }
+
+            @Override
+            public void waiting(String who, String reason) {
+            }
+        };
+    }
+
     private TopologySession() {
     }
 
     public static void open(BrokerConnection connection, RetrySchedule schedule, Topology topology, boolean declare,
-            Uses uses)
-            throws ConnectFailedException {
+            Uses uses, Notes notes) {
+        String who = topology.names().application() + " " + uses.kind().name().toLowerCase() + "s " + uses.names();
         try {
-            connection.connect(schedule);
+            connection.connect(schedule, reason -> notes.waiting(who, reason));
             if (declare) {
-                TopologyDeclarer.declare(connection, topology);
+                TopologyDeclarer.declare(connection, topology,
+                        notes.firstTime("declare " + topology.names().application() + " " + topology.workers()));
                 return;
             }
-            StartupCheck.requirePresent(connection, uses.kind(), uses.names(), schedule);
+            StartupCheck.requirePresent(connection, uses.kind(), uses.names(), schedule,
+                    reason -> notes.waiting(who, reason));
             if (!uses.normalQueues().isEmpty()) {
                 // a bounded queue that drops its oldest tasks when full loses what a producer had confirmed
                 QueueOverflowCheck.warnAboutSilentDrops(connection, uses.normalQueues(),
@@ -60,6 +85,8 @@ public final class TopologySession {
         } catch (RuntimeException e) {
             connection.close();
             throw e;
+        } finally {
+            notes.waiting(who, null);
         }
     }
 }

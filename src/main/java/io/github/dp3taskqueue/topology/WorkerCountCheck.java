@@ -27,10 +27,11 @@ import com.rabbitmq.client.Channel;
 import io.github.dp3taskqueue.connection.ChannelSource;
 
 /**
- * Warns when the deployment has more workers than an endpoint's {@code workers} says: DP3 hashes
- * over its own worker count, so a producer with fewer sends tasks of the higher workers' entities
- * to the lower ones, where they are processed alongside that entity's tasks elsewhere, and a
- * consumer with fewer leaves the higher workers' queues unread. Asked with passive declares of
+ * Refuses to start when the deployment has more workers than an endpoint's {@code workers} says:
+ * DP3 hashes over its own worker count, so a producer with fewer sends tasks of the higher workers'
+ * entities to the lower ones, where they are processed alongside that entity's tasks elsewhere, and
+ * a consumer with fewer leaves the higher workers' queues unread. With {@code allowFewerWorkers}
+ * (while resharding on purpose) it warns instead. Asked with passive declares of
  * {@code APP-worker-N}, {@code N+1}, ... on a channel of its own (a missing queue closes it).
  */
 public final class WorkerCountCheck {
@@ -42,12 +43,16 @@ public final class WorkerCountCheck {
     }
 
     /**
-     * @param queueOf the queue of worker i for the endpoint's task kind
-     * @param role    {@code producer} or {@code consumer}, for the message
+     * @param queueOf     the queue of worker i for the endpoint's task kind
+     * @param workersFrom where {@code workers} came from (the option, configDir, DP3's default)
+     * @param role        {@code producer} or {@code consumer}, for the message
+     * @param allowFewer  warn instead of failing
      * @return how many workers the broker has queues for, at least {@code workers}; {@code workers}
      *         when it cannot be told
+     * @throws TopologyException when the broker has more and {@code allowFewer} is not set
      */
-    public static int warnIfMoreWorkers(ChannelSource channels, IntFunction<String> queueOf, int workers, String role) {
+    public static int requireNoMoreWorkers(ChannelSource channels, IntFunction<String> queueOf, int workers,
+            String workersFrom, String role, boolean allowFewer) {
         int found = workers;
         try {
             Channel channel = channels.openChannel();
@@ -74,16 +79,19 @@ public final class WorkerCountCheck {
             return workers;
         }
         if (found > workers) {
-            LOG.warn(
-                    "queue '{}' exists, so the DP3 deployment has at least {} workers, but this {} has workers={}: "
-                            + "DP3 assigns each entity to worker HASH mod {}, so {}. Set workers={} (DP3's worker "
-                            + "count).",
-                    queueOf.apply(workers),
-                    found, role, workers, found, role.equals("producer")
+            String problem = "queue '" + queueOf.apply(found - 1) + "' exists, so the DP3 deployment has at least "
+                    + found + " workers, but this " + role + " has workers=" + workers + " (from " + workersFrom
+                    + "): DP3 assigns each entity to worker HASH mod " + found + ", so "
+                    + (role.equals("producer")
                             ? "tasks for the entities of workers " + workers + ".." + (found - 1)
-                                    + " go to the wrong worker"
-                            : "the queues of workers " + workers + ".." + (found - 1) + " are not read",
-                    found);
+                                    + " would go to the wrong worker"
+                            : "the queues of workers " + workers + ".." + (found - 1) + " would not be read")
+                    + ". Set workers=" + found + " (DP3's worker_processes)";
+            if (!allowFewer) {
+                throw new TopologyException(problem + ", or allowFewerWorkers=true to do this on purpose "
+                        + "(while resharding: docs/operations.md)", null);
+            }
+            LOG.warn("{}; allowFewerWorkers=true lets it start", problem);
         }
         return found;
     }

@@ -46,7 +46,8 @@ class BrokerConnectionTest {
     void aRefusedLoginIsPermanentAndKeepsItsCause() {
         AmqpAuthenticationException login = new AmqpAuthenticationException(new RuntimeException("ACCESS_REFUSED"));
         ConnectFailedException error = connection.classify(login);
-        assertThat(error.getMessage()).endsWith("login refused (check username and password)");
+        assertThat(error.getMessage())
+                .endsWith("login refused (check the username and password: the connection factory's)");
         assertThat(error.isPermanent()).isTrue();
         assertThat(error.getCause()).isSameAs(login);
     }

@@ -106,13 +106,15 @@ class CredentialsIT {
             String uri = "dp3-taskqueue:" + app + "?workers=1&username=" + credentials[0] + "&password="
                     + credentials[1]
                     + "&retryDelays=200ms&" + TestBroker.brokerOptions();
-            for (int attempt = 0; attempt < 2; attempt++) {
-                long start = System.nanoTime();
-                Exchange result = camel.createProducerTemplate().send(uri, e -> e.getMessage().setBody(TASK));
-                assertThat(result.getException()).as("attempt %d", attempt).isNotNull()
-                        .hasMessageContaining("ACCESS_REFUSED").hasMessageContaining(app + "-main-task-exchange")
-                        .hasMessageNotContaining(credentials[1]);
-                assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+            try (CapturedLog log = new CapturedLog()) {
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    Exchange result = camel.createProducerTemplate().send(uri, e -> e.getMessage().setBody(TASK));
+                    assertThat(result.getException()).as("attempt %d", attempt).isNotNull()
+                            .hasMessageContaining("ACCESS_REFUSED").hasMessageContaining(app + "-main-task-exchange")
+                            .hasMessageNotContaining(credentials[1]);
+                }
+                // a refusal is final: the publisher does not reconnect to try the same task again
+                assertThat(log.text()).doesNotContain("reconnect attempt");
             }
             assertThat(TestBroker.depth(app + "-worker-0")).isZero();
         } finally {

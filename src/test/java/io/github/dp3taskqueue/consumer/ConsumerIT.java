@@ -204,7 +204,8 @@ class ConsumerIT {
         List<String> bad = List.of("not json", "[1,2]", "{\"etype\":\"ip\",\"eid\":\"999.1.1.1\",\"delete\":true}",
                 "{\"etype\":\"nope\",\"eid\":\"1\",\"delete\":true}", "{\"etype\":\"ip\",\"eid\":\"1.2.3.4\"}");
         // with configDir, as DP3's worker reports them (pydantic's error locations and messages)
-        List<String> problems = List.of("Invalid JSON", "Input should be an object",
+        List<String> problems = List.of("the delivered task is not JSON: at column 1: a value was expected",
+                "Input should be an object",
                 "eid: Value error, '999.1.1.1' does not appear",
                 "Invalid etype 'nope'", "DataPointTask must contain at least one datapoint");
         Map<String, String> handled = Collections.synchronizedMap(new HashMap<>());

@@ -189,7 +189,8 @@ final class FaultRun implements AutoCloseable {
             TopologyDeclarer.declare(connection,
                     new Topology(
                             TopologyNames.of(app), workers,
-                            Topology.DP3_NORMAL_QUEUE_MAX_LENGTH));
+                            Topology.DP3_NORMAL_QUEUE_MAX_LENGTH),
+                    true);
         }
     }
 

@@ -129,8 +129,7 @@ class PublishPlannerTest {
                 .isInstanceOf(InvalidTaskException.class)
                 .hasMessageContaining("the batch of 4 tasks was refused, nothing published; 2 invalid")
                 // JSON lines are named by their line numbers (from 1), blank lines counted
-                .hasMessageContaining("line 2: the body is not valid JSON: Unexpected character ('b'): was expecting "
-                        + "double-quote to start field name (at column 2)")
+                .hasMessageContaining("line 2: the body is not JSON: at column 2: a key in double quotes was expected")
                 .hasMessageContaining("line 3: invalid eid \"10.0.0.300\"");
         Exchange exchange = exchange(body, Map.of());
         assertThat(planner(TaskKind.DATAPOINT, true).plan(exchange)).hasSize(2);
@@ -140,7 +139,7 @@ class PublishPlannerTest {
         assertThat(planner(TaskKind.DATAPOINT, true).plan(part)).hasSize(2);
         List<?> invalid = part.getMessage().getHeader(TaskQueueConstants.INVALID_TASKS, List.class);
         assertThat(invalid).hasSize(2);
-        assertThat(invalid.get(0).toString()).startsWith("line 503: the body is not valid JSON");
+        assertThat(invalid.get(0).toString()).startsWith("line 503: the body is not JSON");
         assertThat(invalid.get(1).toString()).startsWith("line 504: invalid eid");
         assertThat(JsonLines.firstLineOfGroup(5, 100)).isEqualTo(501);
         assertThatThrownBy(() -> planner(TaskKind.DATAPOINT, false).plan(exchange(List.of(), Map.of())))
@@ -148,6 +147,6 @@ class PublishPlannerTest {
         assertThatThrownBy(() -> planner(TaskKind.DATAPOINT, false).plan(exchange(null, Map.of())))
                 .hasMessageContaining("the message body is empty");
         assertThatThrownBy(() -> planner(TaskKind.DATAPOINT, false).plan(exchange("{not json", Map.of())))
-                .hasMessageStartingWith("the body is not valid JSON");
+                .hasMessageStartingWith("the body is not JSON");
     }
 }

@@ -18,7 +18,6 @@ package io.github.dp3taskqueue.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,6 +44,7 @@ import io.github.dp3taskqueue.dp3.json.JsonValues;
 import io.github.dp3taskqueue.dp3.model.ApiDataPoints;
 import io.github.dp3taskqueue.dp3.model.ValidatedTask;
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
+import io.github.dp3taskqueue.testing.FreePort;
 import io.github.dp3taskqueue.testing.RouteFiles;
 import io.github.dp3taskqueue.testing.TestBroker;
 import io.github.dp3taskqueue.testing.TestData;
@@ -57,12 +57,6 @@ class Dp3ApiRouteIT {
     private static final int WORKERS = 4; // worker_processes of the test config
     private static final ApiDataPoints API = new ApiDataPoints(
             Dp3Config.read(TestData.dir("model/config")).dataModel());
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static HttpResponse<String> send(int port, String method, String path, String body, String contentType)
             throws Exception {
@@ -90,7 +84,7 @@ class Dp3ApiRouteIT {
     @Test
     void everyRequestOfTheTestDataIsAnsweredAndPublishedAsDp3sApiDoes(@TempDir Path dir) throws Exception {
         String app = TestBroker.uniqueApp("dp3api");
-        int port = freePort();
+        int port = FreePort.next();
         Properties p = properties(app, port);
         Path badLog = dir.resolve("bad.log");
         p.setProperty("dp3.api.bad-log", badLog.toString());
@@ -191,7 +185,7 @@ class Dp3ApiRouteIT {
     @Test
     void theEntityEndpointsPublishDp3sTasksAndRefuseAsDp3sApiDoes() throws Exception {
         String app = TestBroker.uniqueApp("dp3apient");
-        int port = freePort();
+        int port = FreePort.next();
         try (RouteFiles ignored = RouteFiles.start(properties(app, port), "dp3-api.yaml")) {
             int worker = Dp3Hash.worker("host:192.0.2.10", WORKERS);
             HttpResponse<String> set = send(port, "POST", "/entity/host/192.0.2.10/set/hostname",
@@ -249,7 +243,7 @@ class Dp3ApiRouteIT {
     @Test
     void aQueueThatStaysFullOrABrokerThatIsDownAnswers503NamingWhatWasConfirmed() throws Exception {
         String app = TestBroker.uniqueApp("dp3api503");
-        int port = freePort();
+        int port = FreePort.next();
         Properties p = properties(app, port);
         p.setProperty("camel.component.dp3-taskqueue.normalQueueMaxLength", "2");
         p.setProperty("camel.component.dp3-taskqueue.queueFullTimeout", "1s");
@@ -296,7 +290,7 @@ class Dp3ApiRouteIT {
             exchange.close();
         });
         dp3.start();
-        int port = freePort();
+        int port = FreePort.next();
         Properties p = properties(app, port);
         p.setProperty("dp3.api.upstream", "http://127.0.0.1:" + dp3.getAddress().getPort() + "/");
         try (RouteFiles ignored = RouteFiles.start(p, "dp3-api.yaml")) {

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
+import io.github.dp3taskqueue.testing.CapturedLog;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.RouteFiles;
 import io.github.dp3taskqueue.testing.TestBroker;
@@ -67,16 +68,20 @@ class FeedJsonlRouteIT {
                 lines.add("{\"etype\":\"e\",\"eid\":\"late\"}"); // after the blank line 704: line 905
             }
         }
-        try (RouteFiles ignored = RouteFiles.start(properties(app, dir), "feed-jsonl.yaml")) {
+        try (CapturedLog log = new CapturedLog();
+                RouteFiles ignored = RouteFiles.start(properties(app, dir), "feed-jsonl.yaml")) {
             Files.write(dir.resolve("tasks.tmp"), lines);
             Files.move(dir.resolve("tasks.tmp"), dir.resolve("tasks.jsonl"));
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(dir.resolve(".done/tasks.jsonl")));
             assertThat(TestBroker.depth(app + "-worker-0") + TestBroker.depth(app + "-worker-1")).isEqualTo(1000);
             String rejected = Files.readString(dir.resolve(".error/tasks.jsonl.rejected"));
+            // one line per file that says what became of it, a WARN when lines were refused
+            await().atMost(Duration.ofSeconds(10)).until(() -> log.text().contains("tasks.jsonl: 1000 published"));
+            assertThat(log.text()).contains("WARN feed-jsonl feed-jsonl: tasks.jsonl: 1000 published, 3 refused, see "
+                    + dir + "/.error/tasks.jsonl.rejected");
             // named by their line numbers in the file (batches of 100 lines), in plain words
             assertThat(rejected.lines()).containsExactly(
-                    "line 12: the body is not valid JSON: Unexpected character ('t'): was expecting double-quote to "
-                            + "start field name (at column 2)",
+                    "line 12: the body is not JSON: at column 2: a key in double quotes was expected",
                     "line 503: DataPointTask for e:no-data has no data points, no TTL tokens and no delete: DP3 "
                             + "refuses such a task",
                     "line 905: DataPointTask for e:late has no data points, no TTL tokens and no delete: DP3 refuses "

@@ -18,7 +18,6 @@ package io.github.dp3taskqueue.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
+import io.github.dp3taskqueue.testing.FreePort;
 import io.github.dp3taskqueue.testing.Publisher;
 import io.github.dp3taskqueue.testing.RouteFiles;
 import io.github.dp3taskqueue.testing.TestBroker;
@@ -45,12 +45,6 @@ import io.github.dp3taskqueue.testing.TestBroker;
 /** routes/feed-http.yaml, routes/drain-worker.yaml and routes/bridge.yaml against the real broker. */
 @ExtendWith(TestBroker.class)
 class RouteFilesIT {
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static HttpResponse<String> post(int port, String body) throws Exception {
         return post(port, body, "application/json");
@@ -69,7 +63,7 @@ class RouteFilesIT {
     @Test
     void feedHttpAnswers202With400ForBadInput415ForAFormAnd503WhenTheQueueStaysFull() throws Exception {
         String app = TestBroker.uniqueApp("feedhttp");
-        int port = freePort();
+        int port = FreePort.next();
         Properties p = new Properties();
         p.setProperty("dp3.app", app);
         p.setProperty("dp3.workers", "1");

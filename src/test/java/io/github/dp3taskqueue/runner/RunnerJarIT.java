@@ -19,9 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,33 +30,18 @@ import io.github.dp3taskqueue.testing.TestBroker;
 /** The runner jar as a separate process, as the README's first command runs it. */
 class RunnerJarIT {
 
-    private static final Path JAR = Path.of("target", "dp3-taskqueue-runner.jar");
-
-    private record Run(int exitCode, String output) {
-    }
-
-    private static Run run(String... args) throws Exception {
-        assertThat(JAR).as("built by mvn package").exists();
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                        JAR.toString()));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the runner exits by itself").isTrue();
-        return new Run(process.exitValue(), new String(output));
-    }
-
     @Test
     void theDemoRunsOnTheEmbeddedBrokerAndPrintsPerWorkerCounts() throws Exception {
-        Run run = run("--embedded-broker", "--properties", "routes/demo.properties", "routes/demo.yaml");
+        RunnerProcess.Run run = RunnerProcess.run("--embedded-broker", "--properties", "routes/demo.properties",
+                "routes/demo.yaml");
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("embedded AMQP broker").contains("progress: published")
                 .contains("dp3-taskqueue summary: published 2000 tasks, consumed 2000 tasks")
                 // one exchange per task (one exchange looping over 2,000 sends overflows the
                 // message-history tracer of Camel JBang's dev profile)
-                .contains("route demo-generate: 2000 completed, 0 failed").contains("demo: generated 2000 tasks");
-        Matcher worker = Pattern.compile("route demo-worker-(\\d): (\\d+) completed, 0 failed").matcher(run.output());
+                .contains("route demo-generate: 2000 tasks published, 0 failed").contains("demo: generated 2000 tasks");
+        Matcher worker = Pattern.compile("route demo-worker-(\\d): (\\d+) tasks consumed, 0 failed")
+                .matcher(run.output());
         int total = 0;
         int workers = 0;
         while (worker.find()) {
@@ -76,7 +58,7 @@ class RunnerJarIT {
         Files.writeString(properties,
                 "camel.component.dp3-taskqueue.host=127.0.0.1\ncamel.component.dp3-taskqueue.port=1\n"
                         + "camel.component.dp3-taskqueue.retryDelays=100ms\n");
-        Run run = run("--properties", properties.toString(), "routes/demo.yaml");
+        RunnerProcess.Run run = RunnerProcess.run("--properties", properties.toString(), "routes/demo.yaml");
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.output()).contains("cannot connect to RabbitMQ at 127.0.0.1:1")
                 .doesNotContain("embedded AMQP broker");
@@ -92,10 +74,9 @@ class RunnerJarIT {
                         + "camel.component.dp3-taskqueue.host=" + TestBroker.host()
                         + "\ncamel.component.dp3-taskqueue.port=" + TestBroker.port()
                         + "\ndp3.app=" + TestBroker.uniqueApp("nosuch") + "\n");
-        Run run = run("--properties", properties.toString(), "routes/drain-worker.yaml");
+        RunnerProcess.Run run = RunnerProcess.run("--properties", properties.toString(), "routes/drain-worker.yaml");
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
-        String[] lines = run.output().strip().split("\n");
-        assertThat(lines[lines.length - 1]).startsWith("dp3-taskqueue runner: start-up failed: queue not declared:")
+        assertThat(run.lastLine()).startsWith("dp3-taskqueue runner: start-up failed: queue not declared:")
                 .contains("declareTopology=true");
         assertThat(run.output()).doesNotContain("Exception in thread");
         assertThat(Pattern.compile("^io\\.github\\.dp3taskqueue\\.topology\\.TopologyException", Pattern.MULTILINE)
@@ -104,7 +85,7 @@ class RunnerJarIT {
 
     @Test
     void badArgumentsPrintTheUsage() throws Exception {
-        Run run = run("--bogus");
+        RunnerProcess.Run run = RunnerProcess.run("--bogus");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("unknown option --bogus")
                 .contains("usage: java -jar dp3-taskqueue-runner.jar");

@@ -18,7 +18,6 @@ package io.github.dp3taskqueue.testing;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,10 +40,12 @@ import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
 /**
- * Gives tests a real RabbitMQ: Testcontainers' RabbitMQ container where a Docker engine exists,
- * otherwise the broker named by {@code -Ddp3.test.broker.host/port} (or the environment
- * variables {@code DP3_TEST_BROKER_HOST/PORT}), default 127.0.0.1:5672, guest/guest.
- * No reachable broker fails the test class with a message saying how to start one.
+ * Gives tests a real RabbitMQ: the broker named by {@code -Ddp3.test.broker.host/port} (or the
+ * environment variables {@code DP3_TEST_BROKER_HOST/PORT}) when one is named (CI: a disposable
+ * broker, which the tests may change); else Testcontainers' RabbitMQ container where a Docker
+ * engine exists; else a node of the tests' own, started from this machine's RabbitMQ installation
+ * on free ports and stopped when the tests end ({@link OwnBroker}), so that a broker an operator
+ * runs beside is never touched. No broker fails the test class with a message saying how to get one.
  */
 public final class TestBroker implements BeforeAllCallback {
 
@@ -52,6 +53,7 @@ public final class TestBroker implements BeforeAllCallback {
     private static volatile String host;
     private static volatile int port;
     private static volatile RabbitMQContainer container;
+    private static volatile OwnBroker own;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -62,6 +64,20 @@ public final class TestBroker implements BeforeAllCallback {
         if (host != null) {
             return;
         }
+        String named = setting("dp3.test.broker.host", "DP3_TEST_BROKER_HOST", null);
+        if (named != null) {
+            // named by the caller (CI): the tests may change it (alarms, policies, a restart)
+            int p = Integer.parseInt(setting("dp3.test.broker.port", "DP3_TEST_BROKER_PORT", "5672"));
+            try (Connection ignored = factory(named, p).newConnection("dp3-taskqueue test broker check")) {
+                host = named;
+                port = p;
+                return;
+            } catch (Exception e) {
+                throw new IllegalStateException("No RabbitMQ broker reachable at " + named + ":" + p + " (" + e
+                        + "), the broker -Ddp3.test.broker.host/port (or DP3_TEST_BROKER_HOST/PORT) names. Start it, "
+                        + "or leave both unset: the tests then start a RabbitMQ node of their own.", e);
+            }
+        }
         if (!Boolean.getBoolean("dp3.test.noDocker") && dockerAvailable()) {
             RabbitMQContainer started = new RabbitMQContainer("rabbitmq:3.13-management");
             started.start();
@@ -70,19 +86,17 @@ public final class TestBroker implements BeforeAllCallback {
             port = started.getAmqpPort();
             return;
         }
-        String h = setting("dp3.test.broker.host", "DP3_TEST_BROKER_HOST", "127.0.0.1");
-        int p = Integer.parseInt(setting("dp3.test.broker.port", "DP3_TEST_BROKER_PORT", "5672"));
-        ConnectionFactory factory = factory(h, p);
-        try (Connection ignored = factory.newConnection("dp3-taskqueue test broker check")) {
-            host = h;
-            port = p;
-        } catch (Exception e) {
-            throw new IllegalStateException("No RabbitMQ broker reachable at " + h + ":" + p + " (" + e
-                    + ") and no Docker engine for Testcontainers. Start one: `apt-get install -y rabbitmq-server && "
-                    + "rabbitmq-server -detached` (then `rabbitmqctl await_startup`), or point the tests at a broker "
-                    + "with"
-                    + " -Ddp3.test.broker.host=HOST -Ddp3.test.broker.port=PORT (guest/guest).", e);
+        Path installation = OwnBroker.installation();
+        if (installation == null) {
+            throw new IllegalStateException("No RabbitMQ for the tests: no Docker engine for Testcontainers and no "
+                    + "RabbitMQ installation to start a node of the tests' own from. Install one (`apt-get install "
+                    + "-y rabbitmq-server`; the tests start and stop their own node, on free ports, and never touch a "
+                    + "broker they did not start), or name a disposable broker with -Ddp3.test.broker.host=HOST "
+                    + "-Ddp3.test.broker.port=PORT (guest/guest), which the tests may change.");
         }
+        own = OwnBroker.start(installation);
+        host = "127.0.0.1";
+        port = own.port;
     }
 
     private static boolean dockerAvailable() {
@@ -142,8 +156,12 @@ public final class TestBroker implements BeforeAllCallback {
         }
     }
 
-    /** {@code rabbitmqctl ARGS...} on the test broker (in its container, or on this machine). */
+    /** {@code rabbitmqctl ARGS...} on the test broker (its container, the tests' own node, or the named one). */
     public static String rabbitmqctl(String... args) {
+        ensureStarted();
+        if (own != null) {
+            return own.ctl(60, args);
+        }
         List<String> command = new ArrayList<>();
         command.add("rabbitmqctl");
         command.addAll(List.of(args));
@@ -248,7 +266,7 @@ public final class TestBroker implements BeforeAllCallback {
                     dir + "/" + local.getFileName());
             return dir + "/" + local.getFileName();
         };
-        int listenerPort = container != null ? 5671 : freePort();
+        int listenerPort = container != null ? 5671 : FreePort.next();
         String options = "[{cacertfile,\"" + onBroker.apply(ca) + "\"},{certfile,\"" + onBroker.apply(cert)
                 + "\"},{keyfile,\""
                 + onBroker.apply(key) + "\"},{verify,verify_peer},{fail_if_no_peer_cert," + requireClientCertificate
@@ -268,14 +286,6 @@ public final class TestBroker implements BeforeAllCallback {
 
     private static String tlsListener(int listenerPort) {
         return container != null ? Integer.toString(listenerPort) : "{\"" + host() + "\", " + listenerPort + "}";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A plain amqp-client connection to another broker (a cluster node), guest/guest. */

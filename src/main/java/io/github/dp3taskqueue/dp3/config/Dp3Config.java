@@ -15,10 +15,12 @@
  */
 package io.github.dp3taskqueue.dp3.config;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -38,9 +40,12 @@ import io.github.dp3taskqueue.dp3.model.DataModel;
  * @param workerProcesses {@code worker_processes}
  * @param dataModel       the whole data model of {@code db_entities/}
  * @param enabledModules  {@code enabled_modules}: the modules DP3's API accepts in {@code refresh_module_config}
+ * @param directory       the directory read
+ * @param warnings        what was defaulted because the directory lacks one of its two parts
  */
 public record Dp3Config(String host, Integer port, String virtualHost, String username, String password,
-        Integer workerProcesses, DataModel dataModel, List<String> enabledModules) {
+        Integer workerProcesses, DataModel dataModel, List<String> enabledModules, Path directory,
+        List<String> warnings) {
 
     private static final YamlFiles YAML = new YamlFiles();
 
@@ -54,6 +59,21 @@ public record Dp3Config(String host, Integer port, String virtualHost, String us
             throw new IllegalArgumentException("configDir " + directory + " is not a directory");
         }
         Path core = directory.resolve("processing_core.yml");
+        boolean hasCore = Files.isRegularFile(core);
+        boolean hasEntities = Files.isDirectory(directory.resolve("db_entities"));
+        if (!hasCore && !hasEntities) {
+            throw new IllegalArgumentException("configDir " + directory + " has neither processing_core.yml nor "
+                    + "db_entities/: is it DP3's config directory (the one that holds both)?" + looksLike(directory));
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!hasCore) {
+            warnings.add("configDir " + directory + " has no processing_core.yml: worker_processes defaults to 1 "
+                    + "and the broker (msg_broker.*) to the options or DP3's defaults (localhost:5672, guest)");
+        }
+        if (!hasEntities) {
+            warnings.add("configDir " + directory + " has no db_entities/: the data model has no entity type, so "
+                    + "every data point task is refused");
+        }
         JsonNode root = Files.exists(core) ? YAML.read(core) : null;
         if (root == null) {
             root = JsonNodeFactory.instance.objectNode();
@@ -67,7 +87,27 @@ public record Dp3Config(String host, Integer port, String virtualHost, String us
         return new Dp3Config(textOrNull(broker.path("host")), intOrNull(broker.path("port"), core, "msg_broker.port"),
                 textOrNull(broker.path("virtual_host")), textOrNull(broker.path("username")),
                 textOrNull(broker.path("password")), workers, model,
-                modules(root.path("enabled_modules")));
+                modules(root.path("enabled_modules")), directory, List.copyOf(warnings));
+    }
+
+    /** Where a setting of processing_core.yml was read: {@code /etc/dp3/processing_core.yml (worker_processes)}. */
+    public String source(String key) {
+        return "configDir " + directory.resolve("processing_core.yml") + " (" + key + ")";
+    }
+
+    /** A hint when the directory looks like a part of DP3's config directory rather than the whole. */
+    private static String looksLike(Path directory) {
+        String name = directory.getFileName() == null ? "" : directory.getFileName().toString();
+        if (name.equals("db_entities")) {
+            return " It looks like db_entities/ itself: give its parent, " + directory.getParent() + ".";
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(f -> f.toString().endsWith(".yml"))
+                    ? " It holds .yml files, as db_entities/ does: give the directory that contains db_entities/."
+                    : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static List<String> modules(JsonNode node) {

@@ -60,7 +60,8 @@ public final class TaskJsonReader {
         try {
             return JsonValues.parse(json);
         } catch (JsonInvalidException e) {
-            throw new InvalidTaskException("the body is not valid JSON: " + e.getMessage(), e);
+            String words = JsonSyntax.describe(json);
+            throw new InvalidTaskException("the body is not JSON: " + (words != null ? words : e.getMessage()), e);
         }
     }
 

@@ -50,6 +50,18 @@ public class RefusedTaskException extends InvalidTaskException {
         this.pythonException = pythonException;
     }
 
+    /** A body that is not JSON (DP3: one {@code json_invalid} problem), said in words: where, and why. */
+    static RefusedTaskException notJson(String subject, Problem problem, String why) {
+        return new RefusedTaskException(subject + " is not JSON: " + why, List.of(problem));
+    }
+
+    private RefusedTaskException(String message, List<Problem> problems) {
+        super(message);
+        this.problems = List.copyOf(problems);
+        this.described = List.of(message);
+        this.pythonException = null;
+    }
+
     private RefusedTaskException(RefusedTaskException other, String message, byte[] body) {
         super(message, body, other.getCause());
         this.problems = other.problems;

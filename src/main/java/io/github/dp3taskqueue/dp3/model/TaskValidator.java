@@ -24,6 +24,7 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.dp3taskqueue.dp3.json.JsonSyntax;
 import io.github.dp3taskqueue.dp3.json.JsonValues;
 import io.github.dp3taskqueue.dp3.json.JsonValues.JsonInvalidException;
 import io.github.dp3taskqueue.dp3.model.TaskEid.Uncaught;
@@ -69,10 +70,10 @@ public final class TaskValidator {
         try {
             root = JsonValues.parse(body);
         } catch (JsonInvalidException e) {
-            throw new RefusedTaskException(subject.get(),
-                    List.of(new Problem(List.of(), "json_invalid", "Invalid JSON: " + e.getMessage(),
-                            null, null)),
-                    null, null, null);
+            String words = JsonSyntax.describe(body);
+            throw RefusedTaskException.notJson(subject.get(),
+                    new Problem(List.of(), "json_invalid", "Invalid JSON: " + e.getMessage(), null, null),
+                    words != null ? words : e.getMessage());
         }
         return validate(root, subject.get());
     }

@@ -66,4 +66,28 @@ class Dp3ConfigTest {
         assertThatThrownBy(() -> Dp3Config.read(dir)).hasMessageContaining("processing_core.yml (line ")
                 .hasMessageMatching("(?s).*\\(line \\d+, column \\d+\\).*");
     }
+
+    @Test
+    void aDirectoryThatIsNotDp3sConfigDirectoryIsRefusedNamingBothParts(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> Dp3Config.read(dir)).hasMessageContaining("has neither processing_core.yml nor "
+                + "db_entities/: is it DP3's config directory (the one that holds both)?");
+        Path entities = Files.createDirectories(dir.resolve("db_entities"));
+        Files.writeString(entities.resolve("ip.yml"), "entity: {id: ip, name: ip, snapshot: true}\nattribs: {}\n");
+        assertThatThrownBy(() -> Dp3Config.read(entities)).hasMessageContaining("It looks like db_entities/ itself: "
+                + "give its parent, " + dir);
+    }
+
+    @Test
+    void aDirectoryWithOnlyOneOfItsPartsWarnsWhatWasDefaulted(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("db_entities"));
+        assertThat(Dp3Config.read(dir).warnings()).singleElement().asString()
+                .contains("has no processing_core.yml: worker_processes defaults to 1");
+        Files.delete(dir.resolve("db_entities"));
+        Files.writeString(dir.resolve("processing_core.yml"), "worker_processes: 2\n");
+        Dp3Config config = Dp3Config.read(dir);
+        assertThat(config.warnings()).singleElement().asString()
+                .contains("has no db_entities/: the data model has no entity type");
+        assertThat(config.source("worker_processes")).isEqualTo("configDir " + dir.resolve("processing_core.yml")
+                + " (worker_processes)");
+    }
 }

@@ -98,8 +98,8 @@ class TaskJsonTest {
             "{\"etype\":\"e\",\"eid\":\"x\",\"data_points\":[{\"etype\":\"e\",\"eid\":\"x\",\"attr\":\"a\","
                     + "\"c\":\"high\"}]}|c (confidence) must be a number",
             "[1,2]|must be a JSON object",
-            "{\"etype\":\"e\"|not valid JSON",
-            "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":true} x|not valid JSON",
+            "{\"etype\":\"e\"|not JSON",
+            "{\"etype\":\"e\",\"eid\":\"x\",\"delete\":true} x|not JSON",
     })
     void invalidTasksAreRefusedWithANamedProblem(String json, String message) {
         assertThatThrownBy(() -> TaskJsonReader.read(TaskKind.DATAPOINT, utf8(json)))
@@ -110,7 +110,7 @@ class TaskJsonTest {
     void invalidUtf8AndEmptyBodiesAreRefused() {
         assertThatThrownBy(
                 () -> TaskJsonReader.read(TaskKind.DATAPOINT, new byte[]{'{', '"', (byte) 0xC3, '"', ':', '1', '}'}))
-                .isInstanceOf(InvalidTaskException.class).hasMessageContaining("not valid JSON");
+                .isInstanceOf(InvalidTaskException.class).hasMessageContaining("not JSON");
         assertThatThrownBy(() -> TaskJsonReader.read(TaskKind.DATAPOINT, new byte[0]))
                 .isInstanceOf(InvalidTaskException.class).hasMessageContaining("empty");
     }

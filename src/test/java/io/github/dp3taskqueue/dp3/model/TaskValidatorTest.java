@@ -90,6 +90,17 @@ class TaskValidatorTest {
     }
 
     @Test
+    void aBodyThatIsNotJsonIsSaidInWordsWhereAndWhy() {
+        assertThatThrownBy(() -> valid("{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"data_points\":[}"))
+                .isInstanceOf(RefusedTaskException.class)
+                .hasMessage("the task is not JSON: at column 51: a value was expected (a string in double quotes, a "
+                        + "number, true, false, null, [ or {)")
+                .hasMessageNotContaining("REDACTED").hasMessageNotContaining("character -1");
+        assertThatThrownBy(() -> valid("{\"etype\":\"host\"\n \"eid\":1}"))
+                .hasMessage("the task is not JSON: at line 2, column 2: a comma or a closing } or ] was expected");
+    }
+
+    @Test
     void validatedValuesAreJavaObjects() {
         assertThat(value("host", "\"192.0.2.10\"", "port_count", "\"007\"")).isEqualTo(7L);
         assertThat(value("host", "\"192.0.2.10\"", "port_count", "18446744073709551616"))
