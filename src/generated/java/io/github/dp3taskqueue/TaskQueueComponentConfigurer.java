@@ -101,6 +101,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "snapshotExchange": getOrCreateConfiguration(target).setSnapshotExchange(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statsinterval":
+        case "statsInterval": getOrCreateConfiguration(target).setStatsInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tasktype":
         case "taskType": getOrCreateConfiguration(target).setTaskType(property(camelContext, io.github.dp3taskqueue.dp3.task.TaskKind.class, value)); return true;
         case "useglobalsslcontextparameters":
@@ -194,6 +196,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "snapshotExchange": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statsinterval":
+        case "statsInterval": return long.class;
         case "tasktype":
         case "taskType": return io.github.dp3taskqueue.dp3.task.TaskKind.class;
         case "useglobalsslcontextparameters":
@@ -283,6 +287,8 @@ public class TaskQueueComponentConfigurer extends PropertyConfigurerSupport impl
         case "snapshotExchange": return getOrCreateConfiguration(target).getSnapshotExchange();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "statsinterval":
+        case "statsInterval": return getOrCreateConfiguration(target).getStatsInterval();
         case "tasktype":
         case "taskType": return getOrCreateConfiguration(target).getTaskType();
         case "useglobalsslcontextparameters":

@@ -91,6 +91,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "snapshotExchange": target.getConfiguration().setSnapshotExchange(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statsinterval":
+        case "statsInterval": target.getConfiguration().setStatsInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "tasktype":
         case "taskType": target.getConfiguration().setTaskType(property(camelContext, io.github.dp3taskqueue.dp3.task.TaskKind.class, value)); return true;
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
@@ -179,6 +181,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "snapshotExchange": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statsinterval":
+        case "statsInterval": return long.class;
         case "tasktype":
         case "taskType": return io.github.dp3taskqueue.dp3.task.TaskKind.class;
         case "username": return java.lang.String.class;
@@ -263,6 +267,8 @@ public class TaskQueueEndpointConfigurer extends PropertyConfigurerSupport imple
         case "snapshotExchange": return target.getConfiguration().getSnapshotExchange();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "statsinterval":
+        case "statsInterval": return target.getConfiguration().getStatsInterval();
         case "tasktype":
         case "taskType": return target.getConfiguration().getTaskType();
         case "username": return target.getConfiguration().getUsername();

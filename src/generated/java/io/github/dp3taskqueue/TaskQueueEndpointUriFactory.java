@@ -23,7 +23,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(47);
         props.add("ackBatchSize");
         props.add("addresses");
         props.add("allWorkers");
@@ -65,6 +65,7 @@ public class TaskQueueEndpointUriFactory extends org.apache.camel.support.compon
         props.add("skipInvalidTasks");
         props.add("snapshotExchange");
         props.add("sslContextParameters");
+        props.add("statsInterval");
         props.add("taskType");
         props.add("username");
         props.add("virtualHost");

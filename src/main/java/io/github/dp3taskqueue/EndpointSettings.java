@@ -16,6 +16,7 @@
 package io.github.dp3taskqueue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,7 @@ import io.github.dp3taskqueue.topology.TopologyNames;
  *                         ({@code configDir}, {@code entityIdTypes}) and the {@code input} form
  * @param declareTopology  whether to declare DP3's topology at start instead of checking it
  * @param allowFewerWorkers whether to start although the broker has queues of more workers
+ * @param statsInterval    how often the state of the queues is read ({@link Duration#ZERO}: never)
  * @param producer         what only a producer reads
  * @param consumer         what only a consumer reads
  * @param origins          where the worker count, the broker and the credentials came from
@@ -63,9 +65,8 @@ import io.github.dp3taskqueue.topology.TopologyNames;
 public record EndpointSettings(String host, int port, String virtualHost, String username, String password,
         int heartbeatSeconds,
         Integer workers, Integer workerIndex, TaskKind kind, TopologyNames names, RetrySchedule retry,
-        Topology topology, TaskCodec codec, boolean declareTopology, boolean allowFewerWorkers, Producing producer,
-        Consuming consumer,
-        Origins origins, List<String> configWarnings) {
+        Topology topology, TaskCodec codec, boolean declareTopology, boolean allowFewerWorkers,
+        Duration statsInterval, Producing producer, Consuming consumer, Origins origins, List<String> configWarnings) {
 
     /**
      * Where settings came from, for the start-up log and for errors an operator must act on.
@@ -113,6 +114,10 @@ public record EndpointSettings(String host, int port, String virtualHost, String
         if (options.getQueueFullTimeout() < 0) {
             throw new IllegalArgumentException("queueFullTimeout must not be negative");
         }
+        if (options.getStatsInterval() < 0) {
+            throw new IllegalArgumentException("statsInterval must be >= 0 (0: off); got " + options.getStatsInterval()
+                    + " ms");
+        }
         if (options.getRequeueDelay() < 0) {
             throw new IllegalArgumentException("requeueDelay must be >= 0; got " + options.getRequeueDelay() + " ms");
         }
@@ -143,7 +148,7 @@ public record EndpointSettings(String host, int port, String virtualHost, String
                 heartbeatSeconds(options.getRequestedHeartbeat()), workers, workerIndex, kind, names,
                 RetrySchedule.parse(options.getRetryDelays()), topology,
                 apiInput ? new ApiFormCodec(model) : TaskCodec.forTasks(kind, model), options.isDeclareTopology(),
-                options.isAllowFewerWorkers(),
+                options.isAllowFewerWorkers(), Duration.ofMillis(options.getStatsInterval()),
                 new Producing(options.isPriority(), options.isBroadcast(), options.isSkipInvalidTasks(),
                         options.getConfirmWindow(), options.getQueueFullTimeout(), options.isPersistent()),
                 new Consuming(options.isAllWorkers(), blankToNull(options.getQueue()),

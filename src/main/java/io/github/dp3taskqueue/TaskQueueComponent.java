@@ -18,6 +18,7 @@ package io.github.dp3taskqueue;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
@@ -26,6 +27,8 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 
+import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
+import io.github.dp3taskqueue.observe.Refusals;
 import io.github.dp3taskqueue.topology.TopologySession;
 
 /**
@@ -47,6 +50,8 @@ public class TaskQueueComponent extends HealthCheckComponent
 
     private final Set<String> said = ConcurrentHashMap.newKeySet();
     private final Map<String, String> waits = new ConcurrentHashMap<>();
+    private final Map<String, Refusals> refusals = new ConcurrentHashMap<>();
+    private ScheduledExecutorService statsScheduler; // guarded by this
     private String brokerOverrideHost;
     private int brokerOverridePort;
 
@@ -127,6 +132,40 @@ public class TaskQueueComponent extends HealthCheckComponent
     /** What the endpoints' starts wait for now (a missing topology, an unreachable broker), by who waits. */
     public Map<String, String> startupWaits() {
         return Map.copyOf(waits);
+    }
+
+    /**
+     * What DP3's model refused for an application, across its endpoints and the API route: counted
+     * as {@code dp3.taskqueue.refused} and shown by the dev console.
+     */
+    public Refusals refusals(String application) {
+        return refusals.computeIfAbsent(application,
+                app -> new Refusals(TaskQueueMetrics.forApplication(getCamelContext(), app)::refused));
+    }
+
+    /** The applications with refusals so far, and theirs. */
+    public Map<String, Refusals> allRefusals() {
+        return Map.copyOf(refusals);
+    }
+
+    /** The one thread that probes the endpoints' queues ({@code statsInterval}), made when first needed. */
+    public synchronized ScheduledExecutorService statsScheduler() {
+        if (statsScheduler == null) {
+            statsScheduler = getCamelContext().getExecutorServiceManager().newSingleThreadScheduledExecutor(this,
+                    "Dp3QueueStats");
+        }
+        return statsScheduler;
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        synchronized (this) {
+            if (statsScheduler != null) {
+                getCamelContext().getExecutorServiceManager().shutdownNow(statsScheduler);
+                statsScheduler = null;
+            }
+        }
+        super.doStop();
     }
 
     /** The connection factory every endpoint uses unless it names its own (autowired). */

@@ -99,6 +99,12 @@ public class TaskQueueConfiguration implements Cloneable {
                     + "than this endpoint hashes over, so tasks would go to the wrong worker or queues stay unread); "
                     + "without it such a start fails. For a change of the worker count done on purpose")
     private boolean allowFewerWorkers;
+    @UriParam(label = "common", defaultValue = "10s", javaType = "java.time.Duration",
+            description = "How often the endpoint reads the state of the queues it uses (messages ready, consumers, "
+                    + "the normal queue's x-max-length) with passive declares, for the gauges, the dev console and "
+                    + "the runner's progress line; a queue is read once per interval in the JVM however many "
+                    + "endpoints use it. 0 turns it off")
+    private long statsInterval = 10_000;
     @UriParam(label = "common", defaultValue = "classic", enums = "classic,quorum",
             description = "The type of the worker queues declareTopology declares: classic (as DP3) or quorum "
                     + "(replicated over the nodes of a RabbitMQ cluster, so a worker's tasks survive the loss of a "
@@ -421,6 +427,14 @@ public class TaskQueueConfiguration implements Cloneable {
 
     public void setTaskType(TaskKind taskType) {
         this.taskType = taskType;
+    }
+
+    public long getStatsInterval() {
+        return statsInterval;
+    }
+
+    public void setStatsInterval(long statsInterval) {
+        this.statsInterval = statsInterval;
     }
 
     public boolean isAllowFewerWorkers() {

@@ -15,6 +15,8 @@
  */
 package io.github.dp3taskqueue;
 
+import java.util.List;
+
 import org.apache.camel.spi.Metadata;
 
 /** The Camel message headers a {@code dp3-taskqueue} endpoint reads and sets. */
@@ -86,12 +88,20 @@ public final class TaskQueueConstants {
             description = "Whether the broker redelivered the message (an earlier delivery was not acked).",
             javaType = "Boolean")
     public static final String REDELIVERED = "CamelDp3Redelivered";
-    @Metadata(label = "consumer", description = "The AMQP message id (a UUID when written by DP3 or this component).",
+    @Metadata(description = "The AMQP message id (a UUID when written by DP3 or this component): of the task "
+            + "delivered (consumer), or of the task published when the exchange published one (producer).",
             javaType = "String")
     public static final String MESSAGE_ID = "CamelDp3MessageId";
     @Metadata(label = "consumer", description = "The entity key etype:eid of a DataPointTask (the key DP3 hashes).",
             javaType = "String")
     public static final String ENTITY_KEY = "CamelDp3EntityKey";
+
+    /**
+     * The W3C trace context (and baggage) as Camel's tracing puts it in a message's headers: the
+     * producer sends them as AMQP headers and the consumer sets them back, so a trace goes on
+     * across the queue. DP3 ignores message headers.
+     */
+    public static final List<String> TRACE_CONTEXT_HEADERS = List.of("traceparent", "tracestate", "baggage");
 
     private TaskQueueConstants() {
     }

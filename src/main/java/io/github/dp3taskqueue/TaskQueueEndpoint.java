@@ -16,8 +16,15 @@
 package io.github.dp3taskqueue;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.Category;
@@ -25,6 +32,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.PollingConsumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ShutdownStrategy;
 import org.apache.camel.spi.UriEndpoint;
@@ -43,6 +51,7 @@ import io.github.dp3taskqueue.consumer.TaskQueueConsumer;
 import io.github.dp3taskqueue.consumer.TaskQueuePollingConsumer;
 import io.github.dp3taskqueue.dp3.model.DataModel;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
+import io.github.dp3taskqueue.observe.Observed;
 import io.github.dp3taskqueue.producer.TaskQueueProducer;
 
 /**
@@ -52,7 +61,7 @@ import io.github.dp3taskqueue.producer.TaskQueueProducer;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "dp3-taskqueue", title = "DP3 Task Queue",
         syntax = "dp3-taskqueue:application",
         category = {Category.MESSAGING}, headersClass = TaskQueueConstants.class)
-public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint {
+public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskQueueEndpoint.class);
 
@@ -64,6 +73,7 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
     private final TaskQueueConfiguration configuration;
 
     private EndpointSettings settings;
+    private final Set<Observed> observed = ConcurrentHashMap.newKeySet();
 
     public TaskQueueEndpoint(String uri, TaskQueueComponent component, TaskQueueConfiguration configuration) {
         super(uri, component);
@@ -212,6 +222,60 @@ public class TaskQueueEndpoint extends DefaultEndpoint implements AsyncEndpoint 
 
     public TaskQueueConfiguration getConfiguration() {
         return configuration;
+    }
+
+    /** A producer or consumer of this endpoint starts ({@code true}) or stops being shown by the dev console. */
+    public void observed(Observed part, boolean running) {
+        if (running) {
+            observed.add(part);
+        } else {
+            observed.remove(part);
+        }
+    }
+
+    /** The running producers and consumers of this endpoint, for the dev console. */
+    public List<Observed> observed() {
+        return List.copyOf(observed);
+    }
+
+    /**
+     * Where the endpoint points, for {@code camel get service} and span tags:
+     * {@code amqp://host:port/vhost} ({@code amqps://} with TLS), the virtual host URL-encoded as in
+     * RabbitMQ's URI form; never the password.
+     */
+    @Override
+    public String getServiceUrl() {
+        if (settings == null) {
+            return null;
+        }
+        ConnectionFactory shared = configuration.getConnectionFactory();
+        String hosts = shared != null ? shared.getHost() + ":" + shared.getPort()
+                : configuration.getAddresses() != null && !configuration.getAddresses().isBlank()
+                        ? configuration.getAddresses() : settings.host() + ":" + settings.port();
+        String vhost = shared != null ? shared.getVirtualHost() : settings.virtualHost();
+        boolean tls = shared == null && configuration.getSslContextParameters() != null;
+        return (tls ? "amqps" : "amqp") + "://" + hosts + "/"
+                + URLEncoder.encode(vhost == null ? "/" : vhost, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "amqp";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        if (settings == null) {
+            return null;
+        }
+        ConnectionFactory shared = configuration.getConnectionFactory();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        String user = shared != null ? shared.getUsername() : settings.username();
+        if (user != null) {
+            metadata.put("username", user);
+        }
+        metadata.put("application", application);
+        return metadata;
     }
 
     /** The options resolved in {@code doInit}. */

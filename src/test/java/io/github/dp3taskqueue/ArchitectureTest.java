@@ -70,6 +70,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theOptionalIntegrationsStayInTheirPackagesAndObservingKnowsNothingOfCamel() {
+        noClasses().that().resideOutsideOfPackage("io.github.dp3taskqueue.metrics..").should().dependOnClassesThat()
+                .resideInAPackage("io.micrometer..")
+                .because("Micrometer is optional: only the metrics package may load its classes").check(main);
+        noClasses().that().resideOutsideOfPackage("io.github.dp3taskqueue.telemetry..").should()
+                .dependOnClassesThat().resideInAPackage("org.apache.camel.telemetry..")
+                .because("camel-telemetry is optional: only its span decorator may load its classes").check(main);
+        noClasses().that().resideInAPackage("io.github.dp3taskqueue.observe..").should().dependOnClassesThat()
+                .resideInAPackage("org.apache.camel..").check(main);
+    }
+
+    @Test
     void everyPublicExceptionIsATaskQueueException() {
         classes().that().areAssignableTo(Throwable.class).and().arePublic().and().areTopLevelClasses().should()
                 .beAssignableTo(TaskQueueException.class)

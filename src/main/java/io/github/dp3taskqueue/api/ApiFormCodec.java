@@ -76,7 +76,7 @@ public final class ApiFormCodec implements TaskCodec {
         for (ValidatedTask task : tasks) {
             encoded.add(new EncodedTask(task.message(), Destination.hashed(task.routingKey())));
         }
-        return new Encoded(encoded, List.of());
+        return Encoded.of(encoded);
     }
 
     @Override

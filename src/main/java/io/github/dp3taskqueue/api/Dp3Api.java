@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.node.NullNode;
 
+import io.github.dp3taskqueue.TaskQueueComponent;
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.dp3.config.Dp3Config;
 import io.github.dp3taskqueue.dp3.json.JsonValues;
@@ -33,6 +34,8 @@ import io.github.dp3taskqueue.dp3.model.ApiEntities;
 import io.github.dp3taskqueue.dp3.model.RefusedTaskException;
 import io.github.dp3taskqueue.dp3.model.ValidatedTask;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.Refusal;
+import io.github.dp3taskqueue.observe.Refusals;
 
 import io.vertx.core.net.SocketAddress;
 
@@ -56,13 +59,16 @@ public final class Dp3Api {
     private final EntityRequests entities;
     private final Upstream upstream;
     private final BadRequestLog badLog;
+    private final String application;
 
     /**
-     * @param configDir the DP3 config directory (its enabled modules)
-     * @param upstream  the URL of a DP3 API that answers every other path, or blank
-     * @param badLog    a file receiving the refused-request lines too, or blank
+     * @param configDir   the DP3 config directory (its enabled modules)
+     * @param upstream    the URL of a DP3 API that answers every other path, or blank
+     * @param badLog      a file receiving the refused-request lines too, or blank
+     * @param application the DP3 application, under which refusals are counted
      */
-    public Dp3Api(String configDir, String upstream, String badLog) {
+    public Dp3Api(String configDir, String upstream, String badLog, String application) {
+        this.application = application;
         Dp3Config config = Dp3Config.read(Path.of(configDir));
         this.control = new ControlRequests(config.enabledModules());
         this.entities = new EntityRequests(config.dataModel());
@@ -113,9 +119,12 @@ public final class Dp3Api {
             exchange.setProperty(ACTION, "task");
         } catch (ApiEntities.ParameterRefused e) {
             refuse(exchange, 422, e.answer(),
-                    String.join(".", e.loc().stream().map(String::valueOf).toList()) + ": " + e.getMessage());
+                    String.join(".", e.loc().stream().map(String::valueOf).toList()) + ": " + e.getMessage(),
+                    List.of(EntityRequests.refusal(path, exchange.getMessage(), "value_error")));
         } catch (RefusedTaskException e) {
             e.described().forEach(line -> badLog.write(client(exchange), line));
+            refused(exchange, e.problems().stream()
+                    .map(p -> EntityRequests.refusal(path, exchange.getMessage(), p.type())).toList());
             answer(exchange, 422, ApiAnswers.unprocessable(e.problems()));
         }
         return true;
@@ -131,7 +140,7 @@ public final class Dp3Api {
         byte[] body = in.getBody(byte[].class);
         if (body != null && body.length > 0 && !isJson(type)) {
             refuse(exchange, 422, ApiAnswers.unprocessable(List.of(JsonErrors.notJsonContent(body))),
-                    "content type " + type);
+                    "content type " + type, List.of(new Refusal("the request", null, null, null, null, "list_type")));
             return;
         }
         if (body == null || body.length == 0) {
@@ -141,7 +150,8 @@ public final class Dp3Api {
                 in.setBody(JsonValues.parseAsPython(body));
             } catch (JsonValues.JsonInvalidException e) {
                 JsonErrors.Outcome outcome = JsonErrors.of(body);
-                refuse(exchange, outcome.status(), outcome.answer(), outcome.logLine());
+                refuse(exchange, outcome.status(), outcome.answer(), outcome.logLine(), outcome.status() != 422
+                        ? List.of() : List.of(new Refusal("the request", null, null, null, null, "json_invalid")));
                 return;
             }
         }
@@ -176,9 +186,10 @@ public final class Dp3Api {
             return;
         }
         if (error instanceof InvalidTaskException invalid) {
+            // counted by the producer that refused it (input=api)
             refuse(exchange, 422,
                     ApiAnswers.unprocessable(List.of(JsonErrors.problem("value_error", invalid.getMessage()))),
-                    invalid.getMessage());
+                    invalid.getMessage(), List.of());
             return;
         }
         Integer confirmed = exchange.getMessage().getHeader(TaskQueueConstants.PUBLISHED_COUNT, Integer.class);
@@ -189,9 +200,18 @@ public final class Dp3Api {
                         : confirmed) + " of them were confirmed before): " + reason));
     }
 
-    private void refuse(Exchange exchange, int status, byte[] answer, String why) {
+    private void refuse(Exchange exchange, int status, byte[] answer, String why, List<Refusal> refusals) {
         badLog.write(client(exchange), why);
+        refused(exchange, refusals);
         answer(exchange, status, answer);
+    }
+
+    /** Counted with the refusals of the application's endpoints (the dev console, dp3.taskqueue.refused). */
+    private void refused(Exchange exchange, List<Refusal> refusals) {
+        if (!refusals.isEmpty()) {
+            exchange.getContext().getComponent("dp3-taskqueue", TaskQueueComponent.class).refusals(application)
+                    .record(Refusals.Side.API, refusals);
+        }
     }
 
     private static String path(Message in) {

@@ -32,6 +32,7 @@ import io.github.dp3taskqueue.dp3.json.JsonValues;
 import io.github.dp3taskqueue.dp3.model.ApiEntities;
 import io.github.dp3taskqueue.dp3.model.DataModel;
 import io.github.dp3taskqueue.dp3.model.ValidatedTask;
+import io.github.dp3taskqueue.dp3.task.Refusal;
 
 /**
  * The entity endpoints of DP3's API that publish a task: set an attribute, extend TTLs, delete,
@@ -43,6 +44,18 @@ final class EntityRequests {
 
     EntityRequests(DataModel model) {
         this.entities = new ApiEntities(model);
+    }
+
+    /** A refused request as an operator counts it: the entity type, id and attribute its path and query name. */
+    static Refusal refusal(String path, Message in, String reason) {
+        String[] v1 = path.startsWith("/entity/") ? path.substring("/entity/".length()).split("/", -1) : null;
+        if (v1 != null) {
+            return new Refusal("the request", decode(v1[0]), v1.length > 1 ? decode(v1[1]) : null,
+                    v1.length == 4 ? decode(v1[3]) : null, null, reason);
+        }
+        String[] v2 = path.substring("/v2/entity/".length()).split("/", -1);
+        Map<String, String> query = QueryParameters.of(in);
+        return new Refusal("the request", decode(v2[0]), query.get("eid"), query.get("attr"), null, reason);
     }
 
     /** The task to publish, or {@code null} when this is not one of these endpoints. */

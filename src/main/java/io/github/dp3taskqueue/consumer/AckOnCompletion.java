@@ -18,6 +18,7 @@ package io.github.dp3taskqueue.consumer;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -43,14 +44,19 @@ final class AckOnCompletion extends SynchronizationAdapter {
     private final FailurePolicy policy;
     private final ScheduledExecutorService scheduler;
     private final long requeueDelayMillis;
+    private final AtomicInteger delayed;
 
-    /** @param scheduler where held-back requeues wait; {@code null} to requeue at once */
+    /**
+     * @param scheduler where held-back requeues wait; {@code null} to requeue at once
+     * @param delayed   counts the requeues held back now
+     */
     AckOnCompletion(Delivery delivery, FailurePolicy policy, ScheduledExecutorService scheduler,
-            long requeueDelayMillis) {
+            long requeueDelayMillis, AtomicInteger delayed) {
         this.delivery = delivery;
         this.policy = policy;
         this.scheduler = scheduler;
         this.requeueDelayMillis = requeueDelayMillis;
+        this.delayed = delayed;
     }
 
     @Override
@@ -63,9 +69,14 @@ final class AckOnCompletion extends SynchronizationAdapter {
         if (policy == FailurePolicy.REQUEUE && scheduler != null && requeueDelayMillis > 0) {
             try {
                 // still unacked meanwhile: if the consumer stops first, the broker requeues it on the channel's close
-                scheduler.schedule(() -> settle(false), requeueDelayMillis, TimeUnit.MILLISECONDS);
+                delayed.incrementAndGet();
+                scheduler.schedule(() -> {
+                    delayed.decrementAndGet();
+                    settle(false);
+                }, requeueDelayMillis, TimeUnit.MILLISECONDS);
                 return;
             } catch (RejectedExecutionException stopping) {
+                delayed.decrementAndGet();
                 LOG.debug("consumer stopping; requeueing delivery of {} at once", delivery.queue());
             }
         }

@@ -94,6 +94,11 @@ final class ChannelAcks {
     }
 
     /** Called for every delivery of the channel, in the order the broker sent them. */
+    /** Acks of completed tasks held now. */
+    synchronized int held() {
+        return held;
+    }
+
     synchronized void delivered(long tag) {
         if (batchSize > 1) {
             open.add(tag);

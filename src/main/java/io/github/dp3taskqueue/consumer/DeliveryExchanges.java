@@ -15,6 +15,8 @@
  */
 package io.github.dp3taskqueue.consumer;
 
+import java.util.Map;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -27,6 +29,7 @@ import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.dp3.task.ReceivedTask;
 import io.github.dp3taskqueue.dp3.task.Snapshot;
 import io.github.dp3taskqueue.dp3.task.Task;
+import io.github.dp3taskqueue.observe.Refusals;
 
 /** Turns deliveries into Camel exchanges: the parsed task (or the error naming why not) and headers. */
 final class DeliveryExchanges {
@@ -42,9 +45,11 @@ final class DeliveryExchanges {
     }
 
     private final TaskQueueEndpoint endpoint;
+    private final Refusals refusals;
 
     DeliveryExchanges(TaskQueueEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.refusals = endpoint.getComponent().refusals(endpoint.getApplication());
     }
 
     /** Reads a body as the endpoint's task kind; never throws: a body that is not a task gives its error. */
@@ -57,6 +62,9 @@ final class DeliveryExchanges {
             Task task = endpoint.getSettings().codec().decode(body);
             return new Parsed(new ReceivedTask(body, task), null);
         } catch (InvalidTaskException e) {
+            if (!e.refusals().isEmpty()) {
+                refusals.record(Refusals.Side.CONSUMER, e.refusals());
+            }
             return new Parsed(new ReceivedTask(body, null), e.withRawBody(body));
         } catch (RuntimeException e) {
             // not expected; on amqp-client's delivery thread it would close the channel, so it is
@@ -82,6 +90,16 @@ final class DeliveryExchanges {
         message.setHeader(TaskQueueConstants.ROUTING_KEY, delivery.envelope().getRoutingKey());
         if (delivery.properties().getMessageId() != null) {
             message.setHeader(TaskQueueConstants.MESSAGE_ID, delivery.properties().getMessageId());
+        }
+        Map<String, Object> amqpHeaders = delivery.properties().getHeaders();
+        if (amqpHeaders != null) {
+            // the sender's trace context: Camel's tracing continues the trace from it
+            for (String name : TaskQueueConstants.TRACE_CONTEXT_HEADERS) {
+                Object value = amqpHeaders.get(name);
+                if (value != null) {
+                    message.setHeader(name, value.toString());
+                }
+            }
         }
         if (parsed.received().task() instanceof DataPointTask task) {
             message.setHeader(TaskQueueConstants.ENTITY_KEY, task.hashKey());

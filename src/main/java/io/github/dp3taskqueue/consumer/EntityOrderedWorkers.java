@@ -97,6 +97,15 @@ final class EntityOrderedWorkers {
         }
     }
 
+    /** Deliveries waiting behind a running task of their entity. */
+    synchronized int waiting() {
+        int count = 0;
+        for (ArrayDeque<Delivery> queue : busyEntities.values()) {
+            count += queue.size();
+        }
+        return count;
+    }
+
     /** Stops taking deliveries; running tasks finish (within {@code millis}). */
     boolean stop(ExecutorService threads, long millis) throws InterruptedException {
         running = false;

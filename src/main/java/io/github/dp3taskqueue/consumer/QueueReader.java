@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +41,7 @@ import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.connection.BrokerReplies;
 import io.github.dp3taskqueue.connection.RetrySchedule;
+import io.github.dp3taskqueue.observe.WatchedQueue;
 import io.github.dp3taskqueue.topology.StartupCheck;
 
 /**
@@ -58,8 +58,11 @@ final class QueueReader {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueueReader.class);
 
-    /** A queue to read and whether it is the priority queue. */
-    record Source(String queue, boolean priority) {
+    /** A queue to read, whether it is the priority queue, the worker it belongs to and its lane. */
+    record Source(String queue, boolean priority, int worker, WatchedQueue.Lane lane) {
+        WatchedQueue watched() {
+            return new WatchedQueue(queue, worker, lane);
+        }
     }
 
     private final BrokerConnection connection;
@@ -192,16 +195,16 @@ final class QueueReader {
         scheduleRetry(attempt + 1, next -> resubscribeQueue(channel, source, channelAcks, next));
     }
 
+    /** Acks held now on every channel. */
+    int heldAcks() {
+        synchronized (lock) {
+            return acks.stream().mapToInt(ChannelAcks::held).sum();
+        }
+    }
+
     /** Ready messages in the priority queue(s), by passive declares; 0 when it cannot be told. */
     long priorityReady() {
         return sources.stream().filter(Source::priority).mapToLong(p -> ready(p.queue())).sum();
-    }
-
-    /** Ready messages of each queue read (for progress reports); 0 for a queue that cannot be asked. */
-    Map<String, Long> depths() {
-        Map<String, Long> depths = new LinkedHashMap<>();
-        sources.forEach(s -> depths.put(s.queue(), ready(s.queue())));
-        return depths;
     }
 
     private long ready(String queue) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -34,6 +35,7 @@ import io.github.dp3taskqueue.FailurePolicy;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
+import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
 import io.github.dp3taskqueue.topology.StartupCheck;
 
 /**
@@ -58,6 +60,9 @@ public class TaskQueueConsumer extends DefaultConsumer {
     private QueueReader reader;
     private ExecutorService workerThreads;
     private ScheduledExecutorService scheduler;
+    private final ConsumerState.Counts counts = new ConsumerState.Counts();
+    private Map<String, String> laneOf;
+    private volatile ConsumerObserved observed;
 
     public TaskQueueConsumer(TaskQueueEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -69,6 +74,7 @@ public class TaskQueueConsumer extends DefaultConsumer {
     protected void doInit() throws Exception {
         super.doInit();
         sources = WorkerQueues.of(endpoint.getSettings());
+        laneOf = sources.stream().collect(Collectors.toMap(QueueReader.Source::queue, s -> s.lane().label()));
         failurePolicy = endpoint.getSettings().consumer().onFailure();
         metrics = ConsumerMetrics.of(endpoint);
     }
@@ -91,6 +97,16 @@ public class TaskQueueConsumer extends DefaultConsumer {
         if (endpoint.getComponent().isHealthCheckConsumerEnabled()) {
             registerHealthChecks();
         }
+        observed = new ConsumerObserved(endpoint, "consumer", getRouteId(), connection, sources,
+                TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(),
+                        settings.kind().optionValue()),
+                this::state, () -> reader == null ? null : reader.problem());
+    }
+
+    /** What it holds now. */
+    public ConsumerState state() {
+        return new ConsumerState(dispatcher.buffered() + workerLoops.waiting(), counts.running.get(),
+                counts.delayed.get(), reader.heldAcks(), counts.lastDelivery(), counts.lastLane);
     }
 
     /**
@@ -130,7 +146,9 @@ public class TaskQueueConsumer extends DefaultConsumer {
         Exchange exchange = createExchange(false);
         exchanges.fill(exchange, delivery);
         exchange.getExchangeExtension().addOnCompletion(new AckOnCompletion(delivery, failurePolicy, scheduler,
-                endpoint.getSettings().consumer().requeueDelayMillis()));
+                endpoint.getSettings().consumer().requeueDelayMillis(), counts.delayed));
+        counts.delivered(laneOf.get(delivery.queue()));
+        counts.running.incrementAndGet();
         try {
             getProcessor().process(exchange);
         } catch (Exception e) {
@@ -138,13 +156,15 @@ public class TaskQueueConsumer extends DefaultConsumer {
             getExceptionHandler().handleException("dp3-taskqueue: processing a task of " + delivery.queue() + " failed",
                     exchange, e);
         } finally {
+            counts.running.decrementAndGet();
             releaseExchange(exchange, false);
         }
     }
 
-    /** Ready messages in each queue this consumer reads, asked of the broker now. */
+    /** Ready messages in each queue this consumer reads, as last probed ({@code statsInterval}). */
     public Map<String, Long> queueDepths() {
-        return reader == null ? Map.of() : reader.depths();
+        ConsumerObserved now = observed;
+        return now == null ? Map.of() : now.queueDepths();
     }
 
     public ConsumerMetrics getMetrics() {
@@ -178,6 +198,10 @@ public class TaskQueueConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        if (observed != null) {
+            observed.close();
+            observed = null;
+        }
         if (livenessCheck != null) {
             HealthCheckRegistry registry = HealthCheckRegistry.get(endpoint.getCamelContext());
             if (registry != null) {

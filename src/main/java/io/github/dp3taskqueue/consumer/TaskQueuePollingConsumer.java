@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.PollingConsumerSupport;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ import com.rabbitmq.client.GetResponse;
 import io.github.dp3taskqueue.FailurePolicy;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
 
 /**
  * {@code consumer.receive()} and {@code pollEnrich}: the next task of worker {@code i}, priority
@@ -51,6 +53,8 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
     private ConsumerMetrics metrics;
     private BrokerConnection connection;
     private Channel channel;
+    private final ConsumerState.Counts counts = new ConsumerState.Counts();
+    private ConsumerObserved observed;
 
     public TaskQueuePollingConsumer(TaskQueueEndpoint endpoint) {
         super(endpoint);
@@ -73,6 +77,12 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
         connection = WorkerQueues.connect(endpoint, sources,
                 "polling consumer worker " + endpoint.getSettings().workerIndex());
         channel = connection.openChannel();
+        observed = new ConsumerObserved(endpoint, "polling consumer", "none (polled)", connection, sources,
+                TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(),
+                        endpoint.getSettings().kind().optionValue()),
+                // a taken exchange is the caller's until it completes: it counts as running
+                () -> new ConsumerState(0, counts.running.get(), 0, 0, counts.lastDelivery(), counts.lastLane),
+                () -> null);
     }
 
     @Override
@@ -91,7 +101,16 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
                                 response.getProps(), exchanges.parse(response.getBody()));
                         Exchange exchange = exchanges.create(delivery);
                         exchange.getExchangeExtension()
-                                .addOnCompletion(new AckOnCompletion(delivery, failurePolicy, null, 0));
+                                .addOnCompletion(
+                                        new AckOnCompletion(delivery, failurePolicy, null, 0, counts.delayed));
+                        counts.delivered(source.lane().label());
+                        counts.running.incrementAndGet();
+                        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+                            @Override
+                            public void onDone(Exchange done) {
+                                counts.running.decrementAndGet();
+                            }
+                        });
                         return exchange;
                     }
                 }
@@ -127,6 +146,10 @@ public class TaskQueuePollingConsumer extends PollingConsumerSupport {
 
     @Override
     protected void doStop() throws Exception {
+        if (observed != null) {
+            observed.close();
+            observed = null;
+        }
         synchronized (this) {
             // unacked deliveries return to their queues now, also when the connection is a user's and stays open
             if (channel != null && channel.isOpen()) {

@@ -21,6 +21,7 @@ import java.util.List;
 import io.github.dp3taskqueue.EndpointSettings;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
+import io.github.dp3taskqueue.observe.WatchedQueue;
 import io.github.dp3taskqueue.topology.StartupCheck;
 import io.github.dp3taskqueue.topology.TopologySession;
 import io.github.dp3taskqueue.topology.WorkerCountCheck;
@@ -58,12 +59,14 @@ final class WorkerQueues {
         var names = settings.names();
         return switch (settings.kind()) {
             case DATAPOINT -> List.of(
-                    new QueueReader.Source(orDefault(options.priorityQueue(), names.priorityQueue(index)), true),
-                    new QueueReader.Source(orDefault(options.queue(), names.normalQueue(index)), false));
-            case SNAPSHOT ->
-                List.of(new QueueReader.Source(orDefault(options.queue(), names.snapshotQueue(index)), false));
-            case CONTROL ->
-                List.of(new QueueReader.Source(orDefault(options.queue(), names.controlQueue(index)), false));
+                    new QueueReader.Source(orDefault(options.priorityQueue(), names.priorityQueue(index)), true, index,
+                            WatchedQueue.Lane.PRIORITY),
+                    new QueueReader.Source(orDefault(options.queue(), names.normalQueue(index)), false, index,
+                            WatchedQueue.Lane.NORMAL));
+            case SNAPSHOT -> List.of(new QueueReader.Source(orDefault(options.queue(), names.snapshotQueue(index)),
+                    false, index, WatchedQueue.Lane.SNAPSHOT));
+            case CONTROL -> List.of(new QueueReader.Source(orDefault(options.queue(), names.controlQueue(index)),
+                    false, index, WatchedQueue.Lane.CONTROL));
         };
     }
 

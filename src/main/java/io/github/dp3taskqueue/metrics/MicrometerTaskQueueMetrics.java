@@ -15,8 +15,10 @@
  */
 package io.github.dp3taskqueue.metrics;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
 
 import org.apache.camel.CamelContext;
 
@@ -26,7 +28,8 @@ import io.micrometer.core.instrument.Metrics;
 
 /**
  * Micrometer counters {@code dp3.taskqueue.<event>} tagged with the application, the task kind and
- * the worker (producer) or queue (consumer). Counters are created once per tag set and then only
+ * the worker (producer) or queue (consumer); {@code dp3.taskqueue.refused}; the gauges
+ * ({@link MicrometerGauges}). Counters are created once per tag set and then only
  * incremented, so the hot path costs two map lookups and an adder.
  */
 final class MicrometerTaskQueueMetrics implements TaskQueueMetrics {
@@ -36,6 +39,7 @@ final class MicrometerTaskQueueMetrics implements TaskQueueMetrics {
     private final String kind;
     // one map per event and tag: the hot path looks a counter up without building a key
     private final Map<String, Map<Object, Counter>> counters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Counter> refusals = new ConcurrentHashMap<>();
 
     private MicrometerTaskQueueMetrics(MeterRegistry registry, String application, String kind) {
         this.registry = registry;
@@ -57,10 +61,30 @@ final class MicrometerTaskQueueMetrics implements TaskQueueMetrics {
 
     private void count(String event, String tag, Object value, int amount) {
         counters.computeIfAbsent(event, e -> new ConcurrentHashMap<>())
-                .computeIfAbsent(value, v -> Counter.builder("dp3.taskqueue." + event)
-                        .description("DP3 tasks " + event + " by the dp3-taskqueue component")
-                        .tag("application", application).tag("kind", kind).tag(tag, v.toString()).register(registry))
+                .computeIfAbsent(value, v -> {
+                    Counter.Builder counter = Counter.builder("dp3.taskqueue." + event)
+                            .description("DP3 tasks " + event + " by the dp3-taskqueue component")
+                            .tag("application", application).tag(tag, v.toString());
+                    return (kind == null ? counter : counter.tag("kind", kind)).register(registry);
+                })
                 .increment(amount);
+    }
+
+    @Override
+    public void refused(String side, String etype, String attr, String reason, String src) {
+        // the values are bounded by the caller (observe.Refusals)
+        refusals.computeIfAbsent(List.of(side, etype, attr, reason, src),
+                k -> Counter.builder("dp3.taskqueue.refused")
+                        .description("Tasks and data points refused by DP3's data model, which DP3 never counts")
+                        .tag("application", application).tag("side", side).tag("etype", etype).tag("attr", attr)
+                        .tag("reason", reason).tag("src", src).register(registry))
+                .increment();
+    }
+
+    @Override
+    public AutoCloseable gauge(String name, String description, Map<String, String> tags, DoubleSupplier value,
+            boolean shared) {
+        return MicrometerGauges.add(registry, name, description, tags, value, shared);
     }
 
     @Override

@@ -15,12 +15,16 @@
  */
 package io.github.dp3taskqueue.metrics;
 
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+
 import org.apache.camel.CamelContext;
 
 /**
  * What a dp3-taskqueue producer or consumer counts, per worker: tasks published, confirmed,
  * nacked (worker queue full) and returned (unroutable) by a producer; consumed, acked, rejected,
- * requeued and redelivered by a consumer (per queue, whose name carries the worker index).
+ * requeued and redelivered by a consumer (per queue, whose name carries the worker index); the
+ * refusals of DP3's model; and gauges of what is in the queues and in flight.
  * With Micrometer on the classpath (camel-micrometer brings it) they are Micrometer counters;
  * without it, nothing is counted.
  */
@@ -54,6 +58,22 @@ public interface TaskQueueMetrics {
     default void requeued(String queue) {
     }
 
+    /** A refusal by DP3's model, under its bounded tags (see {@code observe.Refusals}). */
+    default void refused(String side, String etype, String attr, String reason, String src) {
+    }
+
+    /**
+     * Shows {@code value} as the gauge {@code name} with exactly these tags while the returned handle
+     * is open; values of the same name and tags from several endpoints are added up (two producers
+     * of one application), or, with {@code shared}, one of them is shown (a queue's state, which
+     * every endpoint reads alike). Closing the last handle removes the gauge.
+     */
+    default AutoCloseable gauge(String name, String description, Map<String, String> tags, DoubleSupplier value,
+            boolean shared) {
+        return () -> {
+        };
+    }
+
     /**
      * The metrics of one endpoint: Micrometer counters in the registry's {@code MeterRegistry}
      * (the only one bound, as camel-micrometer and Spring Boot bind it) or Micrometer's global
@@ -65,6 +85,11 @@ public interface TaskQueueMetrics {
             return NONE;
         }
         return MicrometerTaskQueueMetrics.create(camel, application, kind);
+    }
+
+    /** The metrics of an application across its endpoints (refusals, queue gauges): not tagged with a task kind. */
+    static TaskQueueMetrics forApplication(CamelContext camel, String application) {
+        return forEndpoint(camel, application, null);
     }
 
     /** Whether Micrometer's API can be loaded (it is an optional dependency). */

@@ -16,8 +16,10 @@
 package io.github.dp3taskqueue.producer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import org.apache.camel.Exchange;
@@ -32,7 +34,9 @@ import io.github.dp3taskqueue.dp3.codec.Encoded.EncodedTask;
 import io.github.dp3taskqueue.dp3.codec.TaskCodec;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.dp3.task.ReceivedTask;
+import io.github.dp3taskqueue.dp3.task.Refusal;
 import io.github.dp3taskqueue.dp3.task.Task;
+import io.github.dp3taskqueue.publisher.MessageProperties;
 import io.github.dp3taskqueue.publisher.OutgoingMessage;
 import io.github.dp3taskqueue.topology.TopologyNames;
 
@@ -51,8 +55,11 @@ public final class PublishPlanner {
     private final boolean priority;
     private final boolean broadcast;
     private final boolean skipInvalid;
+    private final Consumer<List<Refusal>> refused;
 
-    public PublishPlanner(EndpointSettings settings) {
+    /** @param refused told what DP3's model refused in a body (published or not) */
+    public PublishPlanner(EndpointSettings settings, Consumer<List<Refusal>> refused) {
+        this.refused = refused;
         this.codec = settings.codec();
         this.names = settings.names();
         this.workers = settings.workersOrDefault();
@@ -70,24 +77,54 @@ public final class PublishPlanner {
         boolean toAll = flagHeader(exchange, TaskQueueConstants.BROADCAST_OVERRIDE, broadcast);
         String routingKey = in.getHeader(TaskQueueConstants.ROUTING_KEY_OVERRIDE, String.class);
         Long firstLine = in.getHeader(TaskQueueConstants.FIRST_LINE_NUMBER, Long.class);
-        Encoded encoded = codec.encode(readable(exchange, in.getBody()), firstLine == null ? 1 : firstLine,
-                skipInvalid);
+        Encoded encoded;
+        try {
+            encoded = codec.encode(readable(exchange, in.getBody()), firstLine == null ? 1 : firstLine, skipInvalid);
+        } catch (InvalidTaskException e) {
+            report(e.refusals());
+            throw e;
+        }
+        report(encoded.refusals());
         if (!encoded.invalid().isEmpty()) {
             in.setHeader(TaskQueueConstants.INVALID_TASKS, encoded.invalid());
         }
         String target = names.exchangeFor(codec.kind(), toPriority);
+        Map<String, Object> trace = traceContext(in);
         List<OutgoingMessage> messages = new ArrayList<>(encoded.tasks().size());
         for (EncodedTask task : encoded.tasks()) {
             if (routingKey != null) {
-                messages.add(new OutgoingMessage(task.message(), target, routingKey, workerOf(routingKey)));
+                messages.add(new OutgoingMessage(task.message(), target, routingKey, workerOf(routingKey),
+                        MessageProperties.newMessageId(), trace));
                 continue;
             }
             int[] to = toAll ? IntStream.range(0, workers).toArray() : task.destination().workers(workers);
             for (int worker : to) {
-                messages.add(new OutgoingMessage(task.message(), target, TopologyNames.routingKey(worker), worker));
+                messages.add(new OutgoingMessage(task.message(), target, TopologyNames.routingKey(worker), worker,
+                        MessageProperties.newMessageId(), trace));
             }
         }
         return messages;
+    }
+
+    /** The exchange's trace context, sent with each of its messages; {@code null} without one. */
+    private static Map<String, Object> traceContext(Message in) {
+        Map<String, Object> trace = null;
+        for (String name : TaskQueueConstants.TRACE_CONTEXT_HEADERS) {
+            String value = in.getHeader(name, String.class);
+            if (value != null) {
+                if (trace == null) {
+                    trace = new LinkedHashMap<>(4);
+                }
+                trace.put(name, value);
+            }
+        }
+        return trace;
+    }
+
+    private void report(List<Refusal> refusals) {
+        if (!refusals.isEmpty()) {
+            refused.accept(refusals);
+        }
     }
 
     /**

@@ -30,12 +30,14 @@ import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 import io.github.dp3taskqueue.EndpointSettings;
+import io.github.dp3taskqueue.InputForm;
 import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.TaskQueueEndpoint;
 import io.github.dp3taskqueue.connection.BrokerConnection;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.health.TaskQueueHealthCheck;
 import io.github.dp3taskqueue.metrics.TaskQueueMetrics;
+import io.github.dp3taskqueue.observe.Refusals;
 import io.github.dp3taskqueue.publisher.ConfirmedPublisher;
 import io.github.dp3taskqueue.publisher.OutgoingMessage;
 import io.github.dp3taskqueue.topology.StartupCheck;
@@ -52,6 +54,7 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
     private PublishPlanner planner;
     private BrokerConnection connection;
     private ConfirmedPublisher publisher;
+    private volatile ProducerObserved observed;
     private ScheduledExecutorService scheduler;
     private ExecutorService completions;
     private WritableHealthCheckRepository healthChecks;
@@ -65,7 +68,10 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
     @Override
     protected void doInit() throws Exception {
         super.doInit();
-        planner = new PublishPlanner(endpoint.getSettings());
+        Refusals refusals = endpoint.getComponent().refusals(endpoint.getApplication());
+        Refusals.Side side = endpoint.getConfiguration().getInput() == InputForm.API ? Refusals.Side.API
+                : Refusals.Side.PRODUCER;
+        planner = new PublishPlanner(endpoint.getSettings(), refused -> refusals.record(side, refused));
     }
 
     @Override
@@ -94,12 +100,14 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         var executors = endpoint.getCamelContext().getExecutorServiceManager();
         scheduler = executors.newSingleThreadScheduledExecutor(this, "Dp3PublishRetry");
         completions = executors.newFixedThreadPool(this, "Dp3PublishConfirmed", 2);
+        TaskQueueMetrics metrics = TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(),
+                settings.kind().optionValue());
         publisher = new ConfirmedPublisher(connection, settings.names(), options.confirmWindow(),
                 options.queueFullTimeoutMillis(), options.persistent(), settings.retry(), scheduler, completions,
-                TaskQueueMetrics.forEndpoint(endpoint.getCamelContext(), endpoint.getApplication(),
-                        settings.kind().optionValue()));
+                metrics);
         connection.onBlocked(publisher::blocked, publisher::unblocked);
         publisher.start();
+        observed = new ProducerObserved(endpoint, connection, publisher, metrics);
         registerHealthCheck(settings);
     }
 
@@ -162,8 +170,10 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
         message.setHeader(TaskQueueConstants.WORKER_INDEXES, workers);
         if (messages.size() == 1) {
             message.setHeader(TaskQueueConstants.WORKER_INDEX, messages.get(0).worker());
+            message.setHeader(TaskQueueConstants.MESSAGE_ID, messages.get(0).messageId());
         } else {
             message.removeHeader(TaskQueueConstants.WORKER_INDEX);
+            message.removeHeader(TaskQueueConstants.MESSAGE_ID);
         }
         if (!messages.isEmpty()) {
             message.setHeader(TaskQueueConstants.EXCHANGE, messages.get(0).exchange());
@@ -173,6 +183,10 @@ public class TaskQueueProducer extends DefaultAsyncProducer {
 
     @Override
     protected void doStop() throws Exception {
+        if (observed != null) {
+            observed.close();
+            observed = null;
+        }
         if (healthChecks != null && healthCheck != null) {
             healthChecks.removeHealthCheck(healthCheck);
         }

@@ -15,6 +15,7 @@
  */
 package io.github.dp3taskqueue.publisher;
 
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,7 @@ final class BrokerBlock {
     private static final long REPORT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private volatile String reason;
+    private volatile Instant since;
     private long sinceNanos;
     private long reportedNanos;
 
@@ -36,6 +38,7 @@ final class BrokerBlock {
 
     synchronized void begin(String given) {
         if (reason == null) {
+            since = Instant.now();
             sinceNanos = System.nanoTime();
             reportedNanos = sinceNanos;
         }
@@ -44,6 +47,12 @@ final class BrokerBlock {
 
     synchronized void end() {
         reason = null;
+        since = null;
+    }
+
+    /** Since when the broker blocks, else {@code null}. */
+    Instant since() {
+        return since;
     }
 
     /** How long the block has lasted, in seconds, when it is time to say so again (every 30 s); else -1. */

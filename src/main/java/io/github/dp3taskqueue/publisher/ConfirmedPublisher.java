@@ -17,6 +17,7 @@ package io.github.dp3taskqueue.publisher;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -66,6 +67,7 @@ public final class ConfirmedPublisher {
     private final PublishChannel line;
     private final QueueFullRetry backingOff;
     private volatile boolean stopped;
+    private volatile long lastConfirmMillis;
     private ScheduledFuture<?> sweep;
     // made once: the window asks for them for every message published
     private final Supplier<RuntimeException> stoppedCheck = this::stoppedError;
@@ -128,7 +130,8 @@ public final class ConfirmedPublisher {
             BatchedWrites held = inTurns ? holdWrites() : null;
             try {
                 while (sent < end && (refusal = place(since, messages.get(sent), held)) == null) {
-                    send(new PendingMessage(messages.get(sent++), MessageProperties.create(persistent), batch));
+                    OutgoingMessage next = messages.get(sent++);
+                    send(new PendingMessage(next, MessageProperties.create(next, persistent), batch));
                 }
             } finally {
                 writeHeld(held); // catches what it can throw, so the turn always ends
@@ -226,6 +229,9 @@ public final class ConfirmedPublisher {
         // one release for the whole confirm: a release per message would wake a blocked publisher
         // once per message, to send one message and block again
         window.release(acked);
+        if (acked > 0) {
+            lastConfirmMillis = System.currentTimeMillis();
+        }
         if (!completed.isEmpty()) {
             completions.execute(completed.size() == 1 ? completed.get(0) : () -> PublishBatch.completeAll(completed));
         }
@@ -282,6 +288,13 @@ public final class ConfirmedPublisher {
         for (PublishChannel.Expired expired : line.expire(queueFullTimeoutNanos, stallCheck)) {
             finish(expired.pending(), expired.error());
         }
+    }
+
+    /** What it holds now. */
+    public PublisherState state() {
+        long last = lastConfirmMillis;
+        return new PublisherState(window.used(), window.size(), line.unconfirmed(), line.held(), backingOff.size(),
+                line.blockedReason(), line.blockedSince(), last == 0 ? null : Instant.ofEpochMilli(last));
     }
 
     /** How many messages are published or waiting and not yet confirmed. */

@@ -23,24 +23,30 @@ import com.rabbitmq.client.AMQP;
 
 /**
  * The AMQP properties DP3's client sets (PROTOCOL.md §4: utf-8 encoding, UUID4 message and
- * correlation ids, a timestamp in whole seconds) plus {@code application/json} and, unless
- * disabled, persistent delivery.
+ * correlation ids, a timestamp in whole seconds) plus {@code application/json}, unless disabled
+ * persistent delivery, and the message's own headers (a trace context), which DP3's readers ignore.
  */
-final class MessageProperties {
+public final class MessageProperties {
 
     private MessageProperties() {
     }
 
-    static AMQP.BasicProperties create(boolean persistent) {
+    static AMQP.BasicProperties create(OutgoingMessage message, boolean persistent) {
         long seconds = System.currentTimeMillis() / 1000;
         return new AMQP.BasicProperties.Builder()
                 .contentType("application/json")
                 .contentEncoding("utf-8")
-                .messageId(uuid4())
+                .messageId(message.messageId())
                 .correlationId(uuid4())
                 .timestamp(new Date(seconds * 1000))
                 .deliveryMode(persistent ? 2 : null)
+                .headers(message.headers())
                 .build();
+    }
+
+    /** A new message id, as DP3's client makes them: a random UUID. */
+    public static String newMessageId() {
+        return uuid4();
     }
 
     /** A random (version 4) UUID; ThreadLocalRandom avoids SecureRandom's lock on the hot path. */

@@ -15,6 +15,8 @@
  */
 package io.github.dp3taskqueue.publisher;
 
+import java.util.Map;
+
 /**
  * One message to publish: a task's DP3 JSON to one worker.
  *
@@ -22,6 +24,14 @@ package io.github.dp3taskqueue.publisher;
  * @param exchange   the exchange
  * @param routingKey the routing key (the worker index in decimal)
  * @param worker     the worker index, or -1 when a routing-key header named something else
+ * @param messageId  the AMQP message id (a UUID4, as DP3's client makes them)
+ * @param headers    AMQP headers to send with it (trace context), or {@code null}: none, as DP3
  */
-public record OutgoingMessage(byte[] body, String exchange, String routingKey, int worker) {
+public record OutgoingMessage(byte[] body, String exchange, String routingKey, int worker, String messageId,
+        Map<String, Object> headers) {
+
+    /** A message with a new message id and no headers. */
+    public OutgoingMessage(byte[] body, String exchange, String routingKey, int worker) {
+        this(body, exchange, routingKey, worker, MessageProperties.newMessageId(), null);
+    }
 }

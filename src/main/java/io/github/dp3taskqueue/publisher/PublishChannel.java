@@ -17,6 +17,7 @@ package io.github.dp3taskqueue.publisher;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -206,6 +207,25 @@ final class PublishChannel {
             }
         }
         return expired;
+    }
+
+    /** Since when the broker blocks publishing, else {@code null}. */
+    Instant blockedSince() {
+        return block.since();
+    }
+
+    /** Messages written and not confirmed. */
+    int unconfirmed() {
+        synchronized (lock) {
+            return unconfirmed.size();
+        }
+    }
+
+    /** Messages held unwritten while the broker blocks publishing or cannot be reached. */
+    int held() {
+        synchronized (lock) {
+            return parked.size();
+        }
     }
 
     /** Messages written and not confirmed, and parked ones. */

@@ -41,6 +41,7 @@ final class PublishWindow {
 
     private static final long POLL_MILLIS = 100;
 
+    private final int size;
     private final Semaphore places;
     private final ReentrantLock turn = new ReentrantLock(true); // fair: turns go round the waiting exchanges
     private final long timeoutNanos;
@@ -49,6 +50,7 @@ final class PublishWindow {
     private final Attempt turnTaken = () -> turn.tryLock(POLL_MILLIS, TimeUnit.MILLISECONDS);
 
     PublishWindow(int size, long timeoutNanos) {
+        this.size = size;
         this.places = new Semaphore(size);
         this.place = () -> places.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
         this.timeoutNanos = timeoutNanos;
@@ -119,5 +121,14 @@ final class PublishWindow {
 
     void release(int count) {
         places.release(count);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Places taken now. */
+    int used() {
+        return size - places.availablePermits();
     }
 }

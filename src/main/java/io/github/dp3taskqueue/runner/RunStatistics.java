@@ -24,12 +24,11 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
-import org.apache.camel.Route;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.support.EventNotifierSupport;
 
 import io.github.dp3taskqueue.TaskQueueConstants;
-import io.github.dp3taskqueue.consumer.TaskQueueConsumer;
+import io.github.dp3taskqueue.TaskQueueEndpoint;
 
 /**
  * Counts, through Camel's event notifier, what the runner's routes did in the units an operator
@@ -122,16 +121,17 @@ final class RunStatistics extends EventNotifierSupport {
     }
 
     /**
-     * One line: totals, rates since the last line, and the depth of every queue a route consumes;
+     * One line: totals, rates since the last line, and the depth of every queue a route reads or writes;
      * empty when nothing changed since the last line (an idle runner stays quiet).
      */
     synchronized Optional<String> progressLine(CamelContext camel) {
         long p = published.sum();
         long c = consumed.sum();
         Map<String, Long> depths = new TreeMap<>();
-        for (Route route : camel.getRoutes()) {
-            if (route.getConsumer() instanceof TaskQueueConsumer consumer) {
-                depths.putAll(consumer.queueDepths());
+        // the queues the routes read and write, as the endpoints last probed them (statsInterval)
+        for (Endpoint endpoint : camel.getEndpoints()) {
+            if (endpoint instanceof TaskQueueEndpoint dp3) {
+                dp3.observed().forEach(part -> depths.putAll(part.queueDepths()));
             }
         }
         if (p == lastPublished && c == lastConsumed && depths.equals(lastDepths)) {

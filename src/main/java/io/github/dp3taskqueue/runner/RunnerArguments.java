@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
@@ -97,7 +98,27 @@ record RunnerArguments(String command, boolean embeddedBroker, Path propertiesFi
         return new RunnerArguments(command, embedded, properties, overrides, routes);
     }
 
-    /** The properties file's, with the command line's over them. */
+    /**
+     * The keys of Camel Main's management server (health, metrics, dev consoles) that earlier
+     * Camel versions had under {@code camel.server.*}: Camel 4.17 refuses them there with a binding
+     * error that does not say where they went.
+     */
+    private static final List<String> MANAGEMENT_KEYS = List.of("infoEnabled", "devConsoleEnabled",
+            "healthCheckEnabled", "jolokiaEnabled", "metricsEnabled", "infoPath", "healthPath", "jolokiaPath",
+            "uploadEnabled", "uploadSourceDir", "downloadEnabled", "sendEnabled");
+
+    /** {@code then=true} when {@code given} is true and {@code then} is not set at all. */
+    private static void imply(Properties properties, String given, String then) {
+        if (Boolean.parseBoolean(properties.getProperty(given)) && properties.getProperty(then) == null) {
+            properties.setProperty(then, "true");
+        }
+    }
+
+    /**
+     * The properties file's, with the command line's over them.
+     *
+     * @throws IllegalArgumentException for a management key under {@code camel.server.*}, naming where it is
+     */
     Properties properties() throws IOException {
         Properties properties = new Properties();
         if (propertiesFile != null) {
@@ -106,6 +127,20 @@ record RunnerArguments(String command, boolean embeddedBroker, Path propertiesFi
             }
         }
         properties.putAll(overrides);
+        // what the management server serves needs the service behind it, which Camel Main leaves off
+        imply(properties, "camel.management.metricsEnabled", "camel.metrics.enabled");
+        imply(properties, "camel.management.devConsoleEnabled", "camel.main.devConsoleEnabled");
+        for (String key : properties.stringPropertyNames()) {
+            String relaxed = key.replace("-", "").toLowerCase(Locale.ROOT);
+            for (String moved : MANAGEMENT_KEYS) {
+                if (relaxed.equals("camel.server." + moved.toLowerCase(Locale.ROOT))) {
+                    throw new IllegalArgumentException(
+                            key + " is camel.management." + moved + " in Camel 4.17: health, "
+                                    + "metrics and the dev consoles are served by the management server "
+                                    + "(camel.management.enabled=true, camel.management.port; see docs/operations.md)");
+                }
+            }
+        }
         return properties;
     }
 }

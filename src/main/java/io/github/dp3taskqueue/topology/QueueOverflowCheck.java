@@ -90,7 +90,8 @@ public final class QueueOverflowCheck {
     }
 
     /** The queue's arguments as far as RabbitMQ checks them, or {@code null} when they cannot be learnt. */
-    static Map<String, Object> currentArguments(ChannelSource channels, String queue, Map<String, Object> firstGuess)
+    public static Map<String, Object> currentArguments(ChannelSource channels, String queue,
+            Map<String, Object> firstGuess)
             throws IOException {
         if (StartupCheck.firstMissing(channels, StartupCheck.Kind.QUEUE, List.of(queue)) != null) {
             return null; // a check never declares a queue that does not exist (a writer with more workers than DP3)

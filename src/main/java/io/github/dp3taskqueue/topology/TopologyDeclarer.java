@@ -91,7 +91,7 @@ public final class TopologyDeclarer {
         }
     }
 
-    static void closeQuietly(Channel channel) {
+    public static void closeQuietly(Channel channel) {
         try {
             if (channel != null && channel.isOpen()) {
                 channel.close();

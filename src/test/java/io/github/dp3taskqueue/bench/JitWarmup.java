@@ -49,7 +49,8 @@ final class JitWarmup {
             TaskQueueConfiguration options = new TaskQueueConfiguration();
             options.setConfigDir(BenchSupport.CONFIG_DIR);
             options.setWorkers(BenchSupport.WORKERS);
-            PublishPlanner planner = new PublishPlanner(EndpointSettings.resolve("warmup", options));
+            PublishPlanner planner = new PublishPlanner(EndpointSettings.resolve("warmup", options), refusals -> {
+            });
             // the bodies are in DP3's own form, so component and baseline publish the same bytes
             byte[] first = BenchSupport.utf8(bodies.get(0));
             if (!Arrays.equals(validator.validate(first, "the first body").message(), first)) {

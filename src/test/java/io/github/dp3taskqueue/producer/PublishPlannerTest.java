@@ -18,6 +18,7 @@ package io.github.dp3taskqueue.producer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import io.github.dp3taskqueue.TaskQueueConstants;
 import io.github.dp3taskqueue.dp3.codec.JsonLines;
 import io.github.dp3taskqueue.dp3.routing.Dp3Hash;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.Refusal;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 import io.github.dp3taskqueue.publisher.OutgoingMessage;
 import io.github.dp3taskqueue.testing.TestData;
@@ -69,7 +71,9 @@ class PublishPlannerTest {
         options.setEntityIdTypes("ip:ipv4,A:int");
         options.setWorkers(4);
         options.setSkipInvalidTasks(skipInvalid);
-        return new PublishPlanner(EndpointSettings.resolve("app", options));
+        return new PublishPlanner(EndpointSettings.resolve("app", options), refused -> {
+            throw new AssertionError("without the model nothing is refused by it: " + refused);
+        });
     }
 
     private static String task(String eid) {
@@ -148,5 +152,23 @@ class PublishPlannerTest {
                 .hasMessageContaining("the message body is empty");
         assertThatThrownBy(() -> planner(TaskKind.DATAPOINT, false).plan(exchange("{not json", Map.of())))
                 .hasMessageStartingWith("the body is not JSON");
+    }
+
+    @Test
+    void whatTheModelRefusesIsReportedWhetherTheBodyIsRefusedOrPublishedInPart() {
+        List<Refusal> refused = new ArrayList<>();
+        TaskQueueConfiguration options = new TaskQueueConfiguration();
+        options.setConfigDir(TestData.dir("config").toString());
+        String good = "{\"etype\":\"ip\",\"eid\":\"10.0.0.1\",\"data_points\":[{\"etype\":\"ip\",\"eid\":\"10.0.0.1\","
+                + "\"attr\":\"hostname\",\"v\":\"a.example.net\"}]}";
+        String bad = good.replace("\"a.example.net\"", "5").replace("}]}", ",\"src\":\"nerd\"}]}");
+        String body = good + "\n" + bad;
+        PublishPlanner strict = new PublishPlanner(EndpointSettings.resolve("app", options), refused::addAll);
+        assertThatThrownBy(() -> strict.plan(exchange(body, Map.of()))).isInstanceOf(InvalidTaskException.class);
+        options.setSkipInvalidTasks(true);
+        PublishPlanner lenient = new PublishPlanner(EndpointSettings.resolve("app", options), refused::addAll);
+        assertThat(lenient.plan(exchange(body, Map.of()))).hasSize(1);
+        assertThat(refused).hasSize(2).allSatisfy(r -> assertThat(r)
+                .isEqualTo(new Refusal("data point 0", "ip", "10.0.0.1", "hostname", "nerd", "string_type")));
     }
 }

@@ -179,7 +179,8 @@ class RunnerCommandLineIT {
         String delays = String.join(",", Collections.nCopies(240, "500ms"));
         try (RunnerProcess runner = RunnerProcess.start(dir.resolve("runner.log"),
                 with(broker(), COMPONENT + "configDir=" + TestData.dir("model/config"),
-                        COMPONENT + "retryDelays=" + delays, "camel.server.enabled=true",
+                        COMPONENT + "retryDelays=" + delays, COMPONENT + "statsInterval=200ms",
+                        "dp3.runner.progress-interval-seconds=1", "camel.server.enabled=true",
                         "camel.server.port=" + port, "routes/dp3-api.yaml"))) {
             HttpClient http = HttpClient.newHttpClient();
             HttpRequest root = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build();
@@ -199,6 +200,17 @@ class RunnerCommandLineIT {
                             response -> response.statusCode() != 503);
             assertThat(ready.statusCode()).as(runner.output()).isEqualTo(200);
             assertThat(ready.body()).isEqualTo("{\"detail\":\"It works!\"}");
+
+            // a producer-only run: the progress line shows the queues its routes publish to
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/datapoints")).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers
+                            .ofString("[{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\","
+                                    + "\"v\":\"a.example.net\"}]"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+            await("a progress line with the depths of the queues published to").atMost(Duration.ofSeconds(60))
+                    .until(() -> Pattern.compile("progress: published 1 .*queue depths \\{[^}]*" + dp3.app()
+                            + "-worker-\\d=[1-9]").matcher(runner.output()).find());
         }
     }
 }

@@ -16,15 +16,25 @@
 package io.github.dp3taskqueue.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.dp3taskqueue.testing.FreePort;
 import io.github.dp3taskqueue.testing.TestBroker;
 
 /** The runner jar as a separate process, as the README's first command runs it. */
@@ -81,6 +91,48 @@ class RunnerJarIT {
         assertThat(run.output()).doesNotContain("Exception in thread");
         assertThat(Pattern.compile("^io\\.github\\.dp3taskqueue\\.topology\\.TopologyException", Pattern.MULTILINE)
                 .matcher(run.output()).results().count()).as("one stack trace, Camel's").isEqualTo(1);
+    }
+
+    @Test
+    void theManagementServerServesHealthMetricsAndTheDevConsole(@TempDir Path dir) throws Exception {
+        int port = FreePort.next();
+        List<String> args = new ArrayList<>(List.of("--embedded-broker", "--properties", "routes/demo.properties"));
+        // the documented properties, as an operator adds them
+        Properties observe = new Properties();
+        try (var in = Files.newInputStream(Path.of("docs/examples/observe.properties"))) {
+            observe.load(in);
+        }
+        observe.setProperty("camel.management.port", Integer.toString(port));
+        observe.forEach((k, v) -> args.add(k + "=" + v));
+        args.addAll(
+                List.of("camel.main.durationMaxIdleSeconds=120", "camel.component.dp3-taskqueue.statsInterval=200ms",
+                        "routes/demo.yaml"));
+        try (RunnerProcess runner = RunnerProcess.start(dir.resolve("runner.log"), args.toArray(String[]::new))) {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + port;
+            String metrics = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                    .ignoreExceptions().until(() -> get(http, base + "/observe/metrics", "*/*").body(),
+                            body -> body.contains("dp3_taskqueue_consumed_total")
+                                    && body.contains("dp3_taskqueue_queue_ready{"));
+            assertThat(metrics).contains("dp3_taskqueue_published_total{application=\"dp3demo\"")
+                    .contains("lane=\"priority\"").contains("dp3_taskqueue_producer_window{")
+                    .contains("dp3_taskqueue_consumer_running{");
+            HttpResponse<String> console = get(http, base + "/q/dev/dp3-taskqueue", "application/json");
+            assertThat(console.statusCode()).as(runner.output()).isEqualTo(200);
+            assertThat(console.body()).contains("\"endpoints\"").contains("\"role\":\"consumer\"")
+                    .contains("\"queue\":\"dp3demo-worker-0-pri\"");
+            assertThat(get(http, base + "/q/dev/dp3-taskqueue", "text/plain").body()).contains("role: producer");
+            // UP once the context has finished starting
+            HttpResponse<String> health = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> get(http, base + "/observe/health?exposureLevel=full", "application/json"),
+                            response -> response.statusCode() == 200);
+            assertThat(health.body()).contains("\"name\":\"dp3-taskqueue-consumer:demo-worker-0\",\"status\":\"UP\"");
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, String url, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

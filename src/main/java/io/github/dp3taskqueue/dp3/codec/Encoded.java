@@ -19,21 +19,29 @@ import java.util.List;
 
 import io.github.dp3taskqueue.dp3.routing.Destination;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.Refusal;
 
 /**
  * What a body is to be published as.
  *
  * @param tasks   the tasks in publish order
- * @param invalid the items refused, each {@code item N: reason} or {@code line N: reason}; empty
- *                unless the body was encoded with {@code skipInvalid}
+ * @param invalid  the items refused, each {@code item N: reason} or {@code line N: reason}; empty
+ *                 unless the body was encoded with {@code skipInvalid}
+ * @param refusals what DP3's model refused in those items
  */
-public record Encoded(List<EncodedTask> tasks, List<String> invalid) {
+public record Encoded(List<EncodedTask> tasks, List<String> invalid, List<Refusal> refusals) {
 
     private static final int LISTED = 20;
 
     public Encoded {
         tasks = List.copyOf(tasks);
         invalid = List.copyOf(invalid);
+        refusals = List.copyOf(refusals);
+    }
+
+    /** Every task of a body, none refused. */
+    public static Encoded of(List<EncodedTask> tasks) {
+        return new Encoded(tasks, List.of(), List.of());
     }
 
     /** One task DP3's way: its bytes and its workers. */
@@ -41,13 +49,14 @@ public record Encoded(List<EncodedTask> tasks, List<String> invalid) {
     }
 
     /** A batch's tasks, or the refusal of the whole batch that names its invalid items. */
-    static Encoded settle(int size, List<EncodedTask> tasks, List<String> invalid, boolean skipInvalid) {
+    static Encoded settle(int size, List<EncodedTask> tasks, List<String> invalid, List<Refusal> refusals,
+            boolean skipInvalid) {
         if (!invalid.isEmpty() && !skipInvalid) {
             throw new InvalidTaskException("the batch of " + size + " tasks was refused, nothing published; "
                     + invalid.size() + " invalid: "
                     + String.join("; ", invalid.subList(0, Math.min(LISTED, invalid.size())))
-                    + (invalid.size() > LISTED ? "; ..." : ""));
+                    + (invalid.size() > LISTED ? "; ..." : ""), refusals);
         }
-        return new Encoded(tasks, invalid);
+        return new Encoded(tasks, invalid, refusals);
     }
 }

@@ -35,6 +35,7 @@ import io.github.dp3taskqueue.dp3.routing.Destination;
 import io.github.dp3taskqueue.dp3.task.DataPointTask;
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
 import io.github.dp3taskqueue.dp3.task.ReceivedTask;
+import io.github.dp3taskqueue.dp3.task.Refusal;
 import io.github.dp3taskqueue.dp3.task.Task;
 import io.github.dp3taskqueue.dp3.task.TaskKind;
 
@@ -100,7 +101,7 @@ final class ModelCodec implements TaskCodec {
     }
 
     private static Encoded one(ValidatedTask task) {
-        return new Encoded(List.of(encoded(task)), List.of());
+        return Encoded.of(List.of(encoded(task)));
     }
 
     private static EncodedTask encoded(ValidatedTask task) {
@@ -113,6 +114,7 @@ final class ModelCodec implements TaskCodec {
         }
         List<EncodedTask> tasks = new ArrayList<>(items.size());
         List<String> invalid = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Object item = items.get(i);
             int index = i;
@@ -120,9 +122,10 @@ final class ModelCodec implements TaskCodec {
                 tasks.add(encoded(validate(item, () -> JsonLines.name(item, index))));
             } catch (InvalidTaskException e) {
                 invalid.add(e.getMessage());
+                refusals.addAll(e.refusals());
             }
         }
-        return Encoded.settle(items.size(), tasks, invalid, skipInvalid);
+        return Encoded.settle(items.size(), tasks, invalid, refusals, skipInvalid);
     }
 
     /** One item; {@code name} says how errors name it, asked for only when there is one. */

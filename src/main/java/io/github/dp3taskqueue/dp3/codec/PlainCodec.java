@@ -66,7 +66,7 @@ final class PlainCodec implements TaskCodec {
             throw new InvalidTaskException("the batch is empty: expected at least one task");
         }
         if (items.size() == 1 && !skipInvalid) {
-            return new Encoded(List.of(encoded(toTask(items.get(0), 0))), List.of());
+            return Encoded.of(List.of(encoded(toTask(items.get(0), 0))));
         }
         List<EncodedTask> tasks = new ArrayList<>(items.size());
         List<String> invalid = new ArrayList<>();
@@ -77,7 +77,8 @@ final class PlainCodec implements TaskCodec {
                 invalid.add(JsonLines.name(items.get(i), i) + ": " + e.getMessage());
             }
         }
-        return Encoded.settle(items.size(), tasks, invalid, skipInvalid);
+        // without the model nothing is refused by it
+        return Encoded.settle(items.size(), tasks, invalid, List.of(), skipInvalid);
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.dp3taskqueue.dp3.task.InvalidTaskException;
+import io.github.dp3taskqueue.dp3.task.Refusal;
 
 /**
  * A task DP3's worker would refuse (and drop). It lists every problem as pydantic reports it, or
@@ -39,12 +40,14 @@ public class RefusedTaskException extends InvalidTaskException {
      */
     RefusedTaskException(String subject, List<Problem> problems, String pythonException, String detail,
             JsonNode root) {
-        this(subject, problems, problems.stream().map(p -> p.describe(root)).toList(), pythonException, detail);
+        this(subject, problems, problems.stream().map(p -> p.describe(root)).toList(), pythonException, detail,
+                pythonException != null ? List.of(Refusal.whole(subject, pythonException, root))
+                        : problems.stream().map(p -> Refusal.at(p.loc(), p.type(), root)).toList());
     }
 
     private RefusedTaskException(String subject, List<Problem> problems, List<String> described,
-            String pythonException, String detail) {
-        super(message(subject, described, pythonException, detail));
+            String pythonException, String detail, List<Refusal> refusals) {
+        super(message(subject, described, pythonException, detail), null, null, refusals);
         this.problems = List.copyOf(problems);
         this.described = described;
         this.pythonException = pythonException;
@@ -52,18 +55,19 @@ public class RefusedTaskException extends InvalidTaskException {
 
     /** A body that is not JSON (DP3: one {@code json_invalid} problem), said in words: where, and why. */
     static RefusedTaskException notJson(String subject, Problem problem, String why) {
-        return new RefusedTaskException(subject + " is not JSON: " + why, List.of(problem));
+        return new RefusedTaskException(subject + " is not JSON: " + why, List.of(problem),
+                List.of(Refusal.whole(subject, problem.type(), null)));
     }
 
-    private RefusedTaskException(String message, List<Problem> problems) {
-        super(message);
+    private RefusedTaskException(String message, List<Problem> problems, List<Refusal> refusals) {
+        super(message, null, null, refusals);
         this.problems = List.copyOf(problems);
         this.described = List.of(message);
         this.pythonException = null;
     }
 
     private RefusedTaskException(RefusedTaskException other, String message, byte[] body) {
-        super(message, body, other.getCause());
+        super(message, body, other.getCause(), other.refusals());
         this.problems = other.problems;
         this.described = other.described;
         this.pythonException = other.pythonException;

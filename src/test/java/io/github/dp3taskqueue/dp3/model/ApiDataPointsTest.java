@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.dp3taskqueue.api.ApiAnswers;
 import io.github.dp3taskqueue.dp3.config.Dp3Config;
 import io.github.dp3taskqueue.dp3.json.JsonValues;
+import io.github.dp3taskqueue.dp3.task.Refusal;
 import io.github.dp3taskqueue.testing.TestData;
 
 /**
@@ -196,12 +197,15 @@ class ApiDataPointsTest {
         ApiDataPoints api = new ApiDataPoints(Dp3Config.read(TestData.dir("model/config")).dataModel());
         try {
             api.validate(body("[{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":\"ok\"},"
-                    + "{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":0}]"), "the data points");
+                    + "{\"type\":\"host\",\"id\":\"192.0.2.10\",\"attr\":\"hostname\",\"v\":0,\"src\":\"nerd\"}]"),
+                    "the data points");
             throw new AssertionError("accepted");
         } catch (RefusedTaskException e) {
             assertThat(e).hasMessage("the data points is refused by DP3's data model, 1 problem: data point 1 "
                     + "(host.hostname): Input should be a valid string [string_type], got 0");
             assertThat(e.problems().get(0).loc()).containsExactly("body", 1, "v");
+            assertThat(e.refusals()).containsExactly(
+                    new Refusal("data point 1", "host", "192.0.2.10", "hostname", "nerd", "string_type"));
         }
     }
 

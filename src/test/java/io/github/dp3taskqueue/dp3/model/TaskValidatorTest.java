@@ -17,6 +17,7 @@ package io.github.dp3taskqueue.dp3.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.dp3taskqueue.dp3.config.Dp3Config;
+import io.github.dp3taskqueue.dp3.task.Refusal;
 import io.github.dp3taskqueue.dp3.time.Dp3Time;
 import io.github.dp3taskqueue.testing.TestData;
 
@@ -75,7 +77,15 @@ class TaskValidatorTest {
                 .satisfies(e -> assertThat(((RefusedTaskException) e).problems()).extracting(Problem::loc)
                         .containsExactly(List.of("data_points", 0), List.of("data_points", 1, "v"),
                                 List.of("data_points", 2, "t1"), List.of("data_points", 2, "t2"),
-                                List.of("data_points", 3)));
+                                List.of("data_points", 3)))
+                // and what an operator counts them by
+                .satisfies(e -> assertThat(((RefusedTaskException) e).refusals()).extracting(Refusal::item,
+                        Refusal::etype, Refusal::eid, Refusal::attr, Refusal::reason).containsExactly(
+                                tuple("data point 0", "host", "192.0.2.10", "colour", "value_error"),
+                                tuple("data point 1", "host", "192.0.2.10", "port_count", "int_parsing"),
+                                tuple("data point 2", "host", "192.0.2.10", "label", "missing"),
+                                tuple("data point 2", "host", "192.0.2.10", "label", "datetime_type"),
+                                tuple("data point 3", "host", "192.0.2.10", "traffic", "assertion_error")));
     }
 
     @Test
@@ -87,6 +97,12 @@ class TaskValidatorTest {
         assertThatThrownBy(() -> valid("{\"etype\":\"autsys\",\"eid\":1e400,\"delete\":true}"))
                 .isInstanceOfSatisfying(RefusedTaskException.class,
                         e -> assertThat(e.pythonException()).isEqualTo("OverflowError"));
+        assertThatThrownBy(() -> valid("{\"etype\":\"host\",\"eid\":\"192.0.2.10\",\"data_points\":[5]}"))
+                .satisfies(e -> assertThat(((RefusedTaskException) e).refusals())
+                        .containsExactly(new Refusal("the task", "host", "192.0.2.10", null, null, "TypeError")));
+        assertThatThrownBy(() -> valid("{\"etype\":"))
+                .satisfies(e -> assertThat(((RefusedTaskException) e).refusals())
+                        .containsExactly(new Refusal("the task", null, null, null, null, "json_invalid")));
     }
 
     @Test
